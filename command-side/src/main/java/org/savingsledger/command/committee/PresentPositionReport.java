@@ -1,0 +1,34 @@
+package org.savingsledger.command.committee;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.savingsledger.command.rules.InvalidCommand;
+import org.savingsledger.shared.CommitteeId;
+import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Provenance;
+import org.savingsledger.shared.ReportId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Present a position report to the committee, freezing the figures of the given programmes (default: every programme it oversees) as known at {@code presentedAt}. */
+public record PresentPositionReport(@TargetAggregateIdentifier CommitteeId committeeId, ReportId reportId, LocalDate meetingDate,
+                                    String title, List<ProgrammeId> programmeIds, Instant presentedAt,
+                                    Provenance provenance, @TargetAggregateVersion Long expectedVersion) implements CommitteeCommand {
+
+    public PresentPositionReport {
+        InvalidCommand.required("id", reportId);
+        InvalidCommand.required("meetingDate", meetingDate);
+        title = InvalidCommand.text("title", title, 500);
+        if (programmeIds != null) {
+            if (programmeIds.contains(null)) {
+                throw new InvalidCommand("programmeIds", "must not contain null");
+            }
+            programmeIds = List.copyOf(new LinkedHashSet<>(programmeIds));
+        }
+        InvalidCommand.required("presentedAt", presentedAt);
+        InvalidCommand.required("provenance", provenance);
+    }
+}

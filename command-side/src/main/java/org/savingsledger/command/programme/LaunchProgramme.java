@@ -1,0 +1,28 @@
+package org.savingsledger.command.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.savingsledger.command.rules.InvalidCommand;
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Money;
+import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Provenance;
+
+/** Launch a transformation programme with a savings target over a period of financial years. */
+public record LaunchProgramme(@TargetAggregateIdentifier ProgrammeId programmeId, String organisation, String name, String description,
+                              Money savingsTarget, FinancialYear firstYear, FinancialYear lastYear,
+                              Provenance provenance) {
+
+    public LaunchProgramme {
+        InvalidCommand.required("id", programmeId);
+        organisation = InvalidCommand.text("organisation", organisation, 200);
+        name = InvalidCommand.text("name", name, 200);
+        description = InvalidCommand.optionalText("description", description, 2000);
+        InvalidCommand.notNegative("savingsTarget", savingsTarget);
+        InvalidCommand.required("firstYear", firstYear);
+        InvalidCommand.required("lastYear", lastYear);
+        if (lastYear.isBefore(firstYear)) {
+            throw new InvalidCommand("lastYear", "must not be before firstYear " + firstYear);
+        }
+        InvalidCommand.required("provenance", provenance);
+    }
+}

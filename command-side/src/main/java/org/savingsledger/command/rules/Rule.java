@@ -1,0 +1,36 @@
+package org.savingsledger.command.rules;
+
+/**
+ * The business rules of the contract. A refusal names its rule: the HTTP layer answers 422 with
+ * the rule's {@link #slug()} in the problem type and its {@link #description()} in the detail.
+ */
+public enum Rule {
+    MOVE_WITHIN_UNDELIVERED_PLAN("move-within-undelivered-plan",
+            "a slip or bring-forward moves at most what is planned and not yet delivered in fromYear"),
+    YEARS_WITHIN_PROGRAMME_PERIOD("years-within-programme-period",
+            "a saving's years lie within its programme's firstYear..lastYear"),
+    DELIVERED_NEVER_NEGATIVE("delivered-never-negative",
+            "a delivery correction never takes a year's delivered total below 0"),
+    WITHDRAWN_SAVING_IS_CLOSED("withdrawn-saving-is-closed",
+            "a withdrawn saving takes no further commands"),
+    PROGRAMME_MUST_EXIST("programme-must-exist",
+            "a programme must exist before anything refers to it"),
+    SAME_ORGANISATION("same-organisation",
+            "a committee and the programmes it oversees or reports on belong to one organisation");
+
+    private final String slug;
+    private final String description;
+
+    Rule(String slug, String description) {
+        this.slug = slug;
+        this.description = description;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String description() {
+        return description;
+    }
+}
