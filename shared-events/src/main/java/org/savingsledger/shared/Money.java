@@ -16,10 +16,11 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount) implements Comparable<Money> {
 
-    public static final Money ZERO = new Money(BigDecimal.ZERO);
-
     /** The largest magnitude accepted: £1 trillion, far above any council budget, well inside a long of pence. */
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
+
+    // Declared after LIMIT: static fields initialise in order, and the constructor reads LIMIT.
+    public static final Money ZERO = new Money(BigDecimal.ZERO);
 
     public Money {
         Objects.requireNonNull(amount, "amount is required");
