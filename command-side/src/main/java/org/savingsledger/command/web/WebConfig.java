@@ -1,0 +1,47 @@
+package org.savingsledger.command.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * The HTTP side's JSON and time. The HTTP {@code ObjectMapper} is strict because every lenient
+ * default would let a wrong figure in silently: an unknown field (a typo such as {@code ammount})
+ * would be dropped, {@code "100"} would pass for money and {@code 1} for {@code AMBER}, and
+ * {@code 3.7} would be truncated to version 3. Stored events use their own mapper (see
+ * {@code AxonConfig}), so none of this changes how events are read.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebConfig {
+
+    /** UTC; the default effective date is taken in Europe/London from it. Tests replace it with a fixed clock. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictCommandJson() {
+        return builder -> builder
+                .featuresToEnable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
+                        JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .featuresToDisable(
+                        MapperFeature.ALLOW_COERCION_OF_SCALARS,
+                        DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+                        SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+}
