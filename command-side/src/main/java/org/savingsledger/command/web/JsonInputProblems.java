@@ -32,6 +32,9 @@ final class JsonInputProblems {
 
     static FieldProblem of(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getCause();
+        if (cause instanceof InvalidFormatException key && isMapKey(key)) {
+            return mapKey(key);
+        }
         if (cause instanceof JsonMappingException mapping) {
             String field = path(mapping);
             return new FieldProblem(field.isEmpty() ? FieldProblem.BODY : field, message(mapping));
@@ -134,18 +137,49 @@ final class JsonInputProblems {
         return "is not valid";
     }
 
+    /**
+     * Jackson reports a map key it cannot read (a profile year such as {@code "2018/20"}) without
+     * the key in its path; the key is the value it refused, and our type's reason is quoted in its
+     * message as "not a valid representation, problem: (exception class) reason".
+     */
+    private static boolean isMapKey(InvalidFormatException exception) {
+        return exception.getOriginalMessage() != null && exception.getOriginalMessage().startsWith("Cannot deserialize Map key");
+    }
+
+    private static FieldProblem mapKey(InvalidFormatException exception) {
+        String path = path(exception);
+        String field = (path.isEmpty() ? "" : path + ".") + exception.getValue();
+        String original = exception.getOriginalMessage();
+        int problem = original.indexOf(KEY_PROBLEM);
+        int reason = problem < 0 ? -1 : original.indexOf(") ", problem);
+        String message = reason < 0 ? "" : original.substring(reason + 2).strip();
+        if (message.isEmpty() || message.equals("null") || message.contains("java.")) {
+            message = expected(exception.getTargetType()) + ", was '" + exception.getValue() + "'";
+        }
+        return new FieldProblem(field, message);
+    }
+
+    private static final String KEY_PROBLEM = "not a valid representation, problem: (";
+
     private static FieldProblem malformed(JsonParseException exception) {
-        String field = FieldProblem.BODY;
+        String original = exception.getOriginalMessage() == null ? "" : exception.getOriginalMessage();
+        // Only these two errors belong to the field being read; any other syntax error may lie between fields.
+        if (original.contains("Non-standard token")) {
+            // NaN and Infinity: JSON has no such numbers, and money must be exact.
+            return new FieldProblem(currentField(exception), "must be a number (NaN and Infinity are not numbers)");
+        }
+        if (original.startsWith("Duplicate field")) {
+            return new FieldProblem(currentField(exception), "appears more than once");
+        }
+        return new FieldProblem(FieldProblem.BODY, "is not valid JSON: " + firstLine(original));
+    }
+
+    private static String currentField(JsonParseException exception) {
         JsonParser parser = exception.getProcessor();
         if (parser != null && parser.getParsingContext() != null && parser.getParsingContext().getCurrentName() != null) {
-            field = parser.getParsingContext().getCurrentName();
+            return parser.getParsingContext().getCurrentName();
         }
-        String original = exception.getOriginalMessage();
-        if (original != null && original.contains("Non-standard token")) {
-            // NaN and Infinity: JSON has no such numbers, and money must be exact.
-            return new FieldProblem(field, "must be a number (NaN and Infinity are not numbers)");
-        }
-        return new FieldProblem(field, "is not valid JSON: " + firstLine(original));
+        return FieldProblem.BODY;
     }
 
     private static String firstLine(String text) {

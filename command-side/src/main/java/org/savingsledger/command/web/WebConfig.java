@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +19,7 @@ import java.time.Clock;
  * The HTTP side's JSON and time. The HTTP {@code ObjectMapper} is strict because every lenient
  * default would let a wrong figure in silently: an unknown field (a typo such as {@code ammount})
  * would be dropped, {@code "100"} would pass for money and {@code 1} for {@code AMBER}, and
- * {@code 3.7} would be truncated to version 3. Stored events use their own mapper (see
+ * {@code 3.7} would be truncated to version 3, and {@code 5} would pass for a reason. Stored events use their own mapper (see
  * {@code AxonConfig}), so none of this changes how events are read.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +45,11 @@ public class WebConfig {
                 .featuresToDisable(
                         MapperFeature.ALLOW_COERCION_OF_SCALARS,
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT,
-                        SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                        SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // ALLOW_COERCION_OF_SCALARS does not cover numbers and booleans read as text: 5 for a title or reason
+                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }
