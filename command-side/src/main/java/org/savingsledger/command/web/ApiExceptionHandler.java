@@ -146,7 +146,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * access exceptions): the first exception in the cause chain that we understand decides.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> commandFailed(Exception exception) {
+    ResponseEntity<ProblemDetail> commandFailed(Exception exception) throws Exception {
+        if (exception.getClass().getName().startsWith("org.springframework.security.")) {
+            // Access denied and authentication failures belong to Spring Security's filters (401/403)
+            // once security is switched on; rethrowing the same exception hands it back to them.
+            throw exception;
+        }
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = exception; t != null && seen.add(t); t = t.getCause()) {
             Optional<ResponseEntity<ProblemDetail>> known = known(t);
@@ -156,7 +161,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         log.error("Command failed unexpectedly", exception);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-server-error", "Internal error",
-                "the command could not be completed because of an error in the server; nothing was written"));
+                "the server failed to process the request; the error has been logged"));
     }
 
     private Optional<ResponseEntity<ProblemDetail>> known(Throwable t) {

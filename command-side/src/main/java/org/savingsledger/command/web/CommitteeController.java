@@ -1,6 +1,7 @@
 package org.savingsledger.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -49,6 +50,7 @@ class CommitteeController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Establish a committee (201). Without an id the server makes one; an id already in use is a 409.")
     ResponseEntity<CommandResult> establish(@Valid @RequestBody EstablishCommitteeRequest body, HttpServletRequest request) {
         CommitteeId id = newId(body.id(), CommitteeId::of, CommitteeId::generate);
@@ -72,6 +74,7 @@ class CommitteeController {
      * server stamps {@code presentedAt}; a client cannot back-date what a committee was shown.
      */
     @PostMapping("/{id}/reports")
+    @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Present a position report (201): freezes, as known now, the figures of programmeIds "
             + "(default: every programme the committee oversees). The response id is the report's; version and "
             + "consistencyToken are the committee's.")

@@ -1,6 +1,7 @@
 package org.savingsledger.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -54,6 +55,7 @@ class ProgrammeController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Launch a programme (201). Without an id the server makes one; an id already in use is a 409.")
     ResponseEntity<CommandResult> launch(@Valid @RequestBody LaunchProgrammeRequest body, HttpServletRequest request) {
         ProgrammeId id = newId(body.id(), ProgrammeId::of, ProgrammeId::generate);
@@ -94,6 +96,7 @@ class ProgrammeController {
     }
 
     @PostMapping("/{id}/savings")
+    @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Propose a saving in the programme (201); its stage is CONCEPT, BUSINESS_CASE or IN_DELIVERY "
             + "and every profile year must lie within the programme's years (422 otherwise).")
     ResponseEntity<CommandResult> proposeSaving(@PathVariable("id") String id, @Valid @RequestBody ProposeSavingRequest body,
