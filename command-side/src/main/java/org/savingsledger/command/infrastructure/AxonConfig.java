@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import java.sql.SQLException;
 
 /**
  * All Axon wiring of the command side. Events, snapshots and messages are JSON written by one
@@ -57,6 +60,26 @@ public class AxonConfig {
     @Qualifier("messageSerializer")
     static Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /**
+     * Tells Axon which storage failures are duplicate keys, so that creating an aggregate with an id
+     * in use becomes {@code AggregateStreamCreationException} and a lost race on a sequence number a
+     * {@code ConcurrencyException}. Axon's default reads vendor error codes, which the PostgreSQL
+     * driver leaves at 0 for batch inserts; the SQL state {@code 23505} (unique violation) is reliable.
+     */
+    @Bean
+    static PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                for (SQLException sql = cause instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                    if ("23505".equals(sql.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
     }
 
     /** Snake-case names, as created by the Flyway migration {@code V1__event_store.sql}. */
