@@ -1,0 +1,131 @@
+package org.savingsledger.command.infrastructure;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.savingsledger.command.rules.LedgerDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.sql.SQLException;
+
+/**
+ * All Axon wiring of the command side. Events, snapshots and messages are JSON written by one
+ * dedicated {@link ObjectMapper}, independent of the HTTP one, so an API setting can never
+ * change how stored events are read. Bean methods are static so that the {@code @Autowired}
+ * methods below, which need the command bus, don't make this class part of a creation cycle.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** JSON for stored events: plain decimals, ISO dates, tolerant of fields added later. */
+    public static ObjectMapper eventObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    static Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    static Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    static Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    /**
+     * Tells Axon which storage failures are duplicate keys, so that creating an aggregate with an id
+     * in use becomes {@code AggregateStreamCreationException} and a lost race on a sequence number a
+     * {@code ConcurrencyException}. Axon's default reads vendor error codes, which the PostgreSQL
+     * driver leaves at 0 for batch inserts; the SQL state {@code 23505} (unique violation) is reliable.
+     */
+    @Bean
+    static PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                for (SQLException sql = cause instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                    if ("23505".equals(sql.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
+    }
+
+    /** Snake-case names, as created by the Flyway migration {@code V1__event_store.sql}. */
+    @Bean
+    static EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    static SnapshotTriggerDefinition savingSnapshotTrigger(Snapshotter snapshotter,
+                                                    @Value("${ledger.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    static SnapshotTriggerDefinition programmeSnapshotTrigger(Snapshotter snapshotter,
+                                                       @Value("${ledger.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * The directory is updated in the command's own unit of work (subscribing processor), and a
+     * failure there must undo the command rather than be logged and ignored. (Subscribing mode
+     * itself is set in {@code command-side.yml}.)
+     */
+    @Autowired
+    void configureLedgerDirectory(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(JdbcLedgerDirectory.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Autowired
+    void registerCommandInterceptors(CommandBus commandBus, LedgerDirectory directory) {
+        commandBus.registerHandlerInterceptor(new CommandTargetCheck(directory));
+    }
+}

@@ -1,0 +1,75 @@
+package org.savingsledger.command.programme;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.savingsledger.events.programme.ProgrammeBudgetApproved;
+import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
+import org.savingsledger.events.programme.ProgrammeLaunched;
+import org.savingsledger.events.programme.ProgrammeTargetRevised;
+import org.savingsledger.shared.Money;
+import org.savingsledger.shared.ProgrammeId;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A transformation programme's own figures: its savings target, its period, the cost budget
+ * approved and the cost drawn down. Its savings are aggregates of their own (see
+ * docs/architecture.md): no rule needs them together at write time.
+ *
+ * <p>Instance command handlers return the aggregate's version after the command.
+ */
+@Aggregate(snapshotTriggerDefinition = "programmeSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Programme {
+
+    @AggregateIdentifier
+    private ProgrammeId programmeId;
+    private Money savingsTarget;
+
+    protected Programme() {
+        // for Axon and Jackson
+    }
+
+    @CommandHandler
+    public Programme(LaunchProgramme command) {
+        apply(new ProgrammeLaunched(command.programmeId(), command.organisation(), command.name(),
+                command.description(), command.savingsTarget(), command.firstYear(), command.lastYear(),
+                command.provenance()));
+    }
+
+    /** Revising to the same figure is still recorded: the decision to keep a target is a fact. */
+    @CommandHandler
+    public Long handle(ReviseProgrammeTarget command) {
+        apply(new ProgrammeTargetRevised(programmeId, savingsTarget, command.savingsTarget(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(ApproveProgrammeBudget command) {
+        apply(new ProgrammeBudgetApproved(programmeId, command.amount(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A drawdown above the approved budget is recorded and shown, not refused: the money was spent. */
+    @CommandHandler
+    public Long handle(DrawDownProgrammeCost command) {
+        apply(new ProgrammeCostDrawnDown(programmeId, command.amount(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeLaunched event) {
+        programmeId = event.programmeId();
+        savingsTarget = event.savingsTarget();
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeTargetRevised event) {
+        savingsTarget = event.savingsTarget();
+    }
+}

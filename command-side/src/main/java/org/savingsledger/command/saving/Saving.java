@@ -1,0 +1,243 @@
+package org.savingsledger.command.saving;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.savingsledger.command.rules.BusinessRuleViolation;
+import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
+import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.Rule;
+import org.savingsledger.command.rules.UnknownIdentifier;
+import org.savingsledger.events.saving.SavingBroughtForward;
+import org.savingsledger.events.saving.SavingConfidenceChanged;
+import org.savingsledger.events.saving.SavingDeliveryCorrected;
+import org.savingsledger.events.saving.SavingDeliveryRecorded;
+import org.savingsledger.events.saving.SavingProfileRevised;
+import org.savingsledger.events.saving.SavingProposed;
+import org.savingsledger.events.saving.SavingRagChanged;
+import org.savingsledger.events.saving.SavingSlippedToYear;
+import org.savingsledger.events.saving.SavingStageChanged;
+import org.savingsledger.events.saving.SavingWithdrawn;
+import org.savingsledger.shared.Confidence;
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Money;
+import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Rag;
+import org.savingsledger.shared.SavingId;
+import org.savingsledger.shared.SavingsProfile;
+import org.savingsledger.shared.Stage;
+
+import java.util.Collection;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One savings line: planned savings per year, delivered savings per year, stage, confidence,
+ * RAG, and whether it was withdrawn. Every money rule of the contract is about one saving, so
+ * each is checked here without touching any other aggregate; the programme's period comes from
+ * the {@link LedgerDirectory}.
+ *
+ * <p>Instance command handlers return the aggregate's version after the command.
+ */
+@Aggregate(snapshotTriggerDefinition = "savingSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Saving {
+
+    @AggregateIdentifier
+    private SavingId savingId;
+    private ProgrammeId programmeId;
+    private SavingsProfile planned;
+    private SavingsProfile delivered;
+    private Stage stage;
+    private Confidence confidence;
+    private Rag rag;
+    private boolean withdrawn;
+
+    protected Saving() {
+        // for Axon and Jackson
+    }
+
+    @CommandHandler
+    public Saving(ProposeSaving command, LedgerDirectory directory) {
+        // the programme id comes from the request path: an unknown one is a 404, not a rule
+        ProgrammeEntry programme = directory.programme(command.programmeId())
+                .orElseThrow(() -> new UnknownIdentifier(LedgerKind.PROGRAMME, command.programmeId().value()));
+        requireWithinPeriod(programme, command.profile().amounts().keySet());
+        apply(new SavingProposed(command.savingId(), command.programmeId(), command.title(), command.workstream(),
+                command.owner(), command.confidence(), command.stage(), command.profile(), command.provenance()));
+    }
+
+    /** Planned below what was delivered is allowed: over-delivery is shown, not refused. */
+    @CommandHandler
+    public Long handle(ReviseSavingProfile command, LedgerDirectory directory) {
+        requireOpen();
+        requireWithinPeriod(programme(directory), command.profile().amounts().keySet());
+        apply(new SavingProfileRevised(savingId, programmeId, planned, command.profile(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(SlipSavingToYear command, LedgerDirectory directory) {
+        requireMovable(command.fromYear(), command.toYear(), command.amount(), "slip", directory);
+        apply(new SavingSlippedToYear(savingId, programmeId, command.fromYear(), command.toYear(), command.amount(),
+                command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(BringSavingForward command, LedgerDirectory directory) {
+        requireMovable(command.fromYear(), command.toYear(), command.amount(), "bring forward", directory);
+        apply(new SavingBroughtForward(savingId, programmeId, command.fromYear(), command.toYear(), command.amount(),
+                command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(RecordSavingDelivered command, LedgerDirectory directory) {
+        requireOpen();
+        requireWithinPeriod(programme(directory), List.of(command.year()));
+        apply(new SavingDeliveryRecorded(savingId, programmeId, command.year(), command.amount(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(CorrectSavingDelivery command, LedgerDirectory directory) {
+        requireOpen();
+        requireWithinPeriod(programme(directory), List.of(command.year()));
+        Money before = delivered.amountIn(command.year());
+        if (before.plus(command.amount()).isNegative()) {
+            throw new BusinessRuleViolation(Rule.DELIVERED_NEVER_NEGATIVE, "a correction of " + command.amount()
+                    + " would take " + command.year() + "'s delivered total of " + before + " below 0");
+        }
+        apply(new SavingDeliveryCorrected(savingId, programmeId, command.year(), command.amount(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(ChangeSavingStage command) {
+        requireOpen();
+        if (command.stage() != stage) {
+            apply(new SavingStageChanged(savingId, programmeId, stage, command.stage(), command.provenance()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(ChangeSavingConfidence command) {
+        requireOpen();
+        if (command.confidence() != confidence) {
+            apply(new SavingConfidenceChanged(savingId, programmeId, confidence, command.confidence(),
+                    command.provenance()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(ChangeSavingRag command) {
+        requireOpen();
+        if (command.status() != rag) {
+            apply(new SavingRagChanged(savingId, programmeId, rag, command.status(), command.provenance()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(WithdrawSaving command) {
+        requireOpen();
+        apply(new SavingWithdrawn(savingId, programmeId, command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requireOpen() {
+        if (withdrawn) {
+            throw new BusinessRuleViolation(Rule.WITHDRAWN_SAVING_IS_CLOSED,
+                    "saving '" + savingId + "' was withdrawn; its history is kept but it cannot change");
+        }
+    }
+
+    private void requireMovable(FinancialYear from, FinancialYear to, Money amount, String move,
+                                LedgerDirectory directory) {
+        requireOpen();
+        requireWithinPeriod(programme(directory), List.of(from, to));
+        Money movable = planned.amountIn(from).minus(delivered.amountIn(from)).max(Money.ZERO);
+        if (amount.isGreaterThan(movable)) {
+            throw new BusinessRuleViolation(Rule.MOVE_WITHIN_UNDELIVERED_PLAN, "cannot " + move + " " + amount
+                    + " from " + from + ": only " + movable + " is planned and not yet delivered there");
+        }
+    }
+
+    private static void requireWithinPeriod(ProgrammeEntry programme, Collection<FinancialYear> years) {
+        for (FinancialYear year : years) {
+            if (!programme.covers(year)) {
+                throw new BusinessRuleViolation(Rule.YEARS_WITHIN_PROGRAMME_PERIOD, year + " is outside programme '"
+                        + programme.id() + "', which runs from " + programme.firstYear() + " to " + programme.lastYear());
+            }
+        }
+    }
+
+    private ProgrammeEntry programme(LedgerDirectory directory) {
+        return directory.programme(programmeId).orElseThrow(() -> new IllegalStateException(
+                "the ledger directory has no entry for programme " + programmeId + " of saving " + savingId));
+    }
+
+    @EventSourcingHandler
+    void on(SavingProposed event) {
+        savingId = event.savingId();
+        programmeId = event.programmeId();
+        planned = event.profile();
+        delivered = SavingsProfile.EMPTY;
+        stage = event.stage();
+        confidence = event.confidence();
+    }
+
+    @EventSourcingHandler
+    void on(SavingProfileRevised event) {
+        planned = event.profile();
+    }
+
+    @EventSourcingHandler
+    void on(SavingSlippedToYear event) {
+        planned = planned.moving(event.fromYear(), event.toYear(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(SavingBroughtForward event) {
+        planned = planned.moving(event.fromYear(), event.toYear(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(SavingDeliveryRecorded event) {
+        delivered = delivered.adding(event.year(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(SavingDeliveryCorrected event) {
+        delivered = delivered.adding(event.year(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(SavingStageChanged event) {
+        stage = event.stage();
+    }
+
+    @EventSourcingHandler
+    void on(SavingConfidenceChanged event) {
+        confidence = event.confidence();
+    }
+
+    @EventSourcingHandler
+    void on(SavingRagChanged event) {
+        rag = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(SavingWithdrawn event) {
+        withdrawn = true;
+    }
+}
