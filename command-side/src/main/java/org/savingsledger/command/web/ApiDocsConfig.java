@@ -1,5 +1,6 @@
 package org.savingsledger.command.web;
 
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -59,18 +60,23 @@ public class ApiDocsConfig {
     @Bean
     OpenApiCustomizer commandProblemResponses() {
         return openApi -> {
+            openApi.info(new Info().title("Savings Ledger API").version("1")
+                    .description("Commands and queries of Savings Ledger, HTTP contract version 1. Money is a JSON number in "
+                            + "pounds with at most 2 decimal places; financial years are written 2018/19 (2018-19 in paths)."));
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             openApi.getPaths().forEach((path, item) -> {
-            if (!path.startsWith("/api/") || item.getPost() == null) {
-                return;
-            }
-            COMMAND_PROBLEMS.forEach((status, description) -> item.getPost().getResponses()
-                    .putIfAbsent(status, new ApiResponse().description(description).content(new Content()
-                            .addMediaType("application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
-            if (item.getPost().getParameters() != null) {
-                item.getPost().getParameters().stream().filter(p -> "id".equals(p.getName()) && "path".equals(p.getIn()))
-                        .forEach(p -> p.getSchema().pattern(LedgerIds.PATTERN.pattern()));
-            }
+                if (!path.startsWith("/api/") || item.getPost() == null) {
+                    return;
+                }
+                COMMAND_PROBLEMS.forEach((status, description) -> item.getPost().getResponses()
+                        .putIfAbsent(status, new ApiResponse().description(description).content(new Content()
+                                .addMediaType("application/problem+json", new MediaType()
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+                if (item.getPost().getParameters() != null) {
+                    item.getPost().getParameters().stream()
+                            .filter(p -> "id".equals(p.getName()) && "path".equals(p.getIn()))
+                            .forEach(p -> p.getSchema().pattern(LedgerIds.PATTERN.pattern()));
+                }
             });
         };
     }
