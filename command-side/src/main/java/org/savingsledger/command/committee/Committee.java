@@ -47,8 +47,12 @@ public class Committee {
         // for Axon and Jackson
     }
 
+    /** Ids are unique across kinds; the event store's unique key still guards the race of two creates at once. */
     @CommandHandler
-    public Committee(EstablishCommittee command) {
+    public Committee(EstablishCommittee command, LedgerDirectory directory) {
+        if (directory.isTaken(command.committeeId().value())) {
+            throw new DuplicateIdentifier(command.committeeId().value());
+        }
         apply(new CommitteeEstablished(command.committeeId(), command.organisation(), command.name(),
                 command.provenance()));
     }

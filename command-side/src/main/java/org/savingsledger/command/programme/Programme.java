@@ -6,6 +6,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.savingsledger.command.rules.DuplicateIdentifier;
+import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeLaunched;
@@ -35,8 +37,12 @@ public class Programme {
         // for Axon and Jackson
     }
 
+    /** Ids are unique across kinds; the event store's unique key still guards the race of two creates at once. */
     @CommandHandler
-    public Programme(LaunchProgramme command) {
+    public Programme(LaunchProgramme command, LedgerDirectory directory) {
+        if (directory.isTaken(command.programmeId().value())) {
+            throw new DuplicateIdentifier(command.programmeId().value());
+        }
         apply(new ProgrammeLaunched(command.programmeId(), command.organisation(), command.name(),
                 command.description(), command.savingsTarget(), command.firstYear(), command.lastYear(),
                 command.provenance()));

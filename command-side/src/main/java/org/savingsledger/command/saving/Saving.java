@@ -12,6 +12,7 @@ import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.Rule;
 import org.savingsledger.command.rules.UnknownIdentifier;
+import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.events.saving.SavingBroughtForward;
 import org.savingsledger.events.saving.SavingConfidenceChanged;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
@@ -65,6 +66,9 @@ public class Saving {
 
     @CommandHandler
     public Saving(ProposeSaving command, LedgerDirectory directory) {
+        if (directory.isTaken(command.savingId().value())) {
+            throw new DuplicateIdentifier(command.savingId().value());
+        }
         // the programme id comes from the request path: an unknown one is a 404, not a rule
         ProgrammeEntry programme = directory.programme(command.programmeId())
                 .orElseThrow(() -> new UnknownIdentifier(LedgerKind.PROGRAMME, command.programmeId().value()));
