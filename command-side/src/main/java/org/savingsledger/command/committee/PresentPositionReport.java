@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /** Present a position report to the committee, freezing the figures of the given programmes (default: every programme it oversees) as known at {@code presentedAt}. */
 public record PresentPositionReport(@TargetAggregateIdentifier CommitteeId committeeId, ReportId reportId, LocalDate meetingDate,
@@ -23,7 +24,7 @@ public record PresentPositionReport(@TargetAggregateIdentifier CommitteeId commi
         InvalidCommand.required("meetingDate", meetingDate);
         title = InvalidCommand.text("title", title, 500);
         if (programmeIds != null) {
-            if (programmeIds.contains(null)) {
+            if (programmeIds.stream().anyMatch(Objects::isNull)) { // List.of(...).contains(null) would throw
                 throw new InvalidCommand("programmeIds", "must not contain null");
             }
             programmeIds = List.copyOf(new LinkedHashSet<>(programmeIds));

@@ -1,0 +1,157 @@
+package org.savingsledger.command.committee;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.savingsledger.command.InMemoryLedgerDirectory;
+import org.savingsledger.command.rules.BusinessRuleViolation;
+import org.savingsledger.command.rules.DuplicateIdentifier;
+import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.Rule;
+import org.savingsledger.events.committee.CommitteeEstablished;
+import org.savingsledger.events.committee.PositionReportPresented;
+import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
+import org.savingsledger.shared.CommitteeId;
+import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Provenance;
+import org.savingsledger.shared.ReportId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.hamcrest.Matchers.startsWith;
+
+class CommitteeTest {
+
+    private static final CommitteeId ID = CommitteeId.of("notts-ascph-committee");
+    private static final ProgrammeId ASC = ProgrammeId.of("notts-asc-savings");
+    private static final ProgrammeId PUBLIC_HEALTH = ProgrammeId.of("notts-public-health");
+    private static final ProgrammeId LEICS = ProgrammeId.of("leics-transformation");
+    private static final ReportId REPORT = ReportId.of("notts-ascph-2018-03-12");
+    private static final LocalDate MEETING = LocalDate.of(2018, 3, 12);
+    private static final Instant PRESENTED = Instant.parse("2018-03-12T10:15:00Z");
+    private static final Provenance BY_CLERK = new Provenance("committee-clerk", null, MEETING, "item 9");
+    private static final CommitteeEstablished ESTABLISHED = new CommitteeEstablished(ID, "nottinghamshire",
+            "Adult Social Care and Public Health Committee", BY_CLERK);
+
+    private AggregateTestFixture<Committee> fixture;
+    private InMemoryLedgerDirectory directory;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Committee.class);
+        directory = new InMemoryLedgerDirectory()
+                .programme(ASC.value(), "nottinghamshire", "2018/19", "2021/22")
+                .programme(PUBLIC_HEALTH.value(), "nottinghamshire", "2018/19", "2020/21")
+                .programme(LEICS.value(), "leicestershire", "2016/17", "2019/20");
+        fixture.registerInjectableResource(directory);
+    }
+
+    private static void refusedBy(ResultValidator<Committee> result, Rule rule) {
+        result.expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage(startsWith(rule.description()))
+                .expectNoEvents();
+    }
+
+    private PresentPositionReport present(List<ProgrammeId> programmes) {
+        return new PresentPositionReport(ID, REPORT, MEETING, "Savings position", programmes, PRESENTED, BY_CLERK, null);
+    }
+
+    @Test
+    void canEstablishACommittee() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishCommittee(ID, "nottinghamshire", "Adult Social Care and Public Health Committee", BY_CLERK))
+                .expectEvents(ESTABLISHED);
+    }
+
+    @Test
+    void cannotEstablishWithAnIdInUse() {
+        directory.taken(ID.value(), LedgerKind.SAVING);
+        fixture.givenNoPriorActivity()
+                .when(new EstablishCommittee(ID, "nottinghamshire", "Cabinet", BY_CLERK))
+                .expectException(DuplicateIdentifier.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void canOverseeAProgrammeOfItsOwnOrganisation() {
+        fixture.given(ESTABLISHED)
+                .when(new AssignProgrammeToCommittee(ID, ASC, BY_CLERK, null))
+                .expectEvents(new ProgrammeAssignedToCommittee(ID, ASC, BY_CLERK))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void assigningAProgrammeAgainWritesNothing() {
+        fixture.given(ESTABLISHED, new ProgrammeAssignedToCommittee(ID, ASC, BY_CLERK))
+                .when(new AssignProgrammeToCommittee(ID, ASC, BY_CLERK, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void aReportWithoutProgrammesCoversEveryOverseenProgrammeInOrder() {
+        fixture.given(ESTABLISHED, new ProgrammeAssignedToCommittee(ID, PUBLIC_HEALTH, BY_CLERK),
+                        new ProgrammeAssignedToCommittee(ID, ASC, BY_CLERK))
+                .when(present(null))
+                .expectEvents(new PositionReportPresented(ID, REPORT, MEETING, "Savings position",
+                        List.of(PUBLIC_HEALTH, ASC), PRESENTED, BY_CLERK))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void aReportCanNameItsProgrammes() {
+        fixture.given(ESTABLISHED, new ProgrammeAssignedToCommittee(ID, PUBLIC_HEALTH, BY_CLERK))
+                .when(present(List.of(ASC)))
+                .expectEvents(new PositionReportPresented(ID, REPORT, MEETING, "Savings position", List.of(ASC),
+                        PRESENTED, BY_CLERK));
+    }
+
+    @Test
+    void aReportIdCannotBeUsedTwice() {
+        fixture.given(ESTABLISHED, new PositionReportPresented(ID, REPORT, MEETING, "Savings position", List.of(),
+                        PRESENTED, BY_CLERK))
+                .when(present(List.of()))
+                .expectException(DuplicateIdentifier.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReportIdCannotReuseAnotherId() {
+        directory.taken(REPORT.value(), LedgerKind.PROGRAMME);
+        fixture.given(ESTABLISHED)
+                .when(present(List.of()))
+                .expectException(DuplicateIdentifier.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void programmeMustExist_toBeOverseen() {
+        refusedBy(fixture.given(ESTABLISHED)
+                .when(new AssignProgrammeToCommittee(ID, ProgrammeId.of("no-such-programme"), BY_CLERK, null)),
+                Rule.PROGRAMME_MUST_EXIST);
+    }
+
+    @Test
+    void programmeMustExist_toBeReportedOn() {
+        refusedBy(fixture.given(ESTABLISHED)
+                .when(present(List.of(ASC, ProgrammeId.of("no-such-programme")))),
+                Rule.PROGRAMME_MUST_EXIST);
+    }
+
+    @Test
+    void sameOrganisation_aCommitteeCannotOverseeAnotherOrganisationsProgramme() {
+        refusedBy(fixture.given(ESTABLISHED)
+                .when(new AssignProgrammeToCommittee(ID, LEICS, BY_CLERK, null)),
+                Rule.SAME_ORGANISATION);
+    }
+
+    @Test
+    void sameOrganisation_aCommitteeCannotReportOnAnotherOrganisationsProgramme() {
+        refusedBy(fixture.given(ESTABLISHED)
+                .when(present(List.of(LEICS))),
+                Rule.SAME_ORGANISATION);
+    }
+}

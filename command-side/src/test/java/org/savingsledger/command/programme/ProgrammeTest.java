@@ -1,0 +1,96 @@
+package org.savingsledger.command.programme;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.savingsledger.command.InMemoryLedgerDirectory;
+import org.savingsledger.command.rules.DuplicateIdentifier;
+import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.events.programme.ProgrammeBudgetApproved;
+import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
+import org.savingsledger.events.programme.ProgrammeLaunched;
+import org.savingsledger.events.programme.ProgrammeTargetRevised;
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Money;
+import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Provenance;
+
+import java.time.LocalDate;
+
+class ProgrammeTest {
+
+    private static final ProgrammeId ID = ProgrammeId.of("leics-transformation");
+    private static final Provenance BY_CABINET = new Provenance("finance-officer", "MTFS refresh",
+            LocalDate.of(2016, 4, 19), "Cabinet 2016-04-19 item 6");
+    private static final ProgrammeLaunched LAUNCHED = new ProgrammeLaunched(ID, "leicestershire",
+            "Transformation Programme", "2016-2020 MTFS", Money.pounds(35_400_000),
+            FinancialYear.parse("2016/17"), FinancialYear.parse("2019/20"), BY_CABINET);
+
+    private AggregateTestFixture<Programme> fixture;
+    private InMemoryLedgerDirectory directory;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Programme.class);
+        directory = new InMemoryLedgerDirectory();
+        fixture.registerInjectableResource(directory);
+    }
+
+    @Test
+    void canLaunchAProgramme() {
+        fixture.givenNoPriorActivity()
+                .when(new LaunchProgramme(ID, "leicestershire", "Transformation Programme", "2016-2020 MTFS",
+                        Money.pounds(35_400_000), FinancialYear.parse("2016/17"), FinancialYear.parse("2019/20"),
+                        BY_CABINET))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(LAUNCHED);
+    }
+
+    @Test
+    void cannotLaunchWithAnIdInUse() {
+        directory.taken(ID.value(), LedgerKind.COMMITTEE);
+        fixture.givenNoPriorActivity()
+                .when(new LaunchProgramme(ID, "leicestershire", "Transformation Programme", null,
+                        Money.pounds(1), FinancialYear.parse("2016/17"), FinancialYear.parse("2019/20"), BY_CABINET))
+                .expectException(DuplicateIdentifier.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void canReviseTheTargetRecordingWhatItReplaced() {
+        fixture.given(LAUNCHED)
+                .when(new ReviseProgrammeTarget(ID, Money.of("36000000.50"), BY_CABINET, null))
+                .expectEvents(new ProgrammeTargetRevised(ID, Money.pounds(35_400_000), Money.of("36000000.50"), BY_CABINET))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void revisingTheTargetToTheSameFigureIsStillRecorded() {
+        fixture.given(LAUNCHED)
+                .when(new ReviseProgrammeTarget(ID, Money.pounds(35_400_000), BY_CABINET, null))
+                .expectEvents(new ProgrammeTargetRevised(ID, Money.pounds(35_400_000), Money.pounds(35_400_000), BY_CABINET));
+    }
+
+    @Test
+    void canApproveBudget() {
+        fixture.given(LAUNCHED)
+                .when(new ApproveProgrammeBudget(ID, Money.pounds(6_700_000), BY_CABINET, null))
+                .expectEvents(new ProgrammeBudgetApproved(ID, Money.pounds(6_700_000), BY_CABINET))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void canDrawDownCost() {
+        fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.pounds(6_700_000), BY_CABINET))
+                .when(new DrawDownProgrammeCost(ID, Money.pounds(2_400_000), BY_CABINET, null))
+                .expectEvents(new ProgrammeCostDrawnDown(ID, Money.pounds(2_400_000), BY_CABINET))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void canDrawDownMoreThanIsApprovedBecauseSpendingIsAFactToShow() {
+        fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.pounds(100), BY_CABINET))
+                .when(new DrawDownProgrammeCost(ID, Money.pounds(250), BY_CABINET, null))
+                .expectEvents(new ProgrammeCostDrawnDown(ID, Money.pounds(250), BY_CABINET));
+    }
+}
