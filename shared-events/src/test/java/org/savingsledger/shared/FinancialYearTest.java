@@ -1,0 +1,53 @@
+package org.savingsledger.shared;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FinancialYearTest {
+
+    @Test
+    void parsesBodyAndPathForms() {
+        assertThat(FinancialYear.parse("2018/19")).isEqualTo(FinancialYear.of(2018));
+        assertThat(FinancialYear.parse("2018-19")).isEqualTo(FinancialYear.of(2018));
+        assertThat(FinancialYear.of(2018).toString()).isEqualTo("2018/19");
+        assertThat(FinancialYear.of(2018).pathForm()).isEqualTo("2018-19");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2018/20", "18/19", "2018", "1989/90", "2100/01", "", "2018/1", "abcd/ef"})
+    void refusesWhatIsNotAValidFinancialYear(String text) {
+        assertThatThrownBy(() -> FinancialYear.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void spans1990To2099() {
+        assertThat(FinancialYear.parse("1990/91").startYear()).isEqualTo(1990);
+        assertThat(FinancialYear.parse("2099/00").startYear()).isEqualTo(2099);
+        assertThat(FinancialYear.parse("1999/00").next()).isEqualTo(FinancialYear.parse("2000/01"));
+        assertThatThrownBy(() -> FinancialYear.parse("2099/00").next()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FinancialYear.parse("1990/91").previous()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void runsFromAprilToMarch() {
+        assertThat(FinancialYear.containing(LocalDate.of(2018, 3, 31))).isEqualTo(FinancialYear.parse("2017/18"));
+        assertThat(FinancialYear.containing(LocalDate.of(2018, 4, 1))).isEqualTo(FinancialYear.parse("2018/19"));
+        assertThat(FinancialYear.parse("2018/19").lastDay()).isEqualTo(LocalDate.of(2019, 3, 31));
+    }
+
+    @Test
+    void ordersAndRanges() {
+        FinancialYear first = FinancialYear.parse("2016/17");
+        FinancialYear last = FinancialYear.parse("2019/20");
+        assertThat(FinancialYear.rangeClosed(first, last)).extracting(FinancialYear::toString)
+                .containsExactly("2016/17", "2017/18", "2018/19", "2019/20");
+        assertThat(FinancialYear.parse("2018/19").isWithin(first, last)).isTrue();
+        assertThat(FinancialYear.parse("2020/21").isWithin(first, last)).isFalse();
+    }
+}
