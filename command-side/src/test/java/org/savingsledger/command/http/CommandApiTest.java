@@ -167,6 +167,14 @@ class CommandApiTest {
         assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
         assertThat(api.post("/api/savings/" + saving + "/delivery-corrections",
                 "{\"year\": \"2019/20\", \"amount\": -6000, \"reason\": \"Reversal\"}").status()).isEqualTo(200);
+
+        String programme = launchProgramme("leicestershire");
+        for (int i = 0; i < 6; i++) {
+            assertThat(api.post("/api/programmes/" + programme + "/cost-drawdowns",
+                    "{\"amount\": 100, \"reason\": \"Monthly spend\"}").status()).isEqualTo(200);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from snapshot_event_entry where aggregate_identifier = ?",
+                Long.class, programme)).isPositive();
     }
 
     @Test
