@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -38,8 +39,9 @@ class RequestProvenance {
         return new Provenance(actor, trimmed(body.reason()), effectiveDate, trimmed(body.decisionRef()));
     }
 
+    /** Milliseconds, the precision at which the event store records when events happened. */
     Instant now() {
-        return Instant.now(clock);
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String trimmed(String text) {

@@ -1,0 +1,48 @@
+package org.savingsledger.query.infrastructure;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.savingsledger.query.history.CommitteeHistoryProjection;
+import org.savingsledger.query.history.ProgrammeHistoryProjection;
+import org.savingsledger.query.history.SavingHistoryProjection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/**
+ * All Axon wiring of the query side: tracking tokens in MongoDB next to the read models they
+ * describe, and the tracking processors of the read models.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QueryAxonConfig {
+
+    /** The processing groups of the read models; read-your-writes waits for every one of them. */
+    public static final List<String> READ_MODEL_PROCESSORS = List.of(SavingHistoryProjection.PROCESSING_GROUP,
+            ProgrammeHistoryProjection.PROCESSING_GROUP, CommitteeHistoryProjection.PROCESSING_GROUP);
+
+    @Bean
+    static TokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    @Autowired
+    void configureProcessors(EventProcessingConfigurer processing,
+                             @Value("${ledger.projection.batch-size:100}") int batchSize) {
+        for (String processor : READ_MODEL_PROCESSORS) {
+            processing.registerTrackingEventProcessorConfiguration(processor, configuration ->
+                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andBatchSize(batchSize));
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package org.savingsledger.query.view;
+
+import org.bson.Document;
+import org.savingsledger.query.history.Fact;
+import org.savingsledger.query.history.HistoryStore;
+import org.savingsledger.query.history.StreamKind;
+import org.savingsledger.query.view.Views.ChangeSince;
+import org.savingsledger.query.view.Views.CommitteeView;
+import org.savingsledger.query.view.Views.HistoryEntry;
+import org.savingsledger.query.view.Views.MoneyChange;
+import org.savingsledger.query.view.Views.ProgrammeChange;
+import org.savingsledger.query.view.Views.ProgrammeSummary;
+import org.savingsledger.query.view.Views.ProgrammeYear;
+import org.savingsledger.query.view.Views.ReportChanges;
+import org.savingsledger.query.view.Views.ReportRef;
+import org.savingsledger.query.view.Views.ReportView;
+import org.savingsledger.query.view.Views.SavingView;
+import org.savingsledger.query.view.Views.Totals;
+import org.savingsledger.query.view.Views.YearChange;
+import org.savingsledger.query.view.Views.YearLine;
+import org.savingsledger.query.view.Views.YearPosition;
+import org.savingsledger.shared.Confidence;
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Rag;
+import org.savingsledger.shared.Stage;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Answers every query of the contract for any instant of knowledge ({@code asAt}) and effective
+ * date ({@code effectiveOn}) by folding the facts of the streams it needs, read by id from the
+ * {@link HistoryStore}. Nothing here depends on how many events the store holds in all.
+ */
+@Component
+public class LedgerViews {
+
+    /** Committee reports and "effective today" are reckoned in the councils' own time zone. */
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /** Money with no savings under it yet, and the order of the by-stage/confidence/RAG keys. */
+    private static final String NOT_SET = "NOT_SET";
+
+    private final HistoryStore store;
+
+    public LedgerViews(HistoryStore store) {
+        this.store = store;
+    }
+
+    public Optional<SavingView> saving(String id, Instant asAt, LocalDate effectiveOn) {
+        return savingPosition(id, asAt, effectiveOn).map(LedgerViews::view);
+    }
+
+    /** Every change of a saving counted as at {@code asAt} and effective by {@code effectiveOn}, oldest first. */
+    public Optional<List<HistoryEntry>> savingHistory(String id, Instant asAt, LocalDate effectiveOn) {
+        if (savingPosition(id, asAt, effectiveOn).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(store.facts(id).stream().filter(fact -> fact.isVisible(asAt, effectiveOn))
+                .map(LedgerViews::entry).toList());
+    }
+
+    public Optional<ProgrammeSummary> programme(String id, Instant asAt, LocalDate effectiveOn) {
+        if (!isKind(id, StreamKind.PROGRAMME)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(summaries(List.of(id), asAt, effectiveOn).get(id));
+    }
+
+    /** Programmes of one organisation, or of all when {@code organisation} is null, ordered by id. */
+    public List<ProgrammeSummary> programmes(String organisation, Instant asAt, LocalDate effectiveOn) {
+        return List.copyOf(summaries(programmeIds(organisation), asAt, effectiveOn).values());
+    }
+
+    public Optional<List<SavingView>> savingsOf(String programmeId, Instant asAt, LocalDate effectiveOn) {
+        if (programme(programmeId, asAt, effectiveOn).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ids = store.savingsOf(programmeId);
+        Map<String, List<Fact>> facts = store.facts(ids);
+        return Optional.of(ids.stream()
+                .flatMap(id -> SavingPosition.of(id, facts.get(id), asAt, effectiveOn).stream())
+                .map(LedgerViews::view).toList());
+    }
+
+    public YearPosition year(FinancialYear year, String organisation, Instant asAt, LocalDate effectiveOn) {
+        List<ProgrammeYear> lines = new ArrayList<>();
+        Money planned = Money.ZERO;
+        Money delivered = Money.ZERO;
+        Money slippedIn = Money.ZERO;
+        Money slippedOut = Money.ZERO;
+        for (ProgrammeSummary summary : programmes(organisation, asAt, effectiveOn)) {
+            YearLine line = summary.years().stream().filter(y -> y.year().equals(year)).findFirst().orElse(null);
+            if (line == null) {
+                continue;
+            }
+            lines.add(new ProgrammeYear(summary.id(), summary.name(), line.planned(), line.delivered()));
+            planned = planned.plus(line.planned());
+            delivered = delivered.plus(line.delivered());
+            slippedIn = slippedIn.plus(line.slippedIn());
+            slippedOut = slippedOut.plus(line.slippedOut());
+        }
+        return new YearPosition(year, organisation, planned, delivered, slippedIn, slippedOut, lines);
+    }
+
+    public Optional<CommitteeView> committee(String id, Instant asAt, LocalDate effectiveOn) {
+        if (!isKind(id, StreamKind.COMMITTEE)) {
+            return Optional.empty();
+        }
+        List<Fact> visible = store.facts(id).stream().filter(fact -> fact.isVisible(asAt, effectiveOn)).toList();
+        Fact established = visible.stream().filter(f -> "CommitteeEstablished".equals(f.type())).findFirst().orElse(null);
+        if (established == null) {
+            return Optional.empty();
+        }
+        List<String> programmes = visible.stream().map(f -> f.attribute("programmeId"))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        List<ReportRef> reports = visible.stream().filter(f -> "PositionReportPresented".equals(f.type()))
+                .map(LedgerViews::reportRef).toList();
+        return Optional.of(new CommitteeView(id, established.attribute("organisation"), established.attribute("name"),
+                programmes, reports));
+    }
+
+    /**
+     * A report's figures exactly as presented: every programme as the ledger knew it at
+     * {@code presentedAt}, counting changes effective by that day. Empty when the committee had no
+     * such report as at {@code asAt}.
+     */
+    public Optional<ReportView> report(String committeeId, String reportId, Instant asAt) {
+        return reportFact(committeeId, reportId, asAt).map(fact -> {
+            ReportRef ref = reportRef(fact);
+            Map<String, ProgrammeSummary> summaries = summaries(fact.listAttribute("programmeIds"),
+                    ref.presentedAt(), LocalDate.ofInstant(ref.presentedAt(), LONDON));
+            return new ReportView(ref.id(), committeeId, ref.meetingDate(), ref.title(), ref.presentedAt(),
+                    List.copyOf(summaries.values()));
+        });
+    }
+
+    /** What changed since a report, as at {@code asAt} and effective by {@code effectiveOn}. */
+    public Optional<ReportChanges> changesSince(String committeeId, String reportId, Instant asAt,
+                                                LocalDate effectiveOn) {
+        return report(committeeId, reportId, asAt).map(report -> {
+            List<String> programmeIds = report.programmes().stream().map(ProgrammeSummary::id).toList();
+            Map<String, ProgrammeSummary> now = summaries(programmeIds, asAt, effectiveOn);
+            List<ProgrammeChange> programmes = new ArrayList<>();
+            for (ProgrammeSummary then : report.programmes()) {
+                programmes.add(new ProgrammeChange(then.id(), yearChanges(then, now.get(then.id()))));
+            }
+            return new ReportChanges(report.id(), report.presentedAt(), asAt, effectiveOn, programmes,
+                    changesAfter(programmeIds, report.presentedAt(), asAt, effectiveOn));
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private Optional<SavingPosition> savingPosition(String id, Instant asAt, LocalDate effectiveOn) {
+        if (!isKind(id, StreamKind.SAVING)) {
+            return Optional.empty();
+        }
+        return SavingPosition.of(id, store.facts(id), asAt, effectiveOn);
+    }
+
+    private boolean isKind(String id, StreamKind kind) {
+        return store.head(id).map(head -> kind.name().equals(head.getString("kind"))).orElse(false);
+    }
+
+    private List<String> programmeIds(String organisation) {
+        List<Document> heads = organisation == null
+                ? store.heads(StreamKind.PROGRAMME) : store.heads(StreamKind.PROGRAMME, organisation);
+        return heads.stream().map(head -> head.getString("_id")).toList();
+    }
+
+    /** Summaries of the programmes that existed then, in the order given; two reads for all of them. */
+    private Map<String, ProgrammeSummary> summaries(List<String> programmeIds, Instant asAt, LocalDate effectiveOn) {
+        Map<String, List<String>> savingsByProgramme = new LinkedHashMap<>();
+        List<String> streams = new ArrayList<>(programmeIds);
+        for (String programmeId : programmeIds) {
+            List<String> savings = store.savingsOf(programmeId);
+            savingsByProgramme.put(programmeId, savings);
+            streams.addAll(savings);
+        }
+        Map<String, List<Fact>> facts = store.facts(streams);
+        Map<String, ProgrammeSummary> summaries = new LinkedHashMap<>();
+        for (String programmeId : programmeIds) {
+            ProgrammePosition.of(programmeId, facts.get(programmeId), asAt, effectiveOn).ifPresent(programme -> {
+                List<SavingPosition> savings = savingsByProgramme.get(programmeId).stream()
+                        .flatMap(id -> SavingPosition.of(id, facts.get(id), asAt, effectiveOn).stream())
+                        .toList();
+                summaries.put(programmeId, summarise(programme, savings));
+            });
+        }
+        return summaries;
+    }
+
+    private static ProgrammeSummary summarise(ProgrammePosition programme, List<SavingPosition> savings) {
+        TreeSet<FinancialYear> years = new TreeSet<>(FinancialYear.rangeClosed(programme.firstYear(), programme.lastYear()));
+        savings.forEach(saving -> {
+            years.addAll(saving.planned().keySet());
+            years.addAll(saving.delivered().keySet());
+        });
+        List<YearLine> lines = new ArrayList<>();
+        Money cumulativePlanned = Money.ZERO;
+        Money cumulativeDelivered = Money.ZERO;
+        for (FinancialYear year : years) {
+            Money planned = sum(savings, s -> s.plannedIn(year));
+            Money delivered = sum(savings, s -> SavingPosition.amountIn(s.delivered(), year));
+            cumulativePlanned = cumulativePlanned.plus(planned);
+            cumulativeDelivered = cumulativeDelivered.plus(delivered);
+            lines.add(new YearLine(year, planned, delivered,
+                    sum(savings, s -> SavingPosition.amountIn(s.slippedIn(), year)),
+                    sum(savings, s -> SavingPosition.amountIn(s.slippedOut(), year)),
+                    cumulativePlanned, cumulativeDelivered));
+        }
+        Map<String, Money> byConfidence = keys(Confidence.values());
+        Map<String, Money> byStage = keys(Stage.values());
+        Map<String, Money> byRag = keys(Rag.values());
+        byRag.put(NOT_SET, Money.ZERO);
+        int active = 0;
+        for (SavingPosition saving : savings) {
+            if (saving.withdrawn()) {
+                continue;
+            }
+            active++;
+            Money planned = saving.plannedTotal();
+            byConfidence.merge(saving.confidence(), planned, Money::plus);
+            byStage.merge(saving.stage(), planned, Money::plus);
+            byRag.merge(saving.rag() == null ? NOT_SET : saving.rag(), planned, Money::plus);
+        }
+        Totals totals = new Totals(cumulativePlanned, cumulativeDelivered,
+                programme.savingsTarget().minus(cumulativePlanned));
+        return new ProgrammeSummary(programme.id(), programme.organisation(), programme.name(),
+                programme.description(), programme.firstYear(), programme.lastYear(), programme.savingsTarget(),
+                programme.budgetApproved(), programme.costDrawnDown(), lines, totals, byConfidence, byStage, byRag,
+                active, savings.size() - active);
+    }
+
+    private static List<YearChange> yearChanges(ProgrammeSummary then, ProgrammeSummary now) {
+        Map<FinancialYear, YearLine> thenByYear = new LinkedHashMap<>();
+        then.years().forEach(line -> thenByYear.put(line.year(), line));
+        Map<FinancialYear, YearLine> nowByYear = new LinkedHashMap<>();
+        if (now != null) {
+            now.years().forEach(line -> nowByYear.put(line.year(), line));
+        }
+        TreeSet<FinancialYear> years = new TreeSet<>(thenByYear.keySet());
+        years.addAll(nowByYear.keySet());
+        List<YearChange> changes = new ArrayList<>();
+        for (FinancialYear year : years) {
+            YearLine before = thenByYear.get(year);
+            YearLine after = nowByYear.get(year);
+            Money plannedThen = before == null ? Money.ZERO : before.planned();
+            Money plannedNow = after == null ? Money.ZERO : after.planned();
+            Money deliveredThen = before == null ? Money.ZERO : before.delivered();
+            Money deliveredNow = after == null ? Money.ZERO : after.delivered();
+            changes.add(new YearChange(year, plannedThen, plannedNow, plannedNow.minus(plannedThen),
+                    deliveredThen, deliveredNow, deliveredNow.minus(deliveredThen)));
+        }
+        return changes;
+    }
+
+    private List<ChangeSince> changesAfter(List<String> programmeIds, Instant presentedAt, Instant asAt,
+                                           LocalDate effectiveOn) {
+        Map<String, String> programmeOf = new LinkedHashMap<>();
+        for (String programmeId : programmeIds) {
+            programmeOf.put(programmeId, programmeId);
+            store.savingsOf(programmeId).forEach(saving -> programmeOf.put(saving, programmeId));
+        }
+        List<ChangeSince> changes = new ArrayList<>();
+        store.facts(programmeOf.keySet()).forEach((stream, facts) -> facts.stream()
+                .filter(fact -> fact.recordedAt().isAfter(presentedAt) && fact.isVisible(asAt, effectiveOn))
+                .forEach(fact -> changes.add(new ChangeSince(programmeOf.get(stream),
+                        programmeIds.contains(stream) ? null : stream, entry(fact)))));
+        changes.sort(Comparator.comparing((ChangeSince c) -> c.entry().recordedAt())
+                .thenComparing(c -> c.savingId() == null ? "" : c.savingId())
+                .thenComparingLong(c -> c.entry().version()));
+        return changes;
+    }
+
+    private Optional<Fact> reportFact(String committeeId, String reportId, Instant asAt) {
+        if (!isKind(committeeId, StreamKind.COMMITTEE)) {
+            return Optional.empty();
+        }
+        return store.facts(committeeId).stream()
+                .filter(fact -> reportId.equals(fact.attribute("reportId")) && !fact.recordedAt().isAfter(asAt))
+                .findFirst();
+    }
+
+    private static ReportRef reportRef(Fact fact) {
+        return new ReportRef(fact.attribute("reportId"), LocalDate.parse(fact.attribute("meetingDate")),
+                fact.attribute("title"), Instant.parse(fact.attribute("presentedAt")));
+    }
+
+    private static SavingView view(SavingPosition saving) {
+        return new SavingView(saving.id(), saving.programmeId(), saving.title(), saving.workstream(), saving.owner(),
+                saving.stage(), saving.confidence(), saving.rag(), saving.withdrawn(), saving.planned(),
+                saving.delivered(), saving.version());
+    }
+
+    private static HistoryEntry entry(Fact fact) {
+        return new HistoryEntry(fact.version(), fact.type(), fact.recordedAt(), fact.effectiveDate(), fact.actor(),
+                fact.reason(), fact.decisionRef(), fact.changes().stream()
+                .map(c -> new MoneyChange(c.year(), c.field(), Money.of(c.before()), Money.of(c.after()))).toList());
+    }
+
+    private static Money sum(List<SavingPosition> savings, java.util.function.Function<SavingPosition, Money> figure) {
+        return savings.stream().map(figure).reduce(Money.ZERO, Money::plus);
+    }
+
+    private static <E extends Enum<E>> Map<String, Money> keys(E[] values) {
+        Map<String, Money> map = new LinkedHashMap<>();
+        for (E value : values) {
+            map.put(value.name(), Money.ZERO);
+        }
+        return map;
+    }
+
+}

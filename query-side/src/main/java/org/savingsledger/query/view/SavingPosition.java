@@ -1,0 +1,77 @@
+package org.savingsledger.query.view;
+
+import org.savingsledger.query.history.Fact;
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A saving as the ledger knew it at an instant, counting only changes effective by a date: the
+ * fold of its visible facts. Money is the sum of the visible facts' deltas; stage, confidence and
+ * RAG are the last visible values.
+ */
+record SavingPosition(String id, String programmeId, String title, String workstream, String owner,
+                      String stage, String confidence, String rag, boolean withdrawn,
+                      SortedMap<FinancialYear, Money> planned, SortedMap<FinancialYear, Money> delivered,
+                      SortedMap<FinancialYear, Money> slippedIn, SortedMap<FinancialYear, Money> slippedOut,
+                      long version) {
+
+    /** Empty when the saving had not been proposed (visibly) by then. */
+    static Optional<SavingPosition> of(String id, List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
+        Map<String, String> values = new HashMap<>();
+        SortedMap<FinancialYear, Money> planned = new TreeMap<>();
+        SortedMap<FinancialYear, Money> delivered = new TreeMap<>();
+        SortedMap<FinancialYear, Money> slippedIn = new TreeMap<>();
+        SortedMap<FinancialYear, Money> slippedOut = new TreeMap<>();
+        boolean proposed = false;
+        long version = -1;
+        for (Fact fact : facts) {
+            if (!fact.isVisible(asAt, effectiveOn)) {
+                continue;
+            }
+            proposed |= "SavingProposed".equals(fact.type());
+            version = fact.version();
+            fact.attributes().forEach((name, value) -> values.put(name, value.toString()));
+            for (Fact.Change change : fact.changes()) {
+                add("planned".equals(change.field()) ? planned : delivered, change.year(), change.delta());
+            }
+            if (fact.move() != null) {
+                add(slippedOut, fact.move().fromYear(), fact.move().amount());
+                add(slippedIn, fact.move().toYear(), fact.move().amount());
+            }
+        }
+        if (!proposed) {
+            return Optional.empty();
+        }
+        return Optional.of(new SavingPosition(id, values.get("programmeId"), values.get("title"),
+                values.get("workstream"), values.get("owner"), values.get("stage"), values.get("confidence"),
+                values.get("rag"), "true".equals(values.get("withdrawn")), planned, delivered, slippedIn, slippedOut,
+                version));
+    }
+
+    /** What this saving counts in planned totals: nothing once withdrawn. */
+    Money plannedIn(FinancialYear year) {
+        return withdrawn ? Money.ZERO : planned.getOrDefault(year, Money.ZERO);
+    }
+
+    Money plannedTotal() {
+        return withdrawn ? Money.ZERO : planned.values().stream().reduce(Money.ZERO, Money::plus);
+    }
+
+    static Money amountIn(SortedMap<FinancialYear, Money> figures, FinancialYear year) {
+        return figures.getOrDefault(year, Money.ZERO);
+    }
+
+    private static void add(SortedMap<FinancialYear, Money> figures, String year, BigDecimal amount) {
+        figures.merge(FinancialYear.parse(year), Money.of(amount), Money::plus);
+    }
+}

@@ -1,0 +1,89 @@
+package org.savingsledger.query.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.savingsledger.query.history.HistoryStore;
+import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.view.Views.CommitteeView;
+import org.savingsledger.query.view.Views.ReportChanges;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+@RestController
+@RequestMapping(path = "/api/committees/{id}", produces = "application/json")
+@Tag(name = "Committee queries", description = "Committees, the programmes they oversee, and position reports frozen as presented.")
+class CommitteeQueryController {
+
+    private final LedgerViews views;
+    private final HistoryStore store;
+    private final ReadYourWrites readYourWrites;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CommitteeQueryController(LedgerViews views, HistoryStore store, ReadYourWrites readYourWrites, ObjectMapper json,
+                             Clock clock) {
+        this.views = views;
+        this.store = store;
+        this.readYourWrites = readYourWrites;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "A committee: the programmes it oversees and the reports presented to it.")
+    CommitteeView committee(@PathVariable("id") String id, @RequestParam(required = false) String asAt,
+                            @RequestParam(required = false) String effectiveOn,
+                            @RequestParam(required = false) String consistencyToken) {
+        readYourWrites.await(consistencyToken);
+        return views.committee(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
+                        QueryParameters.effectiveOn(effectiveOn, clock))
+                .orElseThrow(() -> new QueryParameters.NotFound("no committee '" + id + "'"));
+    }
+
+    /**
+     * The figures exactly as presented, as the ledger knew them at the report's {@code presentedAt}
+     * (changes effective by that day): the same bytes every time. {@code asAt} before the report
+     * was presented answers 404; {@code effectiveOn} does not apply to a frozen report.
+     */
+    @GetMapping("/reports/{reportId}")
+    @Operation(summary = "A position report's figures exactly as presented, frozen: identical bytes every time.")
+    ResponseEntity<byte[]> report(@PathVariable("id") String id, @PathVariable("reportId") String reportId,
+                                  @RequestParam(required = false) String asAt,
+                                  @RequestParam(required = false) String consistencyToken) {
+        readYourWrites.await(consistencyToken);
+        String committeeId = QueryParameters.id(id);
+        String report = QueryParameters.id(reportId);
+        var view = views.report(committeeId, report, QueryParameters.asAt(asAt, clock))
+                .orElseThrow(() -> new QueryParameters.NotFound("no report '" + reportId + "' of committee '" + id + "'"));
+        String bytes = store.frozenReport(committeeId, report).orElseGet(() -> {
+            try {
+                return store.freezeReport(committeeId, report, json.writeValueAsString(view));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("report " + reportId + " cannot be written as JSON", e);
+            }
+        });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/reports/{reportId}/changes")
+    @Operation(summary = "What changed since the report: per programme and year planned and delivered then, now and the "
+            + "difference, and every change recorded after it was presented.")
+    ReportChanges changes(@PathVariable("id") String id, @PathVariable("reportId") String reportId,
+                          @RequestParam(required = false) String asAt, @RequestParam(required = false) String effectiveOn,
+                          @RequestParam(required = false) String consistencyToken) {
+        readYourWrites.await(consistencyToken);
+        return views.changesSince(QueryParameters.id(id), QueryParameters.id(reportId), QueryParameters.asAt(asAt, clock),
+                        QueryParameters.effectiveOn(effectiveOn, clock))
+                .orElseThrow(() -> new QueryParameters.NotFound("no report '" + reportId + "' of committee '" + id + "'"));
+    }
+}

@@ -1,0 +1,100 @@
+package org.savingsledger.query.web;
+
+import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.LedgerIds;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Reads the query parameters of the contract; anything it cannot read is an {@link InvalidQuery}. */
+final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    /**
+     * {@code asAt}: an ISO-8601 instant, or a date meaning the end of that day in Europe/London;
+     * default now.
+     */
+    static Instant asAt(String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(value.trim()).plusDays(1).atStartOfDay(LedgerViews.LONDON).toInstant().minusNanos(1);
+            } catch (DateTimeParseException notADate) {
+                throw new InvalidQuery("asAt", "must be an instant like 2018-03-12T10:15:00Z or a date like 2018-03-12, was '"
+                        + value + "'");
+            }
+        }
+    }
+
+    /** {@code effectiveOn}: a date; default today in Europe/London. */
+    static LocalDate effectiveOn(String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return LocalDate.ofInstant(clock.instant(), LedgerViews.LONDON);
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidQuery("effectiveOn", "must be a date like 2018-03-12, was '" + value + "'");
+        }
+    }
+
+    static FinancialYear year(String value) {
+        try {
+            return FinancialYear.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQuery("year", e.getMessage());
+        }
+    }
+
+    static long globalIndex(String consistencyToken) {
+        try {
+            long index = Long.parseLong(consistencyToken.trim());
+            if (index >= 0) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidQuery("consistencyToken", "must be a token returned by a command, was '" + consistencyToken + "'");
+    }
+
+    /** An id in a path: one that cannot be an id names nothing. */
+    static String id(String value) {
+        if (!LedgerIds.isValid(value)) {
+            throw new NotFound("no such id '" + value + "'");
+        }
+        return value;
+    }
+
+    /** A query parameter that cannot be read. */
+    static class InvalidQuery extends RuntimeException {
+
+        private final String parameter;
+
+        InvalidQuery(String parameter, String message) {
+            super(message);
+            this.parameter = parameter;
+        }
+
+        String parameter() {
+            return parameter;
+        }
+    }
+
+    /** What the path names does not exist (as at the instant asked). */
+    static class NotFound extends RuntimeException {
+
+        NotFound(String message) {
+            super(message);
+        }
+    }
+}
