@@ -2,7 +2,6 @@ package org.savingsledger.ops;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -10,8 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --demo} loads both councils' figures through the commands, once. */
-@SpringBootTest(args = "--demo", webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.data-dir=target/test-data/${random.uuid}")
+@AllInOneTest
 class DemoDataTest {
 
     @Autowired
