@@ -1,0 +1,223 @@
+package org.savingsledger.query.history;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.savingsledger.events.committee.CommitteeEstablished;
+import org.savingsledger.events.committee.PositionReportPresented;
+import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
+import org.savingsledger.events.programme.ProgrammeBudgetApproved;
+import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
+import org.savingsledger.events.programme.ProgrammeLaunched;
+import org.savingsledger.events.programme.ProgrammeTargetRevised;
+import org.savingsledger.events.saving.SavingBroughtForward;
+import org.savingsledger.events.saving.SavingConfidenceChanged;
+import org.savingsledger.events.saving.SavingDeliveryCorrected;
+import org.savingsledger.events.saving.SavingDeliveryRecorded;
+import org.savingsledger.events.saving.SavingProfileRevised;
+import org.savingsledger.events.saving.SavingProposed;
+import org.savingsledger.events.saving.SavingRagChanged;
+import org.savingsledger.events.saving.SavingSlippedToYear;
+import org.savingsledger.events.saving.SavingStageChanged;
+import org.savingsledger.events.saving.SavingWithdrawn;
+import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.view.Views;
+import org.savingsledger.shared.CommitteeId;
+import org.savingsledger.shared.Confidence;
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Money;
+import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Provenance;
+import org.savingsledger.shared.Rag;
+import org.savingsledger.shared.ReportId;
+import org.savingsledger.shared.SavingId;
+import org.savingsledger.shared.SavingsProfile;
+import org.savingsledger.shared.Stage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projections' handlers called directly, for every event type, on an in-memory MongoDB server. */
+class ProjectionTest {
+
+    private static final ProgrammeId PROGRAMME = ProgrammeId.of("notts-asc");
+    private static final SavingId SAVING = SavingId.of("column-b");
+    private static final CommitteeId COMMITTEE = CommitteeId.of("ascph");
+    private static final FinancialYear Y18 = FinancialYear.parse("2018/19");
+    private static final FinancialYear Y19 = FinancialYear.parse("2019/20");
+    private static final FinancialYear Y20 = FinancialYear.parse("2020/21");
+    private static final Instant T0 = Instant.parse("2018-02-26T09:00:00Z");
+    private static final Instant FAR_FUTURE = Instant.parse("2099-01-01T00:00:00Z");
+    private static final LocalDate EVERYTHING = LocalDate.of(2099, 1, 1);
+
+    private static MongoServer server;
+    private static MongoClient client;
+    private MongoDatabase database;
+    private HistoryStore store;
+    private LedgerViews views;
+    private final List<Runnable> deliveries = new ArrayList<>();
+
+    @BeforeAll
+    static void startMongo() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        client.close();
+        server.shutdown();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client.getDatabase("test_" + System.nanoTime());
+        store = new HistoryStore(database);
+        views = new LedgerViews(store);
+    }
+
+    private static Provenance on(String date, String reason) {
+        return new Provenance("finance-officer", reason, LocalDate.parse(date), "ASC&PH Committee 2018-03-12 item 9");
+    }
+
+    /** Every event type once, in order; each event is remembered so it can be delivered again. */
+    private void project() {
+        ProgrammeHistoryProjection programmes = new ProgrammeHistoryProjection(store);
+        SavingHistoryProjection savings = new SavingHistoryProjection(store);
+        CommitteeHistoryProjection committees = new CommitteeHistoryProjection(store);
+        deliveries.add(() -> programmes.on(new ProgrammeLaunched(PROGRAMME, "nottinghamshire", "ASC savings", null,
+                Money.pounds(17_981_000), Y18, FinancialYear.parse("2021/22"), on("2018-02-26", null)), 0, T0, null));
+        deliveries.add(() -> programmes.on(new ProgrammeTargetRevised(PROGRAMME, Money.pounds(17_981_000),
+                Money.pounds(18_000_000), on("2018-03-01", "MTFS")), 1, T0.plusSeconds(1), null));
+        deliveries.add(() -> programmes.on(new ProgrammeBudgetApproved(PROGRAMME, Money.pounds(1_370_240),
+                on("2018-03-12", "posts")), 2, T0.plusSeconds(2), null));
+        deliveries.add(() -> programmes.on(new ProgrammeCostDrawnDown(PROGRAMME, Money.pounds(685_120),
+                on("2019-03-31", "year one")), 3, T0.plusSeconds(3), null));
+        deliveries.add(() -> savings.on(new SavingProposed(SAVING, PROGRAMME, "Council savings in Newton scope",
+                "Promoting Independence", "Director", Confidence.CONFIDENT, Stage.IN_DELIVERY,
+                SavingsProfile.of(Map.of(Y18, Money.pounds(5_379_000), Y19, Money.pounds(3_461_000), Y20,
+                        Money.pounds(1_696_000))), on("2018-02-26", null)), 0, T0.plusSeconds(10), null));
+        deliveries.add(() -> savings.on(new SavingProfileRevised(SAVING, PROGRAMME, SavingsProfile.EMPTY,
+                SavingsProfile.of(Map.of(Y18, Money.pounds(5_379_000), Y19, Money.pounds(3_500_000), Y20,
+                        Money.pounds(1_696_000))), on("2018-03-01", "re-profiled")), 1, T0.plusSeconds(11), null));
+        deliveries.add(() -> savings.on(new SavingSlippedToYear(SAVING, PROGRAMME, Y18, Y20, Money.pounds(1_000_000),
+                on("2018-03-12", "Newton")), 2, T0.plusSeconds(12), null));
+        deliveries.add(() -> savings.on(new SavingBroughtForward(SAVING, PROGRAMME, Y20, Y19, Money.pounds(100_000),
+                on("2018-03-12", "ahead")), 3, T0.plusSeconds(13), null));
+        deliveries.add(() -> savings.on(new SavingDeliveryRecorded(SAVING, PROGRAMME, Y18, Money.of("80835.55"),
+                on("2019-03-15", "outturn")), 4, T0.plusSeconds(14), null));
+        deliveries.add(() -> savings.on(new SavingDeliveryCorrected(SAVING, PROGRAMME, Y18, Money.of("-716.00"),
+                on("2019-03-20", "double counted")), 5, T0.plusSeconds(15), null));
+        deliveries.add(() -> savings.on(new SavingStageChanged(SAVING, PROGRAMME, Stage.IN_DELIVERY, Stage.DELIVERED,
+                on("2019-04-01", "done")), 6, T0.plusSeconds(16), null));
+        deliveries.add(() -> savings.on(new SavingConfidenceChanged(SAVING, PROGRAMME, Confidence.CONFIDENT,
+                Confidence.STRETCH, on("2019-04-01", "less sure")), 7, T0.plusSeconds(17), null));
+        deliveries.add(() -> savings.on(new SavingRagChanged(SAVING, PROGRAMME, null, Rag.AMBER,
+                on("2019-04-01", "risk")), 8, T0.plusSeconds(18), null));
+        deliveries.add(() -> committees.on(new CommitteeEstablished(COMMITTEE, "nottinghamshire", "ASC&PH Committee",
+                on("2018-03-12", null)), 0, T0.plusSeconds(20), null));
+        deliveries.add(() -> committees.on(new ProgrammeAssignedToCommittee(COMMITTEE, PROGRAMME,
+                on("2018-03-12", null)), 1, T0.plusSeconds(21), null));
+        deliveries.add(() -> committees.on(new PositionReportPresented(COMMITTEE, ReportId.of("r1"),
+                LocalDate.of(2018, 3, 12), "Figure 1", List.of(PROGRAMME), T0.plusSeconds(30),
+                on("2018-03-12", null)), 2, T0.plusSeconds(30), null));
+        deliveries.add(() -> savings.on(new SavingWithdrawn(SAVING, PROGRAMME, on("2020-01-01", "superseded")), 9,
+                T0.plusSeconds(40), null));
+        deliveries.forEach(Runnable::run);
+    }
+
+    @Test
+    void everySavingEventShowsInTheSavingAndItsHistory() {
+        project();
+        Views.SavingView view = views.saving(SAVING.value(), T0.plusSeconds(19), EVERYTHING).orElseThrow();
+
+        assertThat(view.profile()).containsEntry(Y18, Money.pounds(4_379_000)).containsEntry(Y19, Money.pounds(3_600_000))
+                .containsEntry(Y20, Money.pounds(2_596_000));
+        assertThat(view.delivered()).containsEntry(Y18, Money.of("80119.55"));
+        assertThat(view.stage()).isEqualTo("DELIVERED");
+        assertThat(view.confidence()).isEqualTo("STRETCH");
+        assertThat(view.rag()).isEqualTo("AMBER");
+        assertThat(view.withdrawn()).isFalse();
+        assertThat(view.version()).isEqualTo(8);
+
+        List<Views.HistoryEntry> history = views.savingHistory(SAVING.value(), FAR_FUTURE, EVERYTHING).orElseThrow();
+        assertThat(history).extracting(Views.HistoryEntry::type).containsExactly("SavingProposed",
+                "SavingProfileRevised", "SavingSlippedToYear", "SavingBroughtForward", "SavingDeliveryRecorded",
+                "SavingDeliveryCorrected", "SavingStageChanged", "SavingConfidenceChanged", "SavingRagChanged",
+                "SavingWithdrawn");
+        assertThat(history.get(2).changes()).containsExactly(
+                new Views.MoneyChange("2018/19", "planned", Money.pounds(5_379_000), Money.pounds(4_379_000)),
+                new Views.MoneyChange("2020/21", "planned", Money.pounds(1_696_000), Money.pounds(2_696_000)));
+        assertThat(history.get(1).changes()).containsExactly(
+                new Views.MoneyChange("2019/20", "planned", Money.pounds(3_461_000), Money.pounds(3_500_000)));
+        assertThat(history.get(5).reason()).isEqualTo("double counted");
+    }
+
+    @Test
+    void programmeAndCommitteeEventsShowInTheirViews() {
+        project();
+        Views.ProgrammeSummary summary = views.programme(PROGRAMME.value(), T0.plusSeconds(19), EVERYTHING).orElseThrow();
+        assertThat(summary.savingsTarget()).isEqualTo(Money.pounds(18_000_000));
+        assertThat(summary.budgetApproved()).isEqualTo(Money.pounds(1_370_240));
+        assertThat(summary.costDrawnDown()).isEqualTo(Money.pounds(685_120));
+        assertThat(summary.totals().planned()).isEqualTo(Money.pounds(10_575_000));
+        assertThat(summary.totals().gapToTarget()).isEqualTo(Money.pounds(7_425_000));
+        assertThat(summary.years().get(0).slippedOut()).isEqualTo(Money.pounds(1_000_000));
+        assertThat(summary.years().get(1).slippedIn()).isEqualTo(Money.pounds(100_000));
+
+        Views.CommitteeView committee = views.committee(COMMITTEE.value(), FAR_FUTURE, EVERYTHING).orElseThrow();
+        assertThat(committee.programmes()).containsExactly(PROGRAMME.value());
+        assertThat(committee.reports()).extracting(Views.ReportRef::id).containsExactly("r1");
+    }
+
+    @Test
+    void asAtAndEffectiveOnChooseWhichFactsCount() {
+        project();
+        // as the ledger knew it before the slip was recorded
+        assertThat(views.saving(SAVING.value(), T0.plusSeconds(11), EVERYTHING).orElseThrow().profile())
+                .containsEntry(Y18, Money.pounds(5_379_000));
+        // the delivery took effect on 15 March 2019
+        assertThat(views.saving(SAVING.value(), FAR_FUTURE, LocalDate.of(2019, 3, 14)).orElseThrow().delivered()).isEmpty();
+        // withdrawn in 2020: counts nothing planned from then on, everything before
+        assertThat(views.programme(PROGRAMME.value(), FAR_FUTURE, EVERYTHING).orElseThrow().totals().planned())
+                .isEqualTo(Money.ZERO);
+        assertThat(views.programme(PROGRAMME.value(), FAR_FUTURE, LocalDate.of(2019, 12, 31)).orElseThrow()
+                .totals().planned()).isEqualTo(Money.pounds(10_575_000));
+        // nothing was known before the first event
+        assertThat(views.programme(PROGRAMME.value(), T0.minusSeconds(1), EVERYTHING)).isEmpty();
+        // the report is frozen as the ledger showed it when presented (26 February, by default effective that
+        // day): before the withdrawal, and without the re-profiling that takes effect on 1 March
+        Views.ReportView report = views.report(COMMITTEE.value(), "r1", FAR_FUTURE).orElseThrow();
+        assertThat(report.programmes().get(0).totals().planned()).isEqualTo(Money.pounds(10_536_000));
+    }
+
+    @Test
+    void anEventDeliveredTwiceChangesNothing() {
+        project();
+        List<String> once = dump();
+        deliveries.forEach(Runnable::run);
+        assertThat(dump()).isEqualTo(once);
+        assertThat(views.savingHistory(SAVING.value(), FAR_FUTURE, EVERYTHING).orElseThrow()).hasSize(10);
+    }
+
+    private List<String> dump() {
+        List<String> documents = new ArrayList<>();
+        for (String name : List.of("stream_heads", "stream_history", "programme_savings")) {
+            database.getCollection(name).find().sort(new Document("_id", 1))
+                    .forEach(document -> documents.add(name + " " + document.toJson()));
+        }
+        return documents;
+    }
+}
