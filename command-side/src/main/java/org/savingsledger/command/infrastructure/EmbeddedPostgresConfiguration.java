@@ -36,6 +36,8 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped by Spring after the event processors, not by a JVM hook racing them
+                .setRegisterShutdownHook(false)
                 .start();
     }
 
