@@ -35,6 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.TreeSet;
 
 /**
@@ -158,6 +161,57 @@ public class LedgerViews {
             return new ReportChanges(report.id(), report.presentedAt(), asAt, effectiveOn, programmes,
                     changesAfter(programmeIds, report.presentedAt(), asAt, effectiveOn));
         });
+    }
+
+    /** A programme with everything an extract needs of it, built one programme at a time. */
+    public record ProgrammeExtract(ProgrammeSummary summary, List<SavingExtract> savings, List<HistoryEntry> history) {
+    }
+
+    /** A saving with the money slipped into and out of each year, and its history. */
+    public record SavingExtract(SavingView saving, SortedMap<FinancialYear, Money> slippedIn,
+                                SortedMap<FinancialYear, Money> slippedOut, List<HistoryEntry> history) {
+    }
+
+    /**
+     * Hands over every programme (of one organisation, or only {@code programmeId}, or all), ordered by
+     * id, one at a time: memory holds one programme and its savings, however large the ledger.
+     */
+    public void forEachProgramme(String organisation, String programmeId, Instant asAt, LocalDate effectiveOn,
+                                 Consumer<ProgrammeExtract> consumer) {
+        List<String> programmeIds = programmeId != null ? List.of(programmeId) : programmeIds(organisation);
+        for (String id : programmeIds) {
+            List<String> savingIds = store.savingsOf(id);
+            List<String> streams = new ArrayList<>(savingIds);
+            streams.add(id);
+            Map<String, List<Fact>> facts = store.facts(streams);
+            Optional<ProgrammePosition> programme = ProgrammePosition.of(id, facts.get(id), asAt, effectiveOn);
+            if (programme.isEmpty() || (organisation != null && !organisation.equals(programme.get().organisation()))) {
+                continue;
+            }
+            List<SavingPosition> positions = savingIds.stream()
+                    .flatMap(saving -> SavingPosition.of(saving, facts.get(saving), asAt, effectiveOn).stream()).toList();
+            List<SavingExtract> savings = positions.stream().map(position -> new SavingExtract(view(position),
+                    position.slippedIn(), position.slippedOut(), visibleHistory(facts.get(position.id()), asAt, effectiveOn)))
+                    .toList();
+            consumer.accept(new ProgrammeExtract(summarise(programme.get(), positions), savings,
+                    visibleHistory(facts.get(id), asAt, effectiveOn)));
+        }
+    }
+
+    /** Hands over every committee (of one organisation, or all) with its reports as presented, ordered by id. */
+    public void forEachCommittee(String organisation, Instant asAt, LocalDate effectiveOn,
+                                 BiConsumer<CommitteeView, List<ReportView>> consumer) {
+        List<Document> heads = organisation == null
+                ? store.heads(StreamKind.COMMITTEE) : store.heads(StreamKind.COMMITTEE, organisation);
+        for (Document head : heads) {
+            String id = head.getString("_id");
+            committee(id, asAt, effectiveOn).ifPresent(committee -> consumer.accept(committee, committee.reports().stream()
+                    .flatMap(report -> report(id, report.id(), asAt).stream()).toList()));
+        }
+    }
+
+    private static List<HistoryEntry> visibleHistory(List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
+        return facts.stream().filter(fact -> fact.isVisible(asAt, effectiveOn)).map(LedgerViews::entry).toList();
     }
 
     // ---------------------------------------------------------------------------------------------

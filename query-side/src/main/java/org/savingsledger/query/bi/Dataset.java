@@ -1,0 +1,250 @@
+package org.savingsledger.query.bi;
+
+import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.view.LedgerViews.ProgrammeExtract;
+import org.savingsledger.query.view.LedgerViews.SavingExtract;
+import org.savingsledger.query.view.Views.HistoryEntry;
+import org.savingsledger.query.view.Views.MoneyChange;
+import org.savingsledger.query.view.Views.ProgrammeSummary;
+import org.savingsledger.query.view.Views.SavingView;
+import org.savingsledger.query.view.Views.YearLine;
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Money;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import static org.savingsledger.query.bi.Column.Type.BOOLEAN;
+import static org.savingsledger.query.bi.Column.Type.DATE;
+import static org.savingsledger.query.bi.Column.Type.FINANCIAL_YEAR;
+import static org.savingsledger.query.bi.Column.Type.INTEGER;
+import static org.savingsledger.query.bi.Column.Type.MONEY;
+import static org.savingsledger.query.bi.Column.Type.TEXT;
+import static org.savingsledger.query.bi.Column.Type.TIMESTAMP;
+
+/**
+ * The BI datasets: their columns (stable, documented in docs/bi-datasets.md) and their rows, built
+ * from the read models one programme (or committee) at a time and in a stable order, so the same
+ * request as at the same instant gives the same bytes.
+ */
+public enum Dataset {
+
+    PROGRAMMES("programmes", "One row per programme: its targets, budget and totals.", List.of("programme_id"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council) that owns the programme"),
+                    new Column("programme_id", TEXT, "the programme's id"),
+                    new Column("name", TEXT, "the programme's name"),
+                    new Column("first_year", FINANCIAL_YEAR, "first financial year of the programme"),
+                    new Column("last_year", FINANCIAL_YEAR, "last financial year of the programme"),
+                    new Column("savings_target", MONEY, "savings the programme must deliver over its period"),
+                    new Column("budget_approved", MONEY, "cost budget approved"),
+                    new Column("cost_drawn_down", MONEY, "cost drawn down against the budget"),
+                    new Column("planned_total", MONEY, "planned savings over all years (withdrawn savings count 0)"),
+                    new Column("delivered_total", MONEY, "savings delivered over all years"),
+                    new Column("gap_to_target", MONEY, "savings_target minus planned_total"),
+                    new Column("savings_count", INTEGER, "savings not withdrawn"),
+                    new Column("withdrawn_savings_count", INTEGER, "savings withdrawn"))) {
+        @Override
+        void rows(LedgerViews views, BiQuery query, RowSink sink) {
+            views.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
+                    extract -> {
+                        ProgrammeSummary p = extract.summary();
+                        emit(sink, p.organisation(), p.id(), p.name(), p.firstYear(), p.lastYear(), p.savingsTarget(),
+                                p.budgetApproved(), p.costDrawnDown(), p.totals().planned(), p.totals().delivered(),
+                                p.totals().gapToTarget(), p.savingsCount(), p.withdrawnSavingsCount());
+                    });
+        }
+    },
+
+    SAVINGS("savings", "One row per saving (savings line): its attributes and totals.", List.of("saving_id"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council)"),
+                    new Column("programme_id", TEXT, "the programme the saving belongs to"),
+                    new Column("saving_id", TEXT, "the saving's id"),
+                    new Column("title", TEXT, "the saving's title"),
+                    new Column("workstream", TEXT, "its workstream, e.g. Early Resolution (may be empty)"),
+                    new Column("owner", TEXT, "who owns its delivery (may be empty)"),
+                    new Column("stage", TEXT, "CONCEPT, BUSINESS_CASE, IN_DELIVERY or DELIVERED"),
+                    new Column("confidence", TEXT, "CONFIDENT or STRETCH"),
+                    new Column("rag", TEXT, "RED, AMBER or GREEN (empty until set)"),
+                    new Column("withdrawn", BOOLEAN, "whether the saving was withdrawn"),
+                    new Column("planned_total", MONEY, "planned savings over all years (the profile's total)"),
+                    new Column("delivered_total", MONEY, "savings delivered over all years"),
+                    new Column("version", INTEGER, "the saving's last change counted (0 = proposed)"))) {
+        @Override
+        void rows(LedgerViews views, BiQuery query, RowSink sink) {
+            eachSaving(views, query, (programme, saving) -> {
+                SavingView s = saving.saving();
+                emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), s.title(), s.workstream(),
+                        s.owner(), s.stage(), s.confidence(), s.rag(), s.withdrawn(), total(s.profile().values()),
+                        total(s.delivered().values()), s.version());
+            });
+        }
+    },
+
+    SAVING_YEARS("saving_years", "One row per saving and financial year of its programme: planned, delivered, slipped.",
+            List.of("saving_id", "year"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council)"),
+                    new Column("programme_id", TEXT, "the programme the saving belongs to"),
+                    new Column("saving_id", TEXT, "the saving's id"),
+                    new Column("year", FINANCIAL_YEAR, "the financial year"),
+                    new Column("planned", MONEY, "savings planned in the year (the saving's own profile, also when withdrawn)"),
+                    new Column("delivered", MONEY, "savings delivered in the year"),
+                    new Column("slipped_in", MONEY, "planned money moved into the year by slips and bring-forwards"),
+                    new Column("slipped_out", MONEY, "planned money moved out of the year by slips and bring-forwards"),
+                    new Column("withdrawn", BOOLEAN, "whether the saving was withdrawn (then it counts 0 in planned totals)"))) {
+        @Override
+        void rows(LedgerViews views, BiQuery query, RowSink sink) {
+            eachSaving(views, query, (programme, saving) -> {
+                SavingView s = saving.saving();
+                TreeSet<FinancialYear> years = new TreeSet<>();
+                programme.summary().years().stream().map(YearLine::year).forEach(years::add);
+                years.addAll(s.profile().keySet());
+                years.addAll(s.delivered().keySet());
+                for (FinancialYear year : years) {
+                    emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), year,
+                            s.profile().getOrDefault(year, Money.ZERO), s.delivered().getOrDefault(year, Money.ZERO),
+                            saving.slippedIn().getOrDefault(year, Money.ZERO),
+                            saving.slippedOut().getOrDefault(year, Money.ZERO), s.withdrawn());
+                }
+            });
+        }
+    },
+
+    CHANGES("changes", "One row per money change: every figure an event changed, before and after, with who, when and why.",
+            List.of("programme_id", "saving_id", "version", "field", "year"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council)"),
+                    new Column("programme_id", TEXT, "the programme"),
+                    new Column("saving_id", TEXT, "the saving (empty for a change to the programme's own figures)"),
+                    new Column("version", INTEGER, "the event's number in its saving's (or programme's) history"),
+                    new Column("event_type", TEXT, "what happened, e.g. SavingSlippedToYear"),
+                    new Column("year", FINANCIAL_YEAR, "the financial year changed (empty for a target, budget or drawdown)"),
+                    new Column("field", TEXT, "planned, delivered, savingsTarget, budgetApproved or costDrawnDown"),
+                    new Column("before", MONEY, "the figure before the change, as recorded"),
+                    new Column("after", MONEY, "the figure after the change, as recorded"),
+                    new Column("recorded_at", TIMESTAMP, "when the ledger recorded the change"),
+                    new Column("effective_date", DATE, "when the change takes effect"),
+                    new Column("actor", TEXT, "who made the change"),
+                    new Column("reason", TEXT, "why"),
+                    new Column("decision_ref", TEXT, "on whose authority, e.g. ASC&PH Committee 2018-03-12 item 9"))) {
+        @Override
+        void rows(LedgerViews views, BiQuery query, RowSink sink) {
+            views.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
+                    programme -> {
+                        String organisation = programme.summary().organisation();
+                        for (HistoryEntry entry : programme.history()) {
+                            changeRows(sink, organisation, programme.summary().id(), null, entry);
+                        }
+                        for (SavingExtract saving : programme.savings()) {
+                            for (HistoryEntry entry : saving.history()) {
+                                changeRows(sink, organisation, programme.summary().id(), saving.saving().id(), entry);
+                            }
+                        }
+                    });
+        }
+    },
+
+    COMMITTEE_REPORTS("committee_reports", "One row per position report, programme and year: the figures exactly as presented.",
+            List.of("report_id", "programme_id", "year"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council)"),
+                    new Column("committee_id", TEXT, "the committee"),
+                    new Column("committee_name", TEXT, "the committee's name"),
+                    new Column("report_id", TEXT, "the position report"),
+                    new Column("meeting_date", DATE, "the meeting the report went to"),
+                    new Column("title", TEXT, "the report's title"),
+                    new Column("presented_at", TIMESTAMP, "when it was presented: its figures are as known then"),
+                    new Column("programme_id", TEXT, "a programme the report covers"),
+                    new Column("year", FINANCIAL_YEAR, "the financial year"),
+                    new Column("planned", MONEY, "planned savings in the year, as presented"),
+                    new Column("delivered", MONEY, "savings delivered in the year, as presented"),
+                    new Column("cumulative_planned", MONEY, "planned savings up to and including the year, as presented"),
+                    new Column("cumulative_delivered", MONEY, "delivered savings up to and including the year, as presented"))) {
+        @Override
+        void rows(LedgerViews views, BiQuery query, RowSink sink) {
+            views.forEachCommittee(query.organisation(), query.asAt(), query.effectiveOn(), (committee, reports) ->
+                    reports.forEach(report -> report.programmes().stream()
+                            .filter(p -> query.programmeId() == null || query.programmeId().equals(p.id()))
+                            .forEach(programme -> programme.years().forEach(year -> emit(sink, committee.organisation(),
+                                    committee.id(), committee.name(), report.id(), report.meetingDate(), report.title(),
+                                    report.presentedAt(), programme.id(), year.year(), year.planned(), year.delivered(),
+                                    year.cumulativePlanned(), year.cumulativeDelivered())))));
+        }
+    };
+
+    private final String fileName;
+    private final String description;
+    private final List<String> key;
+    private final List<Column> columns;
+
+    Dataset(String fileName, String description, List<String> key, List<Column> columns) {
+        this.fileName = fileName;
+        this.description = description;
+        this.key = key;
+        this.columns = columns;
+    }
+
+    /** Writes the rows of the extract, in a stable order, to {@code sink}. */
+    abstract void rows(LedgerViews views, BiQuery query, RowSink sink);
+
+    /** Writes the rows of the extract, in a stable order, to {@code sink}. */
+    public void write(LedgerViews views, BiQuery query, RowSink sink) {
+        rows(views, query, sink);
+    }
+
+    /** The name in URLs and files: {@code saving_years}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The columns that identify a row. */
+    public List<String> key() {
+        return key;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public static Optional<Dataset> named(String fileName) {
+        return Arrays.stream(values()).filter(d -> d.fileName.equals(fileName)).findFirst();
+    }
+
+    private static void eachSaving(LedgerViews views, BiQuery query,
+                                   java.util.function.BiConsumer<ProgrammeExtract, SavingExtract> consumer) {
+        views.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
+                programme -> programme.savings().forEach(saving -> consumer.accept(programme, saving)));
+    }
+
+    private static void changeRows(RowSink sink, String organisation, String programmeId, String savingId,
+                                   HistoryEntry entry) {
+        for (MoneyChange change : entry.changes()) {
+            emit(sink, organisation, programmeId, savingId, entry.version(), entry.type(),
+                    change.year() == null ? null : FinancialYear.parse(change.year()), change.field(), change.before(),
+                    change.after(), entry.recordedAt(), entry.effectiveDate(), entry.actor(), entry.reason(),
+                    entry.decisionRef());
+        }
+    }
+
+    private static Money total(java.util.Collection<Money> amounts) {
+        return amounts.stream().reduce(Money.ZERO, Money::plus);
+    }
+
+    private static void emit(RowSink sink, Object... values) {
+        try {
+            sink.row(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.savingsledger.query.infrastructure;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.stereotype.Component;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * How far the read models are, read from the shared Mongo token store (one entry per segment of
+ * each read-model processor) rather than from this process's processors, so every query-side
+ * instance gives the same answer whichever segments it holds.
+ */
+@Component
+public class ReadModelProgress {
+
+    /** Axon's MongoTokenStore default collection. */
+    private static final String TOKENS = "trackingtokens";
+
+    private final MongoCollection<Document> tokens;
+    private final Serializer serializer;
+
+    public ReadModelProgress(MongoDatabase database, Serializer serializer) {
+        this.tokens = database.getCollection(TOKENS);
+        this.serializer = serializer;
+    }
+
+    /**
+     * Whether every segment of every read-model processor has handled the event at {@code globalIndex}:
+     * its token covers it, which a gap-aware token does not while that index is still a gap.
+     */
+    public boolean hasHandled(long globalIndex) {
+        TrackingToken event = GapAwareTrackingToken.newInstance(globalIndex, Collections.emptySet());
+        Map<String, Boolean> covered = new HashMap<>();
+        Set<String> processors = new HashSet<>(QueryAxonConfig.READ_MODEL_PROCESSORS);
+        for (Document entry : tokens.find(Filters.in("processorName", processors))) {
+            TrackingToken token = WrappedToken.unwrapLowerBound(read(entry));
+            covered.merge(entry.getString("processorName"), token != null && token.covers(event), Boolean::logicalAnd);
+        }
+        return covered.keySet().equals(processors) && !covered.containsValue(false);
+    }
+
+    /**
+     * Every read-model segment's token, as text: it changes whenever any read model takes in an event,
+     * so equal positions mean equal read models.
+     */
+    public String position() {
+        Map<String, String> positions = new TreeMap<>();
+        for (Document entry : tokens.find(Filters.in("processorName", QueryAxonConfig.READ_MODEL_PROCESSORS))) {
+            TrackingToken token = read(entry);
+            positions.put(entry.getString("processorName") + "/" + entry.get("segment"),
+                    token == null ? "-" : String.valueOf(token.position().orElse(-1)));
+        }
+        return positions.toString();
+    }
+
+    private TrackingToken read(Document entry) {
+        Binary token = entry.get("token", Binary.class);
+        String type = entry.getString("tokenType");
+        if (token == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(token.getData(), byte[].class, type, null));
+    }
+}
