@@ -1,0 +1,183 @@
+package org.savingsledger.ops;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.savingsledger.query.bi.Column;
+import org.savingsledger.query.bi.Dataset;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The BI feeds over HTTP on the demo data: columns, rows, awkward text, reproducible bytes, ETags. */
+@AllInOneTest
+class BiFeedTest {
+
+    private static final String AWKWARD_TITLE = "Reablement, \"more\" people offered\nsecond line: £1.0m café";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
+
+    @BeforeEach
+    void readModelsHoldEverything() {
+        api = new ApiClient(port);
+        awaitReadModels();
+    }
+
+    @Test
+    void everyDatasetHasItsDocumentedHeaderInCsvAndJsonLines() throws Exception {
+        for (Dataset dataset : Dataset.values()) {
+            HttpResponse<String> csv = get("/api/bi/" + dataset.fileName() + ".csv");
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+            assertThat(csv.body().substring(0, csv.body().indexOf("\r\n")))
+                    .isEqualTo(String.join(",", dataset.columns().stream().map(Column::name).toList()));
+
+            HttpResponse<String> jsonl = get("/api/bi/" + dataset.fileName() + ".jsonl");
+            assertThat(jsonl.statusCode()).isEqualTo(200);
+            List<String> fields = new ArrayList<>();
+            JSON.readTree(jsonl.body().lines().findFirst().orElseThrow()).fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).isEqualTo(dataset.columns().stream().map(Column::name).toList());
+        }
+    }
+
+    @Test
+    void theDemoRowsAreThere() throws Exception {
+        List<CSVRecord> years = csv("/api/bi/saving_years.csv?organisation=leicestershire");
+        assertThat(years).extracting(r -> r.get("year") + "=" + r.get("planned"))
+                .containsExactly("2016/17=9900000.00", "2017/18=9000000.00", "2018/19=9300000.00", "2019/20=7200000.00");
+
+        List<CSVRecord> programmes = csv("/api/bi/programmes.csv?programme=notts-asc-savings");
+        assertThat(programmes).hasSize(1);
+        assertThat(programmes.get(0).get("planned_total")).isEqualTo("38204000.00");
+        assertThat(programmes.get(0).get("gap_to_target")).isEqualTo("-20223000.00");
+
+        List<CSVRecord> slips = csv("/api/bi/changes.csv?programme=notts-asc-savings").stream()
+                .filter(r -> r.get("event_type").equals("SavingSlippedToYear")).toList();
+        assertThat(slips).extracting(r -> r.get("year") + " " + r.get("before") + "->" + r.get("after"))
+                .containsExactly("2018/19 5379000.00->4379000.00", "2020/21 1696000.00->2696000.00");
+        assertThat(slips.get(0).get("decision_ref")).isEqualTo("ASC&PH Committee 2018-03-12 item 9");
+        assertThat(slips.get(0).get("effective_date")).isEqualTo("2018-03-12");
+
+        List<CSVRecord> reported = csv("/api/bi/committee_reports.csv?organisation=nottinghamshire");
+        assertThat(reported).extracting(r -> r.get("year") + "=" + r.get("planned"))
+                .containsExactly("2018/19=12895000.00", "2019/20=9463000.00", "2020/21=9627000.00", "2021/22=6219000.00");
+
+        List<CSVRecord> savings = csv("/api/bi/savings.csv?organisation=nottinghamshire");
+        assertThat(savings).extracting(r -> r.get("saving_id"))
+                .containsExactly("notts-asc-column-a", "notts-asc-column-b", "notts-asc-column-c");
+    }
+
+    @Test
+    void awkwardTextSurvivesCsvAndJsonLines() throws Exception {
+        String programme = api.post("/api/programmes", """
+                {"organisation": "awkward-%s", "name": "Café, \\"quoted\\" programme", "savingsTarget": 1,
+                 "firstYear": "2018/19", "lastYear": "2018/19"}""".formatted(UUID.randomUUID().toString().substring(0, 6))).id();
+        ApiClient.Reply saving = api.post("/api/programmes/" + programme + "/savings", JSON.createObjectNode()
+                .put("title", AWKWARD_TITLE).put("workstream", "Early Resolution, phase 2").put("confidence", "STRETCH")
+                .put("stage", "CONCEPT").set("profile", JSON.createObjectNode().put("2018/19", 80835.55)).toString());
+        assertThat(saving.status()).as(saving.toString()).isEqualTo(201);
+        String token = saving.json().path("consistencyToken").asText();
+
+        HttpResponse<String> csv = get("/api/bi/savings.csv?programme=" + programme + "&consistencyToken=" + token);
+        assertThat(csv.body()).contains("\"Reablement, \"\"more\"\" people offered\nsecond line: £1.0m café\"");
+        CSVRecord row = parse(csv.body()).get(0);
+        assertThat(row.get("title")).isEqualTo(AWKWARD_TITLE);
+        assertThat(row.get("workstream")).isEqualTo("Early Resolution, phase 2");
+        assertThat(row.get("planned_total")).isEqualTo("80835.55");
+        assertThat(row.get("rag")).isEmpty();
+
+        JsonNode json = JSON.readTree(get("/api/bi/savings.jsonl?programme=" + programme).body().lines().findFirst().orElseThrow());
+        assertThat(json.path("title").asText()).isEqualTo(AWKWARD_TITLE);
+        assertThat(json.path("planned_total").decimalValue()).isEqualByComparingTo("80835.55");
+        assertThat(json.path("rag").isNull()).isTrue();
+        assertThat(csv(("/api/bi/programmes.csv?programme=" + programme)).get(0).get("name"))
+                .isEqualTo("Café, \"quoted\" programme");
+    }
+
+    @Test
+    void theSameRequestAsAtTheSameInstantGivesTheSameBytesAndETag() throws Exception {
+        String asAt = Instant.now().toString();
+        HttpResponse<byte[]> first = getBytes("/api/bi/changes.csv?asAt=" + asAt, null);
+        HttpResponse<byte[]> second = getBytes("/api/bi/changes.csv?asAt=" + asAt, null);
+        assertThat(second.body()).isEqualTo(first.body());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(second.headers().firstValue("ETag")).hasValue(etag);
+
+        HttpResponse<byte[]> unchanged = getBytes("/api/bi/changes.csv?asAt=" + asAt, etag);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
+        String current = getBytes("/api/bi/changes.csv", null).headers().firstValue("ETag").orElseThrow();
+        assertThat(getBytes("/api/bi/changes.csv", current).statusCode()).isEqualTo(304);
+        String token = api.post("/api/savings/" + DemoData.NOTTS_COLUMN_C + "/rag",
+                "{\"status\": \"GREEN\", \"reason\": \"On track\"}").json().path("consistencyToken").asText();
+        assertThat(api.get("/api/programmes?consistencyToken=" + token).status()).isEqualTo(200);
+        // something was recorded since: the same request now has new bytes and a new ETag
+        assertThat(getBytes("/api/bi/changes.csv", current).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusalsAreProblems() throws Exception {
+        HttpResponse<String> unknown = get("/api/bi/budgets.csv");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(get("/api/bi/savings.xlsx").statusCode()).isEqualTo(404);
+        assertThat(get("/api/bi/savings.csv?asAt=last-week").statusCode()).isEqualTo(400);
+        assertThat(get("/api/bi/savings.csv?programme=NOT_AN_ID").statusCode()).isEqualTo(400);
+    }
+
+    private void awaitReadModels() {
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        assertThat(api.get("/api/programmes?consistencyToken=" + head).status()).isEqualTo(200);
+    }
+
+    private List<CSVRecord> csv(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return parse(response.body());
+    }
+
+    private static List<CSVRecord> parse(String body) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(body)).getRecords();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> getBytes(String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
