@@ -150,6 +150,68 @@ public enum Dataset {
         }
     },
 
+    DELIVERIES("deliveries", "One row per delivery recorded or corrected: the money delivered, when, by whom and why.",
+            List.of("saving_id", "version"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council)"),
+                    new Column("programme_id", TEXT, "the programme"),
+                    new Column("saving_id", TEXT, "the saving"),
+                    new Column("version", INTEGER, "the event's number in the saving's history"),
+                    new Column("kind", TEXT, "DELIVERY (savings achieved) or CORRECTION (a signed correction of an earlier figure)"),
+                    new Column("year", FINANCIAL_YEAR, "the financial year delivered in"),
+                    new Column("amount", MONEY, "the money delivered (negative for a correction downwards)"),
+                    new Column("delivered_after", MONEY, "the year's delivered total after this change, as recorded"),
+                    new Column("recorded_at", TIMESTAMP, "when the ledger recorded it"),
+                    new Column("effective_date", DATE, "when it takes effect"),
+                    new Column("actor", TEXT, "who recorded it"),
+                    new Column("reason", TEXT, "why"),
+                    new Column("decision_ref", TEXT, "on whose authority"))) {
+        @Override
+        void rows(LedgerViews views, BiQuery query, RowSink sink) {
+            eachSaving(views, query, (programme, saving) -> saving.history().stream()
+                    .filter(e -> e.type().equals("SavingDeliveryRecorded") || e.type().equals("SavingDeliveryCorrected"))
+                    .forEach(entry -> entry.changes().forEach(change -> emit(sink, programme.summary().organisation(),
+                            programme.summary().id(), saving.saving().id(), entry.version(),
+                            entry.type().equals("SavingDeliveryRecorded") ? "DELIVERY" : "CORRECTION",
+                            FinancialYear.parse(change.year()), change.after().minus(change.before()), change.after(),
+                            entry.recordedAt(), entry.effectiveDate(), entry.actor(), entry.reason(), entry.decisionRef()))));
+        }
+    },
+
+    SLIPS("slips", "One row per slip or bring-forward: planned money moved between years, when, by whom and why.",
+            List.of("saving_id", "version"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council)"),
+                    new Column("programme_id", TEXT, "the programme"),
+                    new Column("saving_id", TEXT, "the saving"),
+                    new Column("version", INTEGER, "the event's number in the saving's history"),
+                    new Column("kind", TEXT, "SLIP (to a later year) or BRING_FORWARD (to an earlier year)"),
+                    new Column("from_year", FINANCIAL_YEAR, "the year the money left"),
+                    new Column("to_year", FINANCIAL_YEAR, "the year the money went to"),
+                    new Column("amount", MONEY, "the planned money moved"),
+                    new Column("recorded_at", TIMESTAMP, "when the ledger recorded it"),
+                    new Column("effective_date", DATE, "when it takes effect"),
+                    new Column("actor", TEXT, "who made it"),
+                    new Column("reason", TEXT, "why"),
+                    new Column("decision_ref", TEXT, "on whose authority"))) {
+        @Override
+        void rows(LedgerViews views, BiQuery query, RowSink sink) {
+            eachSaving(views, query, (programme, saving) -> saving.history().stream()
+                    .filter(e -> e.type().equals("SavingSlippedToYear") || e.type().equals("SavingBroughtForward"))
+                    .forEach(entry -> {
+                        MoneyChange from = entry.changes().stream().filter(c -> c.after().compareTo(c.before()) < 0)
+                                .findFirst().orElseThrow();
+                        MoneyChange to = entry.changes().stream().filter(c -> c.after().compareTo(c.before()) > 0)
+                                .findFirst().orElseThrow();
+                        emit(sink, programme.summary().organisation(), programme.summary().id(), saving.saving().id(),
+                                entry.version(), entry.type().equals("SavingSlippedToYear") ? "SLIP" : "BRING_FORWARD",
+                                FinancialYear.parse(from.year()), FinancialYear.parse(to.year()),
+                                to.after().minus(to.before()), entry.recordedAt(), entry.effectiveDate(), entry.actor(),
+                                entry.reason(), entry.decisionRef());
+                    }));
+        }
+    },
+
     COMMITTEE_REPORTS("committee_reports", "One row per position report, programme and year: the figures exactly as presented.",
             List.of("report_id", "programme_id", "year"),
             List.of(
