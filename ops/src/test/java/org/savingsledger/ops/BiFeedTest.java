@@ -162,6 +162,43 @@ class BiFeedTest {
     }
 
     @Test
+    void theBytesSha256FollowsThemAsATrailer() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/bi/programmes.csv HTTP/1.1\r\nHost: localhost\r\nTE: trailers\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            String line;
+            while (!(line = readLine(in)).isEmpty()) {
+                assertThat(line).doesNotStartWithIgnoringCase("Content-Length");
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            for (int size; (size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16)) > 0; readLine(in)) {
+                byte[] chunk = new byte[size];
+                in.readFully(chunk);
+                body.write(chunk);
+            }
+            String trailer = readLine(in);
+            String expected = java.util.Base64.getEncoder().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(body.toByteArray()));
+            assertThat(trailer).isEqualToIgnoringCase("Repr-Digest: sha-256=:" + expected + ":");
+            assertThat(body.toString(StandardCharsets.UTF_8)).startsWith("organisation,programme_id,");
+        }
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b < 0) {
+                break;
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void refusalsAreProblems() throws Exception {
         HttpResponse<String> unknown = get("/api/bi/budgets.csv");
         assertThat(unknown.statusCode()).isEqualTo(404);

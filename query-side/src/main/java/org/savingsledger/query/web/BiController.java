@@ -18,10 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * The BI feeds: {@code /api/bi/{dataset}.csv} and {@code .jsonl}, streamed from the read models as
@@ -81,9 +84,30 @@ class BiController {
         response.setContentType(extract.format().contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "inline; filename=\"" + extract.dataset().fileName() + "." + extract.format().extension() + "\"");
-        OutputStream out = response.getOutputStream();
+        // The bytes' own SHA-256 follows them as an HTTP trailer (RFC 9530 Repr-Digest) for clients that
+        // read trailers: it can only be known once the last row is written.
+        MessageDigest digest = sha256();
+        OutputStream out = new DigestOutputStream(response.getOutputStream(), digest);
+        offerDigestTrailer(response, digest);
         try (ExtractFormat.RowWriter writer = extract.format().open(extract.dataset().columns(), out)) {
             extract.dataset().write(views, extract.query(), writer);
+        }
+    }
+
+    private static void offerDigestTrailer(HttpServletResponse response, MessageDigest digest) {
+        try {
+            response.setTrailerFields(() -> Map.of("Repr-Digest",
+                    "sha-256=:" + Base64.getEncoder().encodeToString(digest.digest()) + ":"));
+        } catch (IllegalStateException trailersNotSupported) {
+            // an HTTP/1.0 client, say: the ETag is all it gets
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 
@@ -104,11 +128,6 @@ class BiController {
                 String.valueOf(extract.query().organisation()), String.valueOf(extract.query().programmeId()),
                 asAtParameter == null ? "now" : extract.query().asAt().toString(),
                 extract.query().effectiveOn().toString(), progress.position());
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return HexFormat.of().formatHex(sha256().digest(input.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }
