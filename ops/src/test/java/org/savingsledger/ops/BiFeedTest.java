@@ -95,6 +95,15 @@ class BiFeedTest {
         assertThat(slipRows).extracting(r -> r.get("kind") + " " + r.get("from_year") + "->" + r.get("to_year") + " "
                 + r.get("amount") + " " + r.get("saving_id")).containsExactly("SLIP 2018/19->2020/21 1000000.00 notts-asc-column-b");
 
+        // the slip took effect on 12 March 2018: effective the day before, column B still plans 5,379k in 2018/19
+        assertThat(csv("/api/bi/saving_years.csv?programme=notts-asc-savings&effectiveOn=2018-03-11").stream()
+                .filter(r -> r.get("saving_id").equals("notts-asc-column-b") && r.get("year").equals("2018/19"))
+                .map(r -> r.get("planned")).toList()).containsExactly("5379000.00");
+        assertThat(csv("/api/bi/saving_years.csv?programme=notts-asc-savings").stream()
+                .filter(r -> r.get("saving_id").equals("notts-asc-column-b") && r.get("year").equals("2018/19"))
+                .map(r -> r.get("planned")).toList()).containsExactly("4379000.00");
+        assertThat(csv("/api/bi/slips.csv?organisation=nottinghamshire&asAt=2018-03-12")).isEmpty();
+
         List<CSVRecord> reported = csv("/api/bi/committee_reports.csv?organisation=nottinghamshire");
         assertThat(reported).extracting(r -> r.get("year") + "=" + r.get("planned"))
                 .containsExactly("2018/19=12895000.00", "2019/20=9463000.00", "2020/21=9627000.00", "2021/22=6219000.00");
