@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -124,8 +126,13 @@ public class AxonConfig {
                         configuration -> PropagatingErrorHandler.instance());
     }
 
+    /** Metrics first, so they also see commands the target check refuses. */
     @Autowired
-    void registerCommandInterceptors(CommandBus commandBus, LedgerDirectory directory) {
+    void registerCommandInterceptors(CommandBus commandBus, EventBus eventBus, LedgerDirectory directory,
+                                     MeterRegistry meterRegistry) {
+        CommandMetrics metrics = new CommandMetrics(meterRegistry);
+        commandBus.registerHandlerInterceptor(metrics);
         commandBus.registerHandlerInterceptor(new CommandTargetCheck(directory));
+        eventBus.registerDispatchInterceptor(metrics.eventCounter());
     }
 }

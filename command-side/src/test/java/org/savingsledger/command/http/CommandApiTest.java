@@ -188,6 +188,19 @@ class CommandApiTest {
         assertThat(openApi.json().path("paths").has("/api/savings/{id}/slips")).isTrue();
     }
 
+    @Test
+    void commandsAndEventsAreCountedByTypeAndOutcome() {
+        String saving = proposeSaving(launchProgramme("nottinghamshire"));
+        api.post("/api/savings/" + saving + "/deliveries", "{\"year\": \"2018/19\", \"amount\": 5, \"reason\": \"r\"}");
+        api.post("/api/savings/" + saving + "/delivery-corrections", "{\"year\": \"2018/19\", \"amount\": -6, \"reason\": \"r\"}");
+
+        String metrics = api.get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .containsPattern("ledger_commands_seconds_count\\{command=\"RecordSavingDelivered\",outcome=\"accepted\"[^}]*} [1-9]")
+                .containsPattern("ledger_commands_seconds_count\\{command=\"CorrectSavingDelivery\",outcome=\"refused\"[^}]*} [1-9]")
+                .containsPattern("ledger_events_appended_total\\{type=\"SavingDeliveryRecorded\"[^}]*} [1-9]");
+    }
+
     // ---------------------------------------------------------------- refusals
 
     @Nested
