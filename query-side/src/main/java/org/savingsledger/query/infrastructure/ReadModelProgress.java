@@ -67,6 +67,16 @@ public class ReadModelProgress {
         return positions.toString();
     }
 
+    /** The position of the processor's slowest segment: -1 before it handled anything. */
+    public long slowestPosition(String processor) {
+        long slowest = Long.MAX_VALUE;
+        for (Document entry : tokens.find(Filters.eq("processorName", processor))) {
+            TrackingToken token = read(entry);
+            slowest = Math.min(slowest, token == null ? -1 : token.position().orElse(-1));
+        }
+        return slowest == Long.MAX_VALUE ? -1 : slowest;
+    }
+
     private TrackingToken read(Document entry) {
         Binary token = entry.get("token", Binary.class);
         String type = entry.getString("tokenType");

@@ -1,0 +1,85 @@
+package org.savingsledger.query.infrastructure;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Health and lag of the read side on {@code /actuator/health} and {@code /actuator/prometheus}:
+ * {@code mongo} (a ping), {@code eventProcessors} (down when a read-model processor of this instance has
+ * stopped on an error), and the gauge {@code ledger.processor.lag.events} per processor — how many
+ * events the event store holds beyond the processor's slowest segment.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReadModelHealth {
+
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoDatabase database) {
+        return () -> {
+            Document answer = database.runCommand(new Document("ping", 1));
+            return Health.up().withDetail("database", database.getName()).withDetail("ping", answer.get("ok")).build();
+        };
+    }
+
+    @Bean
+    HealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+        return () -> {
+            Health.Builder health = Health.up();
+            for (String name : QueryAxonConfig.READ_MODEL_PROCESSORS) {
+                StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElse(null);
+                if (processor == null) {
+                    health.down().withDetail(name, "not configured");
+                    continue;
+                }
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("running", processor.isRunning());
+                details.put("error", processor.isError());
+                details.put("replaying", processor.isReplaying());
+                Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+                details.put("segmentsClaimedHere", status.size());
+                status.values().stream().filter(EventTrackerStatus::isErrorState).findFirst().ifPresent(error -> {
+                    details.put("segmentInError", error.getSegment().getSegmentId());
+                    details.put("cause", String.valueOf(error.getError()));
+                });
+                if (processor.isError() || status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+                    health.down();
+                }
+                health.withDetail(name, details);
+            }
+            return health.build();
+        };
+    }
+
+    @Bean
+    MeterBinder processorLag(EventStore eventStore, ReadModelProgress progress) {
+        return registry -> {
+            for (String name : QueryAxonConfig.READ_MODEL_PROCESSORS) {
+                Gauge.builder("ledger.processor.lag.events", () -> lag(eventStore, progress, name))
+                        .description("Events in the store not yet handled by the processor's slowest segment")
+                        .tag("processor", name)
+                        .register(registry);
+            }
+        };
+    }
+
+    private static long lag(EventStore eventStore, ReadModelProgress progress, String processor) {
+        var headToken = eventStore.createHeadToken();
+        OptionalLong head = headToken == null ? OptionalLong.empty() : headToken.position();
+        long position = progress.slowestPosition(processor);
+        return Math.max(0, head.orElse(-1) - position);
+    }
+
+}
