@@ -16,6 +16,8 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.savingsledger.events.upcasting.PositionReportPresentedUpcaster;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +84,15 @@ public class AxonConfig {
             }
             return false;
         };
+    }
+
+    /**
+     * The upcaster chain: Axon applies every {@code EventUpcaster} bean to events read from the store, in
+     * bean order. Defined here, with the storage engine, so a deployment upcasts once.
+     */
+    @Bean
+    static EventUpcaster positionReportPresentedUpcaster() {
+        return new PositionReportPresentedUpcaster();
     }
 
     /** Snake-case names, as created by the Flyway migration {@code V1__event_store.sql}. */

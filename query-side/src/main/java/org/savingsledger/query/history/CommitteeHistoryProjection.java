@@ -49,6 +49,7 @@ public class CommitteeHistoryProjection {
             attributes.put("title", e.title());
             attributes.put("programmeIds", e.programmeIds().stream().map(ProgrammeId::value).toList());
             attributes.put("presentedAt", e.presentedAt().toString());
+            attributes.put("figuresEffectiveOn", e.figuresEffectiveOn().toString());
         }
         store.append(committeeId, StreamKind.COMMITTEE,
                 SavingHistoryProjection.fact(event.getClass().getSimpleName(), version, recordedAt, token,

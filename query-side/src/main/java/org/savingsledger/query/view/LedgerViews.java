@@ -142,7 +142,7 @@ public class LedgerViews {
         return reportFact(committeeId, reportId, asAt).map(fact -> {
             ReportRef ref = reportRef(fact);
             Map<String, ProgrammeSummary> summaries = summaries(fact.listAttribute("programmeIds"),
-                    ref.presentedAt(), LocalDate.ofInstant(ref.presentedAt(), LONDON));
+                    ref.presentedAt(), LocalDate.parse(fact.attribute("figuresEffectiveOn")));
             return new ReportView(ref.id(), committeeId, ref.meetingDate(), ref.title(), ref.presentedAt(),
                     List.copyOf(summaries.values()));
         });
