@@ -15,11 +15,16 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.savingsledger.events.upcasting.PositionReportPresentedUpcaster;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.web.CorrelationIdFilter;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * All Axon wiring of the command side. Events, snapshots and messages are JSON written by one
@@ -135,6 +141,33 @@ public class AxonConfig {
     void configureLedgerDirectory(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(JdbcLedgerDirectory.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** Metadata key of the HTTP request's correlation id on commands and on the events they cause. */
+    public static final String REQUEST_CORRELATION_ID = "requestCorrelationId";
+
+    /**
+     * Copies the request's correlation id from a command to the events it applies. (Axon's own
+     * {@code correlationId}/{@code traceId} keys name messages, not requests, so ours has its own key.)
+     */
+    @Bean
+    static CorrelationDataProvider requestCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(REQUEST_CORRELATION_ID);
+    }
+
+    /** Axon's own trace and correlation ids between messages, which a provider bean of ours would otherwise replace. */
+    @Bean
+    static CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Puts the correlation id of the request being served, if any, on every command sent. */
+    @Autowired
+    void tagCommandsWithTheRequest(CommandBus commandBus) {
+        commandBus.registerDispatchInterceptor(messages -> (index, command) -> {
+            String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+            return correlationId == null ? command : command.andMetaData(Map.of(REQUEST_CORRELATION_ID, correlationId));
+        });
     }
 
     /** Metrics first, so they also see commands the target check refuses. */

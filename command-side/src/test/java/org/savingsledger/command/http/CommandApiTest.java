@@ -189,6 +189,21 @@ class CommandApiTest {
     }
 
     @Test
+    void theRequestsCorrelationIdIsEchoedAndTravelsInTheEventsMetadata() {
+        ApiClient.Reply reply = api.post("/api/programmes", programme(newId("prog"), "nottinghamshire"),
+                "X-Correlation-Id", "req-2018-03-12.item9");
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.location()).isEqualTo("req-2018-03-12.item9");
+        String metaData = new String(jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ?",
+                byte[].class, reply.id()), StandardCharsets.UTF_8);
+        assertThat(metaData).contains("\"requestCorrelationId\":\"req-2018-03-12.item9\"", "\"traceId\"");
+
+        ApiClient.Reply generated = api.post("/api/programmes", programme(newId("prog"), "nottinghamshire"),
+                "X-Correlation-Id", "not a sensible id; drop table");
+        assertThat(generated.location()).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
     void commandsAndEventsAreCountedByTypeAndOutcome() {
         String saving = proposeSaving(launchProgramme("nottinghamshire"));
         api.post("/api/savings/" + saving + "/deliveries", "{\"year\": \"2018/19\", \"amount\": 5, \"reason\": \"r\"}");
