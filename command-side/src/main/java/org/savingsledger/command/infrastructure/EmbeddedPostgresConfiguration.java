@@ -32,13 +32,15 @@ public class EmbeddedPostgresConfiguration {
         Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
         Files.createDirectories(directory.getParent());
         log.info("Starting embedded PostgreSQL with its data in {}", directory);
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // stopped by Spring after the event processors, not by a JVM hook racing them
                 .setRegisterShutdownHook(false)
                 .start();
+        log.info("Embedded PostgreSQL listening on localhost:{} (database postgres, user postgres)", postgres.getPort());
+        return postgres;
     }
 
     @Bean(destroyMethod = "close")
