@@ -33,6 +33,53 @@ class OperationsTest {
     }
 
     @Test
+    void everyMeterTheDashboardAndAlertsUseIsServed() throws Exception {
+        ApiClient api = new ApiClient(port);
+        api.post("/api/programmes", "{\"name\": \"refused: no organisation\"}");
+        api.get("/api/programmes");
+        String metrics = api.get("/actuator/prometheus").body();
+        String monitoring = java.nio.file.Files.readString(java.nio.file.Path.of("monitoring", "grafana-dashboard.json"))
+                + java.nio.file.Files.readString(java.nio.file.Path.of("monitoring", "savings-ledger-alerts.yml"));
+        java.util.regex.Matcher meter = java.util.regex.Pattern.compile("\\b((?:ledger|http_server|jvm)_[a-z_]+)").matcher(monitoring);
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        while (meter.find()) {
+            used.add(meter.group(1));
+        }
+        assertThat(used).contains("ledger_commands_seconds_count", "ledger_processor_lag_events");
+        assertThat(used).allSatisfy(name -> assertThat(metrics).contains(name));
+    }
+
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+
+    @Test
+    void lagRisesWhileAProcessorIsPausedAndFallsToZeroWhenItResumes() {
+        ApiClient api = new ApiClient(port);
+        var processor = processing.eventProcessor("committee-history",
+                org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.post("/api/committees", "{\"organisation\": \"lag-test\", \"name\": \"Cabinet " + i + "\"}")
+                        .status()).isEqualTo(201);
+            }
+            assertThat(lag(api, "committee-history")).isGreaterThanOrEqualTo(3);
+        } finally {
+            processor.start();
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> lag(api, "committee-history") == 0);
+    }
+
+    private static double lag(ApiClient api, String processor) {
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("ledger_processor_lag_events\\{processor=\"" + processor + "\"[^}]*} ([0-9.E]+)")
+                .matcher(api.get("/actuator/prometheus").body());
+        assertThat(value.find()).isTrue();
+        return Double.parseDouble(value.group(1));
+    }
+
+    @Test
     void lagIsZeroOnceTheReadModelsHaveEverything() {
         ApiClient api = new ApiClient(port);
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
