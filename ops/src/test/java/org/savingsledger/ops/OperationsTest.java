@@ -37,6 +37,7 @@ class OperationsTest {
         ApiClient api = new ApiClient(port);
         api.post("/api/programmes", "{\"name\": \"refused: no organisation\"}");
         api.get("/api/programmes");
+        api.get("/api/bi/programmes.csv");
         String metrics = api.get("/actuator/prometheus").body();
         String monitoring = java.nio.file.Files.readString(java.nio.file.Path.of("monitoring", "grafana-dashboard.json"))
                 + java.nio.file.Files.readString(java.nio.file.Path.of("monitoring", "savings-ledger-alerts.yml"));
@@ -45,7 +46,8 @@ class OperationsTest {
         while (meter.find()) {
             used.add(meter.group(1));
         }
-        assertThat(used).contains("ledger_commands_seconds_count", "ledger_processor_lag_events");
+        assertThat(used).contains("ledger_commands_seconds_count", "ledger_processor_lag_events",
+                "ledger_processor_events_total", "ledger_bi_rows_total");
         assertThat(used).allSatisfy(name -> assertThat(metrics).contains(name));
     }
 

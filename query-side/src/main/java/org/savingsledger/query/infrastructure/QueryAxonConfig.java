@@ -1,7 +1,11 @@
 package org.savingsledger.query.infrastructure;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -37,12 +41,31 @@ public class QueryAxonConfig {
     }
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing,
+    void configureProcessors(EventProcessingConfigurer processing, MeterRegistry meterRegistry,
                              @Value("${ledger.projection.batch-size:100}") int batchSize) {
         for (String processor : READ_MODEL_PROCESSORS) {
             processing.registerTrackingEventProcessorConfiguration(processor, configuration ->
                     TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andBatchSize(batchSize));
+            processing.registerHandlerInterceptor(processor, configuration -> countEvents(processor, meterRegistry));
         }
+    }
+
+    /** {@code ledger.processor.events}: events each read-model processor handled, by outcome (handled, error). */
+    private static MessageHandlerInterceptor<EventMessage<?>> countEvents(String processor, MeterRegistry registry) {
+        Counter handled = Counter.builder("ledger.processor.events").tag("processor", processor).tag("outcome", "handled")
+                .description("Events handled by a read-model processor").register(registry);
+        Counter failed = Counter.builder("ledger.processor.events").tag("processor", processor).tag("outcome", "error")
+                .description("Events handled by a read-model processor").register(registry);
+        return (unitOfWork, chain) -> {
+            try {
+                Object result = chain.proceed();
+                handled.increment();
+                return result;
+            } catch (Exception e) {
+                failed.increment();
+                throw e;
+            }
+        };
     }
 }

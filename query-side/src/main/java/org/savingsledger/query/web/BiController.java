@@ -1,5 +1,7 @@
 package org.savingsledger.query.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,8 +41,11 @@ class BiController {
     private final ReadModelProgress progress;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
+    private final MeterRegistry meterRegistry;
 
-    BiController(LedgerViews views, ReadModelProgress progress, ReadYourWrites readYourWrites, Clock clock) {
+    BiController(LedgerViews views, ReadModelProgress progress, ReadYourWrites readYourWrites, Clock clock,
+                 MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
         this.views = views;
         this.progress = progress;
         this.readYourWrites = readYourWrites;
@@ -89,8 +94,14 @@ class BiController {
         MessageDigest digest = sha256();
         OutputStream out = new DigestOutputStream(response.getOutputStream(), digest);
         offerDigestTrailer(response, digest);
+        Counter rows = Counter.builder("ledger.bi.rows").description("Rows streamed by the BI feeds")
+                .tag("dataset", extract.dataset().fileName()).tag("format", extract.format().extension())
+                .register(meterRegistry);
         try (ExtractFormat.RowWriter writer = extract.format().open(extract.dataset().columns(), out)) {
-            extract.dataset().write(views, extract.query(), writer);
+            extract.dataset().write(views, extract.query(), values -> {
+                writer.row(values);
+                rows.increment();
+            });
         }
     }
 
