@@ -1,10 +1,6 @@
 package org.savingsledger.shared;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.saving.SavingProposed;
@@ -17,15 +13,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Events as the event store writes them (the same settings as the command side's event mapper). */
+/** Events as the event store writes them, through the one event mapping. */
 class EventJsonTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = org.savingsledger.events.EventJson.objectMapper();
 
     private static final Provenance PROVENANCE = new Provenance("transformation-director",
             "Newton: 2018/19 at risk", LocalDate.of(2018, 3, 12), "ASC&PH Committee 2018-03-12 item 9");

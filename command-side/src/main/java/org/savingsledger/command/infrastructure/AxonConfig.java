@@ -1,10 +1,5 @@
 package org.savingsledger.command.infrastructure;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
@@ -19,10 +14,10 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.savingsledger.events.upcasting.PositionReportPresentedUpcaster;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.events.EventJson;
 import org.savingsledger.command.web.CorrelationIdFilter;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,28 +31,17 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * All Axon wiring of the command side. Events, snapshots and messages are JSON written by one
- * dedicated {@link ObjectMapper}, independent of the HTTP one, so an API setting can never
- * change how stored events are read. Bean methods are static so that the {@code @Autowired}
+ * All Axon wiring of the command side. Events, snapshots and messages are JSON written by the one
+ * event mapping, {@link EventJson}, independent of the HTTP one. Bean methods are static so that the {@code @Autowired}
  * methods below, which need the command bus, don't make this class part of a creation cycle.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
-    /** JSON for stored events: plain decimals, ISO dates, tolerant of fields added later. */
-    public static ObjectMapper eventObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
     @Bean
     @Primary
     static Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+        return JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
     }
 
     @Bean
@@ -97,7 +81,7 @@ public class AxonConfig {
      * bean order. Defined here, with the storage engine, so a deployment upcasts once.
      */
     @Bean
-    static EventUpcaster positionReportPresentedUpcaster() {
+    static PositionReportPresentedUpcaster positionReportPresentedUpcaster() {
         return new PositionReportPresentedUpcaster();
     }
 

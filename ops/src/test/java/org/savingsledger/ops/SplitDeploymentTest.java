@@ -1,0 +1,57 @@
+package org.savingsledger.ops;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.savingsledger.command.CommandSideApplication;
+import org.savingsledger.query.QuerySideApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command side and the query side as separate applications: the query side reads the command
+ * side's PostgreSQL event store and serves what was written there, read-your-writes included.
+ */
+class SplitDeploymentTest {
+
+    private static final String NO_MONGO_ON_THE_COMMAND_SIDE =
+            "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration";
+
+    @Test
+    void theQuerySideServesWhatTheCommandSideStored() {
+        Path dataDir = Path.of("target", "split-test", UUID.randomUUID().toString());
+        try (ConfigurableApplicationContext commands = SpringApplication.run(CommandSideApplication.class,
+                "--server.port=0", "--ledger.data-dir=" + dataDir, "--spring.main.banner-mode=off", NO_MONGO_ON_THE_COMMAND_SIDE)) {
+            String eventStore = commands.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+            try (ConfigurableApplicationContext queries = SpringApplication.run(QuerySideApplication.class,
+                    "--server.port=0", "--spring.main.banner-mode=off", "--spring.datasource.url=" + eventStore,
+                    "--spring.datasource.username=postgres", "--ledger.mongo.embedded-storage=memory")) {
+                ApiClient commandApi = new ApiClient(port(commands));
+                ApiClient queryApi = new ApiClient(port(queries));
+
+                ApiClient.Reply launched = commandApi.post("/api/programmes", """
+                        {"id": "split-programme", "organisation": "leicestershire", "name": "Transformation Programme",
+                         "savingsTarget": 35400000, "firstYear": "2016/17", "lastYear": "2019/20"}""");
+                assertThat(launched.status()).as(launched.toString()).isEqualTo(201);
+
+                ApiClient.Reply summary = queryApi.get("/api/programmes/split-programme?consistencyToken="
+                        + launched.json().path("consistencyToken").asText());
+                assertThat(summary.status()).as(summary.toString()).isEqualTo(200);
+                assertThat(summary.json().path("savingsTarget").decimalValue()).isEqualByComparingTo("35400000");
+                assertThat(queryApi.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+                // each side serves only its own half of the contract
+                assertThat(queryApi.post("/api/programmes", "{}").status()).isIn(404, 405);
+                assertThat(commandApi.get("/api/programmes/split-programme").status()).isIn(404, 405);
+            }
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
