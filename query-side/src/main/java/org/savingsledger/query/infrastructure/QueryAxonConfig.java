@@ -32,12 +32,20 @@ public class QueryAxonConfig {
     public static final List<String> READ_MODEL_PROCESSORS = List.of(SavingHistoryProjection.PROCESSING_GROUP,
             ProgrammeHistoryProjection.PROCESSING_GROUP, CommitteeHistoryProjection.PROCESSING_GROUP);
 
+    /**
+     * Tokens next to the read models. {@code ledger.node-id} names this instance in segment claims: by
+     * default the JVM's name (pid@host), which two instances in one JVM would share.
+     */
     @Bean
-    static TokenStore tokenStore(MongoDatabase database, Serializer serializer) {
-        return MongoTokenStore.builder()
+    static TokenStore tokenStore(MongoDatabase database, Serializer serializer,
+                                 @Value("${ledger.node-id:}") String nodeId) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
-                .serializer(serializer)
-                .build();
+                .serializer(serializer);
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 
     @Autowired

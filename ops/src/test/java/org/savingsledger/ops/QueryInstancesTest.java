@@ -1,0 +1,91 @@
+package org.savingsledger.ops;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.savingsledger.command.CommandSideApplication;
+import org.savingsledger.query.QuerySideApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two query-side instances on one event store and one MongoDB: both answer queries, each read-model
+ * segment is claimed by one of them, every event is projected once, and when one instance stops the
+ * other takes over its segments.
+ */
+class QueryInstancesTest {
+
+    @Test
+    void twoInstancesShareTheReadModelsAndOneTakesOverWhenTheOtherStops() {
+        Path dataDir = Path.of("target", "instances-test", UUID.randomUUID().toString());
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String mongoUri = mongo.bindAndGetConnectionString() + "/savings_ledger";
+        try (ConfigurableApplicationContext commands = SpringApplication.run(CommandSideApplication.class,
+                "--server.port=0", "--ledger.data-dir=" + dataDir, "--spring.main.banner-mode=off",
+                "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration");
+             MongoClient client = MongoClients.create(mongoUri)) {
+            String eventStore = commands.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+            ConfigurableApplicationContext first = query(eventStore, mongoUri, "query-1");
+            try (ConfigurableApplicationContext second = query(eventStore, mongoUri, "query-2")) {
+                ApiClient commandApi = new ApiClient(port(commands));
+                String token = "";
+                for (int i = 0; i < 5; i++) {
+                    token = commandApi.post("/api/programmes", """
+                            {"id": "instances-%d", "organisation": "shared", "name": "Programme %d", "savingsTarget": 100,
+                             "firstYear": "2018/19", "lastYear": "2019/20"}""".formatted(i, i)).json().path("consistencyToken").asText();
+                }
+                for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {first, second}) {
+                    assertThat(new ApiClient(port(instance)).get("/api/programmes?organisation=shared&consistencyToken=" + token)
+                            .json()).hasSize(5);
+                }
+                Set<String> owners = new HashSet<>();
+                client.getDatabase("savings_ledger").getCollection("trackingtokens").find()
+                        .forEach(entry -> owners.add(entry.getString("owner")));
+                assertThat(owners).isSubsetOf("query-1", "query-2").isNotEmpty();
+                // every event once: one fact per programme in its history
+                assertThat(client.getDatabase("savings_ledger").getCollection("stream_history")
+                        .countDocuments(new Document("kind", "PROGRAMME"))).isEqualTo(5);
+
+                first.close();
+                commandApi.post("/api/programmes", """
+                        {"id": "instances-after", "organisation": "shared", "name": "After the stop", "savingsTarget": 100,
+                         "firstYear": "2018/19", "lastYear": "2019/20"}""");
+                ApiClient survivor = new ApiClient(port(second));
+                await().atMost(Duration.ofSeconds(60)).until(() ->
+                        survivor.get("/api/programmes/instances-after").status() == 200);
+                Set<String> ownersAfter = new HashSet<>();
+                client.getDatabase("savings_ledger").getCollection("trackingtokens").find()
+                        .forEach(entry -> ownersAfter.add(entry.getString("owner")));
+                assertThat(ownersAfter).doesNotContain("query-1");
+            } finally {
+                first.close();
+            }
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    private static ConfigurableApplicationContext query(String eventStore, String mongoUri, String nodeId) {
+        return SpringApplication.run(QuerySideApplication.class, "--server.port=0", "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + eventStore, "--spring.datasource.username=postgres",
+                "--ledger.mongo.uri=" + mongoUri, "--ledger.node-id=" + nodeId);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
