@@ -117,7 +117,12 @@ public enum ExtractFormat {
         return value.toString();
     }
 
-    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+    /**
+     * A value as JSON, the same in every JSON feed (JSON Lines, OData) so a column never changes type
+     * between them: money as a plain decimal number, never a binary floating point, whole numbers as
+     * numbers, everything else as the text written everywhere else.
+     */
+    public static void writeValue(JsonGenerator json, Object value) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof Money money) {

@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.query.bi.BiQuery;
 import org.savingsledger.query.bi.Column;
 import org.savingsledger.query.bi.Dataset;
+import org.savingsledger.query.bi.ExtractFormat;
 import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.shared.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,9 +51,12 @@ class ODataController {
 
     private static final String NAMESPACE = "SavingsLedger";
     private static final String ROW_NUMBER = "row_number";
-    private static final Pattern CONDITION = Pattern.compile(
-            "^\\s*(organisation|programme_id|year)\\s+eq\\s+'((?:[^']|'')*)'\\s*$");
-    private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONDITION = Pattern.compile("\\s*(\\w+)\\s+eq\\s+'((?:[^']|'')*)'");
+    private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+    private static final Pattern END = Pattern.compile("\\s*");
+    private static final Set<String> FILTERABLE = Set.of("organisation", "programme_id", "year");
+    private static final Set<String> SUPPORTED_OPTIONS =
+            Set.of("$top", "$skip", "$skiptoken", "$select", "$filter", "$count", "$format");
     private static final Pattern MAX_PAGE_SIZE = Pattern.compile("odata\\.maxpagesize=(\\d+)");
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -133,29 +137,34 @@ class ODataController {
                    @RequestParam(name = "$skiptoken", required = false) String skipToken,
                    @RequestParam(name = "$select", required = false) String select,
                    @RequestParam(name = "$filter", required = false) String filter,
+                   @RequestParam(name = "$count", required = false) String count,
                    @RequestParam(required = false) String asAt,
                    @RequestParam(required = false) String effectiveOn,
                    @RequestParam(required = false) String consistencyToken,
                    @RequestHeader(name = "Prefer", required = false) String prefer,
                    HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // set before anything can fail, so refusals (problem+json) carry it too
+        response.setHeader("OData-Version", "4.0");
         Dataset dataset = Dataset.named(entitySet)
                 .orElseThrow(() -> new QueryParameters.NotFound("no entity set '" + entitySet + "'"));
+        refuseUnsupportedOptions(request);
+        boolean counting = bool("$count", count);
+        Map<String, String> conditions = conditions(dataset, filter);
         readYourWrites.await(consistencyToken);
-        Map<String, String> conditions = conditions(filter);
         List<Integer> selected = selected(dataset, select);
         Instant pinnedAsAt = QueryParameters.asAt(asAt, clock);
         LocalDate pinnedEffectiveOn = QueryParameters.effectiveOn(effectiveOn, clock);
         long first = number("$skip", skip) + number("$skiptoken", skipToken);
-        long limit = top == null ? Long.MAX_VALUE : number("$top", top) - number("$skiptoken", skipToken);
+        long limit = top == null ? Long.MAX_VALUE : Math.max(0, number("$top", top) - number("$skiptoken", skipToken));
         int pageSize = pageSize(prefer);
 
-        Page page = new Page(first, Math.min(limit, pageSize));
+        Page page = new Page(first, Math.min(limit, pageSize), counting);
         int yearColumn = columnIndex(dataset, "year");
         try {
             dataset.write(views, new BiQuery(pinnedAsAt, pinnedEffectiveOn, conditions.get("organisation"),
                     conditions.get("programme_id")), values -> {
                 if (conditions.containsKey("year")
-                        && (yearColumn < 0 || values[yearColumn] == null || !conditions.get("year").equals(values[yearColumn].toString()))) {
+                        && (values[yearColumn] == null || !conditions.get("year").equals(values[yearColumn].toString()))) {
                     return;
                 }
                 page.offer(values);
@@ -171,6 +180,9 @@ class ODataController {
         try (JsonGenerator json = open(response)) {
             json.writeStartObject();
             json.writeStringField("@odata.context", base + "/$metadata#" + dataset.fileName());
+            if (counting) {
+                json.writeNumberField("@odata.count", page.seen);
+            }
             json.writeArrayFieldStart("value");
             for (int r = 0; r < page.rows.size(); r++) {
                 Object[] values = page.rows.get(r);
@@ -181,7 +193,7 @@ class ODataController {
                 for (int c = 0; c < dataset.columns().size(); c++) {
                     if (selected == null || selected.contains(c)) {
                         json.writeFieldName(dataset.columns().get(c).name());
-                        write(json, values[c]);
+                        ExtractFormat.writeValue(json, values[c]);
                     }
                 }
                 json.writeEndObject();
@@ -195,18 +207,23 @@ class ODataController {
         }
     }
 
-    /** Collects the rows of one page, and notes whether one more exists. */
+    /**
+     * Collects the rows of one page, and notes whether one more exists. When counting, it sees every
+     * row to the end (holding only the page's) so {@code seen} is the count.
+     */
     private static final class Page {
 
         private final long first;
         private final long size;
+        private final boolean counting;
         private final List<Object[]> rows = new ArrayList<>();
         private long seen;
         private boolean more;
 
-        Page(long first, long size) {
+        Page(long first, long size, boolean counting) {
             this.first = first;
             this.size = size;
+            this.counting = counting;
         }
 
         void offer(Object[] values) {
@@ -217,7 +234,9 @@ class ODataController {
                 rows.add(values);
             } else {
                 more = true;
-                throw new Full();
+                if (!counting) {
+                    throw new Full();
+                }
             }
         }
 
@@ -243,22 +262,69 @@ class ODataController {
         return link.substring(0, link.length() - 1);
     }
 
-    /** Only {@code name eq 'value'} on organisation, programme_id and year, joined by {@code and}. */
-    private static Map<String, String> conditions(String filter) {
+    /**
+     * Only {@code name eq 'value'} on organisation, programme_id and year, joined by {@code and};
+     * parsed literal by literal so a value may itself hold " and " or a doubled quote.
+     */
+    private static Map<String, String> conditions(Dataset dataset, String filter) {
         Map<String, String> conditions = new LinkedHashMap<>();
         if (filter == null || filter.isBlank()) {
             return conditions;
         }
-        for (String condition : AND.split(filter.trim())) {
-            Matcher matcher = CONDITION.matcher(condition);
-            if (!matcher.matches()) {
-                throw new QueryParameters.InvalidQuery("$filter", "only equality on organisation, programme_id and year, "
-                        + "joined by 'and', is supported, e.g. organisation eq 'nottinghamshire' and year eq '2018/19'; was '"
-                        + filter + "'");
+        Matcher condition = CONDITION.matcher(filter);
+        Matcher and = AND.matcher(filter);
+        Matcher end = END.matcher(filter);
+        int at = 0;
+        while (true) {
+            if (!condition.region(at, filter.length()).lookingAt()) {
+                throw invalidFilter("only equality on organisation, programme_id and year, joined by 'and', is supported, "
+                        + "e.g. organisation eq 'nottinghamshire' and year eq '2018/19'", filter);
             }
-            conditions.put(matcher.group(1), matcher.group(2).replace("''", "'"));
+            String property = condition.group(1);
+            if (!FILTERABLE.contains(property) || columnIndex(dataset, property) < 0) {
+                throw invalidFilter("'" + property + "' cannot be filtered on in " + dataset.fileName()
+                        + "; only organisation, programme_id and year (where the set has them)", filter);
+            }
+            if (conditions.put(property, condition.group(2).replace("''", "'")) != null) {
+                throw invalidFilter("'" + property + "' may be compared only once", filter);
+            }
+            at = condition.end();
+            if (end.region(at, filter.length()).matches()) {
+                return conditions;
+            }
+            if (!and.region(at, filter.length()).lookingAt()) {
+                throw invalidFilter("conditions must be joined by 'and'", filter);
+            }
+            at = and.end();
         }
-        return conditions;
+    }
+
+    private static QueryParameters.InvalidQuery invalidFilter(String why, String filter) {
+        return new QueryParameters.InvalidQuery("$filter", why + "; was '" + filter + "'");
+    }
+
+    /** Ignoring an option the client relies on ($orderby, $expand...) would give it wrong data silently. */
+    private static void refuseUnsupportedOptions(HttpServletRequest request) {
+        for (String name : request.getParameterMap().keySet()) {
+            if (name.startsWith("$") && !SUPPORTED_OPTIONS.contains(name)) {
+                throw new QueryParameters.InvalidQuery(name, "is not supported by this OData service; supported are "
+                        + String.join(", ", SUPPORTED_OPTIONS.stream().sorted().toList()) + " (see docs/odata.md)");
+            }
+        }
+        String format = request.getParameter("$format");
+        if (format != null && !format.equals("json") && !format.startsWith("application/json")) {
+            throw new QueryParameters.InvalidQuery("$format", "only json is served, was '" + format + "'");
+        }
+    }
+
+    private static boolean bool(String parameter, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new QueryParameters.InvalidQuery(parameter, "must be true or false, was '" + value + "'");
     }
 
     /** Column positions to write, -1 for row_number; null for all. */
@@ -324,19 +390,5 @@ class ODataController {
         response.setHeader("OData-Version", "4.0");
         response.setContentType("application/json;odata.metadata=minimal;charset=UTF-8");
         return JSON.createGenerator(response.getOutputStream(), JsonEncoding.UTF8);
-    }
-
-    private static void write(JsonGenerator json, Object value) throws IOException {
-        if (value == null) {
-            json.writeNull();
-        } else if (value instanceof Money money) {
-            json.writeNumber(money.amount());
-        } else if (value instanceof Boolean bool) {
-            json.writeBoolean(bool);
-        } else if (value instanceof Long || value instanceof Integer) {
-            json.writeNumber(((Number) value).longValue());
-        } else {
-            json.writeString(value.toString());
-        }
     }
 }
