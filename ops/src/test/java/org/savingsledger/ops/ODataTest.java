@@ -10,10 +10,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,11 +62,13 @@ class ODataTest {
     }
 
     @Test
-    void metadataDescribesEveryEntityTypeWithItsPropertiesInOrder() {
+    void metadataDescribesEveryEntityTypeWithItsPropertiesInOrder() throws Exception {
         ApiClient.Reply reply = api.get("/odata/$metadata");
         assertThat(reply.contentType()).startsWith("application/xml");
         assertThat(reply.header("OData-Version")).isEqualTo("4.0");
         String xml = reply.body();
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(xml).contains("<edmx:Edmx Version=\"4.0\"", "<Schema Namespace=\"SavingsLedger\"");
         for (Dataset dataset : Dataset.values()) {
             assertThat(xml).contains("<EntitySet Name=\"" + dataset.fileName() + "\" EntityType=\"SavingsLedger."
@@ -87,24 +92,51 @@ class ODataTest {
 
     @Test
     void pagingThroughNextLinksGivesTheWholeDatasetInOrder() {
+        List<String> nextLinks = new ArrayList<>();
+        List<String> paged = pageThrough("/odata/saving_years", nextLinks);
+        List<String> lines = jsonLines("/api/bi/saving_years.jsonl");
+        assertThat(paged).hasSize(lines.size()).isEqualTo(lines);
+        assertThat(nextLinks).hasSize((lines.size() + 1) / 2 - 1);
+    }
+
+    @Test
+    void asAtAndEffectiveOnArePinnedInEveryNextLink() {
+        // the demo's events are recorded as the context starts, so an instant after that sees them all
+        String asAt = Instant.now().toString();
+        String pinned = "asAt=" + asAt + "&effectiveOn=2019-06-30";
+        List<String> nextLinks = new ArrayList<>();
+        List<String> paged = pageThrough("/odata/saving_years?" + pinned, nextLinks);
+        assertThat(paged).isNotEmpty().isEqualTo(jsonLines("/api/bi/saving_years.jsonl?" + pinned));
+        assertThat(nextLinks).isNotEmpty().allSatisfy(link -> assertThat(link)
+                .contains("asAt=" + asAt, "effectiveOn=2019-06-30"));
+        assertThat(api.get("/odata/saving_years?asAt=2000-01-01").json().path("value")).isEmpty();
+        problem(api.get("/odata/saving_years?asAt=yesterday"), 400, "asAt");
+    }
+
+    private List<String> pageThrough(String first, List<String> nextLinks) {
         List<String> paged = new ArrayList<>();
-        String next = "/odata/saving_years";
-        int pages = 0;
+        String next = first;
         while (next != null) {
             ApiClient.Reply reply = api.get(next, "Prefer", "odata.maxpagesize=2");
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
             assertThat(reply.header("Preference-Applied")).isEqualTo("odata.maxpagesize=2");
             JsonNode page = reply.json();
             page.path("value").forEach(row -> paged.add(line(row)));
             assertThat(page.path("value").size()).isLessThanOrEqualTo(2);
             next = page.has("@odata.nextLink") ? relative(page.path("@odata.nextLink").asText()) : null;
-            pages++;
+            if (next != null) {
+                nextLinks.add(page.path("@odata.nextLink").asText());
+            }
         }
+        return paged;
+    }
+
+    private List<String> jsonLines(String path) {
         List<String> lines = new ArrayList<>();
-        for (String line : api.get("/api/bi/saving_years.jsonl").body().lines().toList()) {
+        for (String line : api.get(path).body().lines().toList()) {
             lines.add(line(new ApiClient.Reply(200, "", null, line, null).json()));
         }
-        assertThat(paged).hasSize(lines.size()).isEqualTo(lines);
-        assertThat(pages).isEqualTo((lines.size() + 1) / 2);
+        return lines;
     }
 
     @Test
