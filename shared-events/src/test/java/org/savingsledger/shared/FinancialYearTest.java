@@ -12,6 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FinancialYearTest {
 
     @Test
+    void refusesNull() {
+        assertThatThrownBy(() -> FinancialYear.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void parsesBodyAndPathForms() {
         assertThat(FinancialYear.parse("2018/19")).isEqualTo(FinancialYear.of(2018));
         assertThat(FinancialYear.parse("2018-19")).isEqualTo(FinancialYear.of(2018));
@@ -20,9 +25,30 @@ class FinancialYearTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2018/20", "18/19", "2018", "1989/90", "2100/01", "", "2018/1", "abcd/ef"})
+    @ValueSource(strings = {"2018/20", "18/19", "2018", "1989/90", "2100/01", "", "2018/1", "abcd/ef", "2018/18", "2018_19",
+            "2018/190", "1999/99"})
     void refusesWhatIsNotAValidFinancialYear(String text) {
         assertThatThrownBy(() -> FinancialYear.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLastValidYearIs2099Slash00() {
+        FinancialYear last = FinancialYear.parse("2099/00");
+        assertThat(last).isEqualTo(FinancialYear.of(2099));
+        assertThat(last.toString()).isEqualTo("2099/00");
+        assertThat(last.pathForm()).isEqualTo("2099-00");
+        assertThat(FinancialYear.parse("2099-00")).isEqualTo(last);
+        assertThat(last.firstDay()).isEqualTo(LocalDate.of(2099, 4, 1));
+    }
+
+    @Test
+    void nextAndPreviousAreTheNeighbouringYears() {
+        FinancialYear year = FinancialYear.parse("2018/19");
+        assertThat(year.next()).isEqualTo(FinancialYear.parse("2019/20"));
+        assertThat(year.previous()).isEqualTo(FinancialYear.parse("2017/18"));
+        assertThat(year.next().previous()).isEqualTo(year);
+        assertThat(year.next().isAfter(year)).isTrue();
+        assertThat(year.previous().isBefore(year)).isTrue();
     }
 
     @Test
@@ -38,6 +64,8 @@ class FinancialYearTest {
     void runsFromAprilToMarch() {
         assertThat(FinancialYear.containing(LocalDate.of(2018, 3, 31))).isEqualTo(FinancialYear.parse("2017/18"));
         assertThat(FinancialYear.containing(LocalDate.of(2018, 4, 1))).isEqualTo(FinancialYear.parse("2018/19"));
+        assertThat(FinancialYear.containing(LocalDate.of(2019, 3, 31))).isEqualTo(FinancialYear.parse("2018/19"));
+        assertThat(FinancialYear.parse("2018/19").firstDay()).isEqualTo(LocalDate.of(2018, 4, 1));
         assertThat(FinancialYear.parse("2018/19").lastDay()).isEqualTo(LocalDate.of(2019, 3, 31));
     }
 

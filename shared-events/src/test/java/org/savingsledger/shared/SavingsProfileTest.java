@@ -30,6 +30,38 @@ class SavingsProfileTest {
     }
 
     @Test
+    void movingBackRestoresTheProfile() {
+        SavingsProfile profile = SavingsProfile.of(Map.of(Y2018, Money.pounds(5_379_000)));
+        assertThat(profile.moving(Y2018, Y2020, Money.of("0.01")).moving(Y2020, Y2018, Money.of("0.01")).total())
+                .isEqualTo(profile.total());
+        assertThat(profile.moving(Y2018, Y2020, Money.pounds(5_379_000)).amountIn(Y2018)).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void movingMoreThanAYearHoldsIsRefusedBecauseAmountsAreNeverNegative() {
+        SavingsProfile profile = SavingsProfile.of(Map.of(Y2018, Money.pounds(1)));
+        assertThatThrownBy(() -> profile.moving(Y2018, Y2020, Money.of("1.01")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void amountInIsZeroForAnyYearOfTheEmptyProfile() {
+        assertThat(SavingsProfile.EMPTY.amountIn(Y2018)).isEqualTo(Money.ZERO);
+        assertThat(SavingsProfile.EMPTY.total()).isEqualTo(Money.ZERO);
+        assertThat(SavingsProfile.EMPTY.adding(Y2018, Money.pounds(3)).amountIn(Y2018)).isEqualTo(Money.pounds(3));
+    }
+
+    @Test
+    void isACopyThatCannotBeChangedFromOutside() {
+        java.util.TreeMap<FinancialYear, Money> source = new java.util.TreeMap<>(Map.of(Y2018, Money.pounds(1)));
+        SavingsProfile profile = SavingsProfile.of(source);
+        source.put(Y2020, Money.pounds(2));
+        assertThat(profile.amountIn(Y2020)).isEqualTo(Money.ZERO);
+        assertThatThrownBy(() -> profile.amounts().put(Y2020, Money.pounds(2)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void refusesNegativeAmounts() {
         assertThatThrownBy(() -> SavingsProfile.of(Map.of(Y2018, Money.pounds(-1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2018/19");

@@ -1,11 +1,9 @@
 package org.savingsledger.command.committee;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.command.InMemoryLedgerDirectory;
-import org.savingsledger.command.rules.BusinessRuleViolation;
 import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.Rule;
@@ -21,8 +19,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.hamcrest.Matchers.startsWith;
+import static org.savingsledger.command.Refusals.refusedBy;
 
+/**
+ * Nottinghamshire's Adult Social Care and Public Health Committee, 12 March 2018. Its organisation's programmes
+ * and a Leicestershire one are in the ledger directory. Versions: the establishment is 0, each later event adds 1.
+ */
 class CommitteeTest {
 
     private static final CommitteeId ID = CommitteeId.of("notts-ascph-committee");
@@ -49,25 +51,20 @@ class CommitteeTest {
         fixture.registerInjectableResource(directory);
     }
 
-    private static void refusedBy(ResultValidator<Committee> result, Rule rule) {
-        result.expectException(BusinessRuleViolation.class)
-                .expectExceptionMessage(startsWith(rule.description()))
-                .expectNoEvents();
-    }
-
     private PresentPositionReport present(List<ProgrammeId> programmes) {
         return new PresentPositionReport(ID, REPORT, MEETING, "Savings position", programmes, PRESENTED, BY_CLERK, null);
     }
 
     @Test
-    void canEstablishACommittee() {
+    void establishCommittee_recordsItsOrganisationAndName() {
         fixture.givenNoPriorActivity()
                 .when(new EstablishCommittee(ID, "nottinghamshire", "Adult Social Care and Public Health Committee", BY_CLERK))
+                .expectSuccessfulHandlerExecution()
                 .expectEvents(ESTABLISHED);
     }
 
     @Test
-    void cannotEstablishWithAnIdInUse() {
+    void establishCommittee_withAnIdInUseIsADuplicateIdentifier() {
         directory.taken(ID.value(), LedgerKind.SAVING);
         fixture.givenNoPriorActivity()
                 .when(new EstablishCommittee(ID, "nottinghamshire", "Cabinet", BY_CLERK))
@@ -76,7 +73,7 @@ class CommitteeTest {
     }
 
     @Test
-    void canOverseeAProgrammeOfItsOwnOrganisation() {
+    void assignProgrammeToCommittee_aProgrammeOfItsOwnOrganisation() {
         fixture.given(ESTABLISHED)
                 .when(new AssignProgrammeToCommittee(ID, ASC, BY_CLERK, null))
                 .expectEvents(new ProgrammeAssignedToCommittee(ID, ASC, BY_CLERK))
@@ -84,15 +81,16 @@ class CommitteeTest {
     }
 
     @Test
-    void assigningAProgrammeAgainWritesNothing() {
+    void assignProgrammeToCommittee_again_isANoOpAnsweringTheCurrentVersion() {
         fixture.given(ESTABLISHED, new ProgrammeAssignedToCommittee(ID, ASC, BY_CLERK))
                 .when(new AssignProgrammeToCommittee(ID, ASC, BY_CLERK, null))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(1L);
     }
 
     @Test
-    void aReportWithoutProgrammesCoversEveryOverseenProgrammeInOrder() {
+    void presentPositionReport_withoutProgrammeIdsCoversTheOverseenProgrammesInOrder() {
         fixture.given(ESTABLISHED, new ProgrammeAssignedToCommittee(ID, PUBLIC_HEALTH, BY_CLERK),
                         new ProgrammeAssignedToCommittee(ID, ASC, BY_CLERK))
                 .when(present(null))
@@ -102,15 +100,53 @@ class CommitteeTest {
     }
 
     @Test
-    void aReportCanNameItsProgrammes() {
+    void presentPositionReport_namingItsProgrammesCoversThoseEvenIfNotOverseen() {
         fixture.given(ESTABLISHED, new ProgrammeAssignedToCommittee(ID, PUBLIC_HEALTH, BY_CLERK))
                 .when(present(List.of(ASC)))
                 .expectEvents(new PositionReportPresented(ID, REPORT, MEETING, "Savings position", List.of(ASC),
-                        PRESENTED, BY_CLERK));
+                        PRESENTED, BY_CLERK))
+                .expectResultMessagePayload(2L);
     }
 
     @Test
-    void aReportIdCannotBeUsedTwice() {
+    void presentPositionReport_byACommitteeOverseeingNothingCoversNothing() {
+        fixture.given(ESTABLISHED)
+                .when(present(null))
+                .expectEvents(new PositionReportPresented(ID, REPORT, MEETING, "Savings position", List.of(),
+                        PRESENTED, BY_CLERK))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void presentPositionReport_anEmptyListOfProgrammesCoversNothing() {
+        fixture.given(ESTABLISHED, new ProgrammeAssignedToCommittee(ID, ASC, BY_CLERK))
+                .when(present(List.of()))
+                .expectEvents(new PositionReportPresented(ID, REPORT, MEETING, "Savings position", List.of(),
+                        PRESENTED, BY_CLERK))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void presentPositionReport_aProgrammeNamedTwiceIsReportedOnceInFirstOrder() {
+        fixture.given(ESTABLISHED)
+                .when(present(List.of(PUBLIC_HEALTH, ASC, PUBLIC_HEALTH)))
+                .expectEvents(new PositionReportPresented(ID, REPORT, MEETING, "Savings position",
+                        List.of(PUBLIC_HEALTH, ASC), PRESENTED, BY_CLERK))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void presentPositionReport_figuresCountChangesEffectiveByThePresentationDayInLondon() {
+        Instant lateEveningInSummer = Instant.parse("2018-06-30T23:30:00Z"); // 00:30 on 1 July in London
+        fixture.given(ESTABLISHED)
+                .when(new PresentPositionReport(ID, REPORT, MEETING, "Savings position", List.of(),
+                        lateEveningInSummer, BY_CLERK, null))
+                .expectEvents(new PositionReportPresented(ID, REPORT, MEETING, "Savings position", List.of(),
+                        lateEveningInSummer, LocalDate.of(2018, 7, 1), BY_CLERK));
+    }
+
+    @Test
+    void presentPositionReport_withAReusedReportIdIsADuplicateIdentifier() {
         fixture.given(ESTABLISHED, new PositionReportPresented(ID, REPORT, MEETING, "Savings position", List.of(),
                         PRESENTED, BY_CLERK))
                 .when(present(List.of()))
@@ -119,7 +155,7 @@ class CommitteeTest {
     }
 
     @Test
-    void aReportIdCannotReuseAnotherId() {
+    void presentPositionReport_withAnIdInUseByAnythingElseIsADuplicateIdentifier() {
         directory.taken(REPORT.value(), LedgerKind.PROGRAMME);
         fixture.given(ESTABLISHED)
                 .when(present(List.of()))
@@ -153,5 +189,20 @@ class CommitteeTest {
         refusedBy(fixture.given(ESTABLISHED)
                 .when(present(List.of(LEICS))),
                 Rule.SAME_ORGANISATION);
+    }
+
+    @Test
+    void sameOrganisation_oneForeignProgrammeRefusesTheWholeReport() {
+        refusedBy(fixture.given(ESTABLISHED, new ProgrammeAssignedToCommittee(ID, ASC, BY_CLERK))
+                .when(present(List.of(ASC, PUBLIC_HEALTH, LEICS))),
+                Rule.SAME_ORGANISATION);
+    }
+
+    @Test
+    void programmeMustExist_anIdOfAnotherKindIsNotAProgramme() {
+        directory.taken("notts-asc-column-b", LedgerKind.SAVING);
+        refusedBy(fixture.given(ESTABLISHED)
+                .when(new AssignProgrammeToCommittee(ID, ProgrammeId.of("notts-asc-column-b"), BY_CLERK, null)),
+                Rule.PROGRAMME_MUST_EXIST);
     }
 }

@@ -17,6 +17,11 @@ import org.savingsledger.shared.Provenance;
 
 import java.time.LocalDate;
 
+/**
+ * Leicestershire's transformation programme, Cabinet 19 April 2016. The programme has no business rule of its own
+ * (its period is read by savings through the ledger directory); these are its commands' success paths.
+ * Versions: the launch is 0, each later event adds 1.
+ */
 class ProgrammeTest {
 
     private static final ProgrammeId ID = ProgrammeId.of("leics-transformation");
@@ -37,7 +42,7 @@ class ProgrammeTest {
     }
 
     @Test
-    void canLaunchAProgramme() {
+    void launchProgramme_recordsItsOrganisationTargetAndPeriod() {
         fixture.givenNoPriorActivity()
                 .when(new LaunchProgramme(ID, "leicestershire", "Transformation Programme", "2016-2020 MTFS",
                         Money.pounds(35_400_000), FinancialYear.parse("2016/17"), FinancialYear.parse("2019/20"),
@@ -47,17 +52,27 @@ class ProgrammeTest {
     }
 
     @Test
-    void cannotLaunchWithAnIdInUse() {
+    void launchProgramme_aOneYearProgrammeIsAllowed() {
+        fixture.givenNoPriorActivity()
+                .when(new LaunchProgramme(ID, "leicestershire", "One-year review", null, Money.ZERO,
+                        FinancialYear.parse("2018/19"), FinancialYear.parse("2018/19"), BY_CABINET))
+                .expectEvents(new ProgrammeLaunched(ID, "leicestershire", "One-year review", null, Money.ZERO,
+                        FinancialYear.parse("2018/19"), FinancialYear.parse("2018/19"), BY_CABINET));
+    }
+
+    @Test
+    void launchProgramme_withAnIdInUseIsADuplicateIdentifier() {
         directory.taken(ID.value(), LedgerKind.COMMITTEE);
         fixture.givenNoPriorActivity()
                 .when(new LaunchProgramme(ID, "leicestershire", "Transformation Programme", null,
                         Money.pounds(1), FinancialYear.parse("2016/17"), FinancialYear.parse("2019/20"), BY_CABINET))
                 .expectException(DuplicateIdentifier.class)
+                .expectExceptionMessage("the id 'leics-transformation' is already in use")
                 .expectNoEvents();
     }
 
     @Test
-    void canReviseTheTargetRecordingWhatItReplaced() {
+    void reviseProgrammeTarget_recordsThePreviousTarget() {
         fixture.given(LAUNCHED)
                 .when(new ReviseProgrammeTarget(ID, Money.of("36000000.50"), BY_CABINET, null))
                 .expectEvents(new ProgrammeTargetRevised(ID, Money.pounds(35_400_000), Money.of("36000000.50"), BY_CABINET))
@@ -65,14 +80,24 @@ class ProgrammeTest {
     }
 
     @Test
-    void revisingTheTargetToTheSameFigureIsStillRecorded() {
+    void reviseProgrammeTarget_thePreviousTargetIsTheLatestRevision() {
+        fixture.given(LAUNCHED, new ProgrammeTargetRevised(ID, Money.pounds(35_400_000), Money.pounds(30_000_000), BY_CABINET))
+                .when(new ReviseProgrammeTarget(ID, Money.ZERO, BY_CABINET, null))
+                .expectEvents(new ProgrammeTargetRevised(ID, Money.pounds(30_000_000), Money.ZERO, BY_CABINET))
+                .expectResultMessagePayload(2L);
+    }
+
+    /** Unlike stage, confidence and RAG, keeping a target is itself a decision worth recording. */
+    @Test
+    void reviseProgrammeTarget_toTheSameFigureIsStillRecorded() {
         fixture.given(LAUNCHED)
                 .when(new ReviseProgrammeTarget(ID, Money.pounds(35_400_000), BY_CABINET, null))
-                .expectEvents(new ProgrammeTargetRevised(ID, Money.pounds(35_400_000), Money.pounds(35_400_000), BY_CABINET));
+                .expectEvents(new ProgrammeTargetRevised(ID, Money.pounds(35_400_000), Money.pounds(35_400_000), BY_CABINET))
+                .expectResultMessagePayload(1L);
     }
 
     @Test
-    void canApproveBudget() {
+    void approveProgrammeBudget_recordsTheIncrement() {
         fixture.given(LAUNCHED)
                 .when(new ApproveProgrammeBudget(ID, Money.pounds(6_700_000), BY_CABINET, null))
                 .expectEvents(new ProgrammeBudgetApproved(ID, Money.pounds(6_700_000), BY_CABINET))
@@ -80,17 +105,36 @@ class ProgrammeTest {
     }
 
     @Test
-    void canDrawDownCost() {
+    void approveProgrammeBudget_again_recordsAnotherIncrement() {
+        fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.pounds(6_700_000), BY_CABINET))
+                .when(new ApproveProgrammeBudget(ID, Money.of("0.01"), BY_CABINET, null))
+                .expectEvents(new ProgrammeBudgetApproved(ID, Money.of("0.01"), BY_CABINET))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void drawDownProgrammeCost_recordsTheIncrement() {
         fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.pounds(6_700_000), BY_CABINET))
                 .when(new DrawDownProgrammeCost(ID, Money.pounds(2_400_000), BY_CABINET, null))
                 .expectEvents(new ProgrammeCostDrawnDown(ID, Money.pounds(2_400_000), BY_CABINET))
                 .expectResultMessagePayload(2L);
     }
 
+    /** A drawdown records money that was spent; refusing it would lose a fact (docs/architecture.md). */
     @Test
-    void canDrawDownMoreThanIsApprovedBecauseSpendingIsAFactToShow() {
-        fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.pounds(100), BY_CABINET))
+    void drawDownProgrammeCost_aboveTheApprovedBudgetIsAllowed() {
+        fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.pounds(100), BY_CABINET),
+                        new ProgrammeCostDrawnDown(ID, Money.pounds(100), BY_CABINET))
                 .when(new DrawDownProgrammeCost(ID, Money.pounds(250), BY_CABINET, null))
-                .expectEvents(new ProgrammeCostDrawnDown(ID, Money.pounds(250), BY_CABINET));
+                .expectEvents(new ProgrammeCostDrawnDown(ID, Money.pounds(250), BY_CABINET))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void drawDownProgrammeCost_withNoBudgetApprovedIsAllowed() {
+        fixture.given(LAUNCHED)
+                .when(new DrawDownProgrammeCost(ID, Money.pounds(1), BY_CABINET, null))
+                .expectEvents(new ProgrammeCostDrawnDown(ID, Money.pounds(1), BY_CABINET))
+                .expectResultMessagePayload(1L);
     }
 }
