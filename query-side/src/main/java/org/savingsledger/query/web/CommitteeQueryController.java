@@ -63,16 +63,23 @@ class CommitteeQueryController {
         readYourWrites.await(consistencyToken);
         String committeeId = QueryParameters.id(id);
         String report = QueryParameters.id(reportId);
-        var view = views.report(committeeId, report, QueryParameters.asAt(asAt, clock))
-                .orElseThrow(() -> new QueryParameters.NotFound("no report '" + reportId + "' of committee '" + id + "'"));
-        String bytes = store.frozenReport(committeeId, report).orElseGet(() -> {
+        // bytes are kept once a report was served: then, asked as at now, there is nothing to compute
+        String bytes = (asAt == null ? store.frozenReport(committeeId, report) : java.util.Optional.<String>empty())
+                .orElseGet(() -> frozen(committeeId, report, QueryParameters.asAt(asAt, clock)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The report's kept bytes, or its figures computed and kept; 404 when it did not exist as at {@code asAt}. */
+    private String frozen(String committeeId, String report, java.time.Instant asAt) {
+        var view = views.report(committeeId, report, asAt).orElseThrow(() ->
+                new QueryParameters.NotFound("no report '" + report + "' of committee '" + committeeId + "'"));
+        return store.frozenReport(committeeId, report).orElseGet(() -> {
             try {
                 return store.freezeReport(committeeId, report, json.writeValueAsString(view));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("report " + reportId + " cannot be written as JSON", e);
+                throw new IllegalStateException("report " + report + " cannot be written as JSON", e);
             }
         });
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/reports/{reportId}/changes")
