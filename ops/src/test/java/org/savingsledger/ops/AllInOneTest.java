@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureObservability
 @SpringBootTest(args = "--demo", webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.data-dir=target/test-data/${random.uuid}", "ledger.mongo.embedded-storage=memory"})
+        properties = {"ledger.data-dir=target/test-data/${random.uuid}", "ledger.mongo.embedded-storage=memory",
+                "ledger.admin.password=" + AllInOneTest.ADMIN_PASSWORD})
 public @interface AllInOneTest {
+
+    /** The administrator's password in the shared context. */
+    String ADMIN_PASSWORD = "test-admin-password";
 }

@@ -19,9 +19,21 @@ final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
     ApiClient(int port) {
+        this(port, null);
+    }
+
+    private ApiClient(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The same client signing in with HTTP Basic as {@code user}. */
+    ApiClient as(String user, String password) {
+        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     Reply post(String path, String body) {
@@ -40,6 +52,9 @@ final class ApiClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

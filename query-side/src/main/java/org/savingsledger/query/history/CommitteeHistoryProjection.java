@@ -26,16 +26,17 @@ public class CommitteeHistoryProjection {
 
     public static final String PROCESSING_GROUP = "committee-history";
 
-    private final HistoryStore store;
+    private final HistoryTarget target;
 
-    public CommitteeHistoryProjection(HistoryStore store) {
-        this.store = store;
+    public CommitteeHistoryProjection(HistoryTarget target) {
+        this.target = target;
     }
 
     @EventHandler
     public void on(CommitteeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, TrackingToken token) {
+        HistoryStore store = target.store();
         String committeeId = event.committeeId().value();
-        Document state = store.head(committeeId).map(Document::new).orElseGet(Document::new);
+        Document state = store.head(StreamKind.COMMITTEE, committeeId).map(Document::new).orElseGet(Document::new);
         Map<String, Object> attributes = new LinkedHashMap<>();
         if (event instanceof CommitteeEstablished e) {
             state.append("organisation", e.organisation()).append("name", e.name());
@@ -59,6 +60,6 @@ public class CommitteeHistoryProjection {
 
     @ResetHandler
     public void reset() {
-        store.reset(StreamKind.COMMITTEE);
+        target.store().reset(StreamKind.COMMITTEE);
     }
 }

@@ -29,16 +29,17 @@ public class ProgrammeHistoryProjection {
 
     public static final String PROCESSING_GROUP = "programme-history";
 
-    private final HistoryStore store;
+    private final HistoryTarget target;
 
-    public ProgrammeHistoryProjection(HistoryStore store) {
-        this.store = store;
+    public ProgrammeHistoryProjection(HistoryTarget target) {
+        this.target = target;
     }
 
     @EventHandler
     public void on(ProgrammeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, TrackingToken token) {
+        HistoryStore store = target.store();
         String programmeId = event.programmeId().value();
-        Document state = store.head(programmeId).map(Document::new).orElseGet(Document::new);
+        Document state = store.head(StreamKind.PROGRAMME, programmeId).map(Document::new).orElseGet(Document::new);
         if (state.containsKey("version") && state.getLong("version") >= version) {
             return;
         }
@@ -69,7 +70,7 @@ public class ProgrammeHistoryProjection {
 
     @ResetHandler
     public void reset() {
-        store.reset(StreamKind.PROGRAMME);
+        target.store().reset(StreamKind.PROGRAMME);
     }
 
     private static void change(List<Fact.Change> changes, Document state, String field, BigDecimal after) {

@@ -43,16 +43,17 @@ public class SavingHistoryProjection {
 
     public static final String PROCESSING_GROUP = "saving-history";
 
-    private final HistoryStore store;
+    private final HistoryTarget target;
 
-    public SavingHistoryProjection(HistoryStore store) {
-        this.store = store;
+    public SavingHistoryProjection(HistoryTarget target) {
+        this.target = target;
     }
 
     @EventHandler
     public void on(SavingEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, TrackingToken token) {
+        HistoryStore store = target.store();
         String savingId = event.savingId().value();
-        Document state = store.head(savingId).map(Document::new).orElseGet(Document::new);
+        Document state = store.head(StreamKind.SAVING, savingId).map(Document::new).orElseGet(Document::new);
         if (state.containsKey("version") && state.getLong("version") >= version) {
             return;
         }
@@ -110,7 +111,7 @@ public class SavingHistoryProjection {
 
     @ResetHandler
     public void reset() {
-        store.reset(StreamKind.SAVING);
+        target.store().reset(StreamKind.SAVING);
     }
 
     static Fact fact(String type, long version, Instant recordedAt, TrackingToken token, Provenance provenance,

@@ -1,8 +1,53 @@
 package org.savingsledger.query.history;
 
-/** The kinds of event stream the read side keeps. */
+/**
+ * The kinds of event stream the read side keeps, each the read model of one event processor (its
+ * processing group), kept in collections of their own so each can be rebuilt on its own.
+ */
 public enum StreamKind {
-    SAVING,
-    PROGRAMME,
-    COMMITTEE
+    SAVING(SavingHistoryProjection.PROCESSING_GROUP, "saving"),
+    PROGRAMME(ProgrammeHistoryProjection.PROCESSING_GROUP, "programme"),
+    COMMITTEE(CommitteeHistoryProjection.PROCESSING_GROUP, "committee");
+
+    private final String readModel;
+    private final String collectionPrefix;
+
+    StreamKind(String readModel, String collectionPrefix) {
+        this.readModel = readModel;
+        this.collectionPrefix = collectionPrefix;
+    }
+
+    /** The read model's name: the processing group of the processor that keeps it. */
+    public String readModel() {
+        return readModel;
+    }
+
+    /** The kind whose read model is {@code name}, if any. */
+    public static java.util.Optional<StreamKind> ofReadModel(String name) {
+        for (StreamKind kind : values()) {
+            if (kind.readModel.equals(name)) {
+                return java.util.Optional.of(kind);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    String heads(int generation) {
+        return collectionPrefix + "_heads_g" + generation;
+    }
+
+    String history(int generation) {
+        return collectionPrefix + "_history_g" + generation;
+    }
+
+    /** Programme membership belongs to the savings' read model. */
+    String members(int generation) {
+        return "programme_savings_g" + generation;
+    }
+
+    /** Every collection of one generation of this read model. */
+    public java.util.List<String> collections(int generation) {
+        return this == SAVING ? java.util.List.of(heads(generation), history(generation), members(generation))
+                : java.util.List.of(heads(generation), history(generation));
+    }
 }

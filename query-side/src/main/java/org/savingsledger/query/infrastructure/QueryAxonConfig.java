@@ -11,14 +11,14 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.savingsledger.query.history.CommitteeHistoryProjection;
-import org.savingsledger.query.history.ProgrammeHistoryProjection;
-import org.savingsledger.query.history.SavingHistoryProjection;
+import org.savingsledger.query.history.LiveHistoryTarget;
+import org.savingsledger.query.history.StreamKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,8 +29,7 @@ import java.util.List;
 public class QueryAxonConfig {
 
     /** The processing groups of the read models; read-your-writes waits for every one of them. */
-    public static final List<String> READ_MODEL_PROCESSORS = List.of(SavingHistoryProjection.PROCESSING_GROUP,
-            ProgrammeHistoryProjection.PROCESSING_GROUP, CommitteeHistoryProjection.PROCESSING_GROUP);
+    public static final List<String> READ_MODEL_PROCESSORS = Arrays.stream(StreamKind.values()).map(StreamKind::readModel).toList();
 
     /**
      * Tokens next to the read models. {@code ledger.node-id} names this instance in segment claims: by
@@ -49,13 +48,15 @@ public class QueryAxonConfig {
     }
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing, MeterRegistry meterRegistry,
+    void configureProcessors(EventProcessingConfigurer processing, MeterRegistry meterRegistry, LiveHistoryTarget live,
                              @Value("${ledger.projection.batch-size:100}") int batchSize) {
-        for (String processor : READ_MODEL_PROCESSORS) {
+        for (StreamKind kind : StreamKind.values()) {
+            String processor = kind.readModel();
             processing.registerTrackingEventProcessorConfiguration(processor, configuration ->
                     TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andBatchSize(batchSize));
             processing.registerHandlerInterceptor(processor, configuration -> countEvents(processor, meterRegistry));
+            processing.registerHandlerInterceptor(processor, configuration -> live.admission(kind));
         }
     }
 

@@ -24,7 +24,6 @@ import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.Stage;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,9 +42,10 @@ import java.util.TreeSet;
 /**
  * Answers every query of the contract for any instant of knowledge ({@code asAt}) and effective
  * date ({@code effectiveOn}) by folding the facts of the streams it needs, read by id from the
- * {@link HistoryStore}. Nothing here depends on how many events the store holds in all.
+ * {@link HistoryStore}. Nothing here depends on how many events the store holds in all. An instance
+ * reads the generations of the read models its store is pinned to: take one per request from
+ * {@link LedgerViewsSource}.
  */
-@Component
 public class LedgerViews {
 
     /** Committee reports and "effective today" are reckoned in the councils' own time zone. */
@@ -69,7 +69,7 @@ public class LedgerViews {
         if (savingPosition(id, asAt, effectiveOn).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(store.facts(id).stream().filter(fact -> fact.isVisible(asAt, effectiveOn))
+        return Optional.of(store.facts(StreamKind.SAVING, id).stream().filter(fact -> fact.isVisible(asAt, effectiveOn))
                 .map(LedgerViews::entry).toList());
     }
 
@@ -90,7 +90,7 @@ public class LedgerViews {
             return Optional.empty();
         }
         List<String> ids = store.savingsOf(programmeId);
-        Map<String, List<Fact>> facts = store.facts(ids);
+        Map<String, List<Fact>> facts = store.facts(StreamKind.SAVING, ids);
         return Optional.of(ids.stream()
                 .flatMap(id -> SavingPosition.of(id, facts.get(id), asAt, effectiveOn).stream())
                 .map(LedgerViews::view).toList());
@@ -120,7 +120,7 @@ public class LedgerViews {
         if (!isKind(id, StreamKind.COMMITTEE)) {
             return Optional.empty();
         }
-        List<Fact> visible = store.facts(id).stream().filter(fact -> fact.isVisible(asAt, effectiveOn)).toList();
+        List<Fact> visible = store.facts(StreamKind.COMMITTEE, id).stream().filter(fact -> fact.isVisible(asAt, effectiveOn)).toList();
         Fact established = visible.stream().filter(f -> "CommitteeEstablished".equals(f.type())).findFirst().orElse(null);
         if (established == null) {
             return Optional.empty();
@@ -181,9 +181,7 @@ public class LedgerViews {
         List<String> programmeIds = programmeId != null ? List.of(programmeId) : programmeIds(organisation);
         for (String id : programmeIds) {
             List<String> savingIds = store.savingsOf(id);
-            List<String> streams = new ArrayList<>(savingIds);
-            streams.add(id);
-            Map<String, List<Fact>> facts = store.facts(streams);
+            Map<String, List<Fact>> facts = facts(List.of(id), savingIds);
             Optional<ProgrammePosition> programme = ProgrammePosition.of(id, facts.get(id), asAt, effectiveOn);
             if (programme.isEmpty() || (organisation != null && !organisation.equals(programme.get().organisation()))) {
                 continue;
@@ -220,11 +218,11 @@ public class LedgerViews {
         if (!isKind(id, StreamKind.SAVING)) {
             return Optional.empty();
         }
-        return SavingPosition.of(id, store.facts(id), asAt, effectiveOn);
+        return SavingPosition.of(id, store.facts(StreamKind.SAVING, id), asAt, effectiveOn);
     }
 
     private boolean isKind(String id, StreamKind kind) {
-        return store.head(id).map(head -> kind.name().equals(head.getString("kind"))).orElse(false);
+        return store.head(kind, id).isPresent();
     }
 
     private List<String> programmeIds(String organisation) {
@@ -233,16 +231,23 @@ public class LedgerViews {
         return heads.stream().map(head -> head.getString("_id")).toList();
     }
 
+    /** The facts of some programmes and savings: two reads of each kind's collections. */
+    private Map<String, List<Fact>> facts(List<String> programmeIds, List<String> savingIds) {
+        Map<String, List<Fact>> facts = new LinkedHashMap<>(store.facts(StreamKind.PROGRAMME, programmeIds));
+        facts.putAll(store.facts(StreamKind.SAVING, savingIds));
+        return facts;
+    }
+
     /** Summaries of the programmes that existed then, in the order given; two reads for all of them. */
     private Map<String, ProgrammeSummary> summaries(List<String> programmeIds, Instant asAt, LocalDate effectiveOn) {
         Map<String, List<String>> savingsByProgramme = new LinkedHashMap<>();
-        List<String> streams = new ArrayList<>(programmeIds);
+        List<String> savingIds = new ArrayList<>();
         for (String programmeId : programmeIds) {
             List<String> savings = store.savingsOf(programmeId);
             savingsByProgramme.put(programmeId, savings);
-            streams.addAll(savings);
+            savingIds.addAll(savings);
         }
-        Map<String, List<Fact>> facts = store.facts(streams);
+        Map<String, List<Fact>> facts = facts(programmeIds, savingIds);
         Map<String, ProgrammeSummary> summaries = new LinkedHashMap<>();
         for (String programmeId : programmeIds) {
             ProgrammePosition.of(programmeId, facts.get(programmeId), asAt, effectiveOn).ifPresent(programme -> {
@@ -323,12 +328,16 @@ public class LedgerViews {
     private List<ChangeSince> changesAfter(List<String> programmeIds, Instant presentedAt, Instant asAt,
                                            LocalDate effectiveOn) {
         Map<String, String> programmeOf = new LinkedHashMap<>();
+        List<String> savingIds = new ArrayList<>();
         for (String programmeId : programmeIds) {
             programmeOf.put(programmeId, programmeId);
-            store.savingsOf(programmeId).forEach(saving -> programmeOf.put(saving, programmeId));
+            store.savingsOf(programmeId).forEach(saving -> {
+                programmeOf.put(saving, programmeId);
+                savingIds.add(saving);
+            });
         }
         List<ChangeSince> changes = new ArrayList<>();
-        store.facts(programmeOf.keySet()).forEach((stream, facts) -> facts.stream()
+        facts(programmeIds, savingIds).forEach((stream, facts) -> facts.stream()
                 .filter(fact -> fact.recordedAt().isAfter(presentedAt) && fact.isVisible(asAt, effectiveOn))
                 .forEach(fact -> changes.add(new ChangeSince(programmeOf.get(stream),
                         programmeIds.contains(stream) ? null : stream, entry(fact)))));
@@ -342,7 +351,7 @@ public class LedgerViews {
         if (!isKind(committeeId, StreamKind.COMMITTEE)) {
             return Optional.empty();
         }
-        return store.facts(committeeId).stream()
+        return store.facts(StreamKind.COMMITTEE, committeeId).stream()
                 .filter(fact -> reportId.equals(fact.attribute("reportId")) && !fact.recordedAt().isAfter(asAt))
                 .findFirst();
     }

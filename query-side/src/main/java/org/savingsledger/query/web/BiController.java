@@ -10,6 +10,7 @@ import org.savingsledger.query.bi.Dataset;
 import org.savingsledger.query.bi.ExtractFormat;
 import org.savingsledger.query.infrastructure.ReadModelProgress;
 import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.view.LedgerViewsSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,13 +38,13 @@ import java.util.Map;
         + "changes, committee_reports, as CSV (RFC 4180) or JSON Lines. Columns are stable and documented.")
 class BiController {
 
-    private final LedgerViews views;
+    private final LedgerViewsSource views;
     private final ReadModelProgress progress;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
 
-    BiController(LedgerViews views, ReadModelProgress progress, ReadYourWrites readYourWrites, Clock clock,
+    BiController(LedgerViewsSource views, ReadModelProgress progress, ReadYourWrites readYourWrites, Clock clock,
                  MeterRegistry meterRegistry) {
         this.meterRegistry = meterRegistry;
         this.views = views;
@@ -98,7 +99,7 @@ class BiController {
                 .tag("dataset", extract.dataset().fileName()).tag("format", extract.format().extension())
                 .register(meterRegistry);
         try (ExtractFormat.RowWriter writer = extract.format().open(extract.dataset().columns(), out)) {
-            extract.dataset().write(views, extract.query(), values -> {
+            extract.dataset().write(views.current(), extract.query(), values -> {
                 writer.row(values);
                 rows.increment();
             });

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.savingsledger.query.history.HistoryStore;
-import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.history.FrozenReports;
+import org.savingsledger.query.view.LedgerViewsSource;
 import org.savingsledger.query.view.Views.CommitteeView;
 import org.savingsledger.query.view.Views.ReportChanges;
 import org.springframework.http.MediaType;
@@ -24,16 +24,16 @@ import java.time.Clock;
 @Tag(name = "Committee queries", description = "Committees, the programmes they oversee, and position reports frozen as presented.")
 class CommitteeQueryController {
 
-    private final LedgerViews views;
-    private final HistoryStore store;
+    private final LedgerViewsSource views;
+    private final FrozenReports frozenReports;
     private final ReadYourWrites readYourWrites;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CommitteeQueryController(LedgerViews views, HistoryStore store, ReadYourWrites readYourWrites, ObjectMapper json,
+    CommitteeQueryController(LedgerViewsSource views, FrozenReports frozenReports, ReadYourWrites readYourWrites, ObjectMapper json,
                              Clock clock) {
         this.views = views;
-        this.store = store;
+        this.frozenReports = frozenReports;
         this.readYourWrites = readYourWrites;
         this.json = json;
         this.clock = clock;
@@ -45,7 +45,7 @@ class CommitteeQueryController {
                             @RequestParam(required = false) String effectiveOn,
                             @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.committee(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
+        return views.current().committee(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no committee '" + id + "'"));
     }
@@ -64,18 +64,18 @@ class CommitteeQueryController {
         String committeeId = QueryParameters.id(id);
         String report = QueryParameters.id(reportId);
         // bytes are kept once a report was served: then, asked as at now, there is nothing to compute
-        String bytes = (asAt == null ? store.frozenReport(committeeId, report) : java.util.Optional.<String>empty())
+        String bytes = (asAt == null ? frozenReports.bytes(committeeId, report) : java.util.Optional.<String>empty())
                 .orElseGet(() -> frozen(committeeId, report, QueryParameters.asAt(asAt, clock)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The report's kept bytes, or its figures computed and kept; 404 when it did not exist as at {@code asAt}. */
     private String frozen(String committeeId, String report, java.time.Instant asAt) {
-        var view = views.report(committeeId, report, asAt).orElseThrow(() ->
+        var view = views.current().report(committeeId, report, asAt).orElseThrow(() ->
                 new QueryParameters.NotFound("no report '" + report + "' of committee '" + committeeId + "'"));
-        return store.frozenReport(committeeId, report).orElseGet(() -> {
+        return frozenReports.bytes(committeeId, report).orElseGet(() -> {
             try {
-                return store.freezeReport(committeeId, report, json.writeValueAsString(view));
+                return frozenReports.freeze(committeeId, report, json.writeValueAsString(view));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("report " + report + " cannot be written as JSON", e);
             }
@@ -89,7 +89,7 @@ class CommitteeQueryController {
                           @RequestParam(required = false) String asAt, @RequestParam(required = false) String effectiveOn,
                           @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.changesSince(QueryParameters.id(id), QueryParameters.id(reportId), QueryParameters.asAt(asAt, clock),
+        return views.current().changesSince(QueryParameters.id(id), QueryParameters.id(reportId), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no report '" + reportId + "' of committee '" + id + "'"));
     }

@@ -13,6 +13,7 @@ import org.savingsledger.query.bi.Column;
 import org.savingsledger.query.bi.Dataset;
 import org.savingsledger.query.bi.ExtractFormat;
 import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.view.LedgerViewsSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,12 +64,12 @@ class ODataController {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    private final LedgerViews views;
+    private final LedgerViewsSource views;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
     private final int defaultPageSize;
 
-    ODataController(LedgerViews views, ReadYourWrites readYourWrites, Clock clock,
+    ODataController(LedgerViewsSource views, ReadYourWrites readYourWrites, Clock clock,
                     @Value("${ledger.odata.page-size:1000}") int defaultPageSize) {
         this.views = views;
         this.readYourWrites = readYourWrites;
@@ -161,7 +162,7 @@ class ODataController {
         Page page = new Page(first, Math.min(limit, pageSize), counting);
         int yearColumn = columnIndex(dataset, "year");
         try {
-            dataset.write(views, new BiQuery(pinnedAsAt, pinnedEffectiveOn, conditions.get("organisation"),
+            dataset.write(views.current(), new BiQuery(pinnedAsAt, pinnedEffectiveOn, conditions.get("organisation"),
                     conditions.get("programme_id")), values -> {
                 if (conditions.containsKey("year")
                         && (values[yearColumn] == null || !conditions.get("year").equals(values[yearColumn].toString()))) {

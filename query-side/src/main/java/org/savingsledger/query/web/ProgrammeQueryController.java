@@ -3,6 +3,7 @@ package org.savingsledger.query.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.view.LedgerViewsSource;
 import org.savingsledger.query.view.Views.ProgrammeSummary;
 import org.savingsledger.query.view.Views.SavingView;
 import org.savingsledger.query.view.Views.YearPosition;
@@ -19,11 +20,11 @@ import java.util.List;
         + "and effective on any date (effectiveOn). A withdrawn saving counts 0 in planned totals.")
 class ProgrammeQueryController {
 
-    private final LedgerViews views;
+    private final LedgerViewsSource views;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    ProgrammeQueryController(LedgerViews views, ReadYourWrites readYourWrites, Clock clock) {
+    ProgrammeQueryController(LedgerViewsSource views, ReadYourWrites readYourWrites, Clock clock) {
         this.views = views;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
@@ -36,7 +37,7 @@ class ProgrammeQueryController {
                                       @RequestParam(required = false) String effectiveOn,
                                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.programmes(blankToNull(organisation), QueryParameters.asAt(asAt, clock),
+        return views.current().programmes(blankToNull(organisation), QueryParameters.asAt(asAt, clock),
                 QueryParameters.effectiveOn(effectiveOn, clock));
     }
 
@@ -47,7 +48,7 @@ class ProgrammeQueryController {
                                @RequestParam(required = false) String effectiveOn,
                                @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.programme(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
+        return views.current().programme(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no programme '" + id + "'"));
     }
@@ -58,7 +59,7 @@ class ProgrammeQueryController {
                              @RequestParam(required = false) String effectiveOn,
                              @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.savingsOf(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
+        return views.current().savingsOf(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no programme '" + id + "'"));
     }
@@ -69,7 +70,7 @@ class ProgrammeQueryController {
                       @RequestParam(required = false) String asAt, @RequestParam(required = false) String effectiveOn,
                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.year(QueryParameters.year(year), blankToNull(organisation), QueryParameters.asAt(asAt, clock),
+        return views.current().year(QueryParameters.year(year), blankToNull(organisation), QueryParameters.asAt(asAt, clock),
                 QueryParameters.effectiveOn(effectiveOn, clock));
     }
 

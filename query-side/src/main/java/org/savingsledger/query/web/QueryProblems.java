@@ -44,6 +44,11 @@ class QueryProblems {
                 e.getMessage()), headers);
     }
 
+    @ExceptionHandler(org.savingsledger.query.infrastructure.ReadModelRebuilds.RebuildUnderWay.class)
+    ResponseEntity<ProblemDetail> rebuildUnderWay(RuntimeException e) {
+        return respond(problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()), new HttpHeaders());
+    }
+
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:savings-ledger:problem:" + type));

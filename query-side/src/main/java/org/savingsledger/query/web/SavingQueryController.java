@@ -3,6 +3,7 @@ package org.savingsledger.query.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.view.LedgerViewsSource;
 import org.savingsledger.query.view.Views.HistoryEntry;
 import org.savingsledger.query.view.Views.SavingView;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +20,11 @@ import java.util.List;
 @Tag(name = "Saving queries", description = "A saving and its history, as at any instant (asAt) and effective on any date (effectiveOn).")
 class SavingQueryController {
 
-    private final LedgerViews views;
+    private final LedgerViewsSource views;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    SavingQueryController(LedgerViews views, ReadYourWrites readYourWrites, Clock clock) {
+    SavingQueryController(LedgerViewsSource views, ReadYourWrites readYourWrites, Clock clock) {
         this.views = views;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
@@ -35,7 +36,7 @@ class SavingQueryController {
                       @RequestParam(required = false) String effectiveOn,
                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.saving(QueryParameters.id(id), QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock))
+        return views.current().saving(QueryParameters.id(id), QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no saving '" + id + "'"));
     }
 
@@ -46,7 +47,7 @@ class SavingQueryController {
                                @RequestParam(required = false) String effectiveOn,
                                @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.savingHistory(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
+        return views.current().savingHistory(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no saving '" + id + "'"));
     }

@@ -106,13 +106,21 @@ class MillionRowExtractTest {
             }
         }
         flush(database, heads, buckets);
-        database.getCollection("programme_savings").insertMany(members);
+        database.getCollection("programme_savings_g1").insertMany(members);
     }
 
     private static void flush(MongoDatabase database, List<Document> heads, List<Document> buckets) {
         if (!heads.isEmpty()) {
-            database.getCollection("stream_heads").insertMany(heads);
-            database.getCollection("stream_history").insertMany(buckets);
+            // the first generation's collections of each kind (see StreamKind)
+            for (String kind : List.of("PROGRAMME", "SAVING")) {
+                String prefix = kind.toLowerCase(java.util.Locale.ROOT);
+                List<Document> kindHeads = heads.stream().filter(d -> kind.equals(d.getString("kind"))).toList();
+                List<Document> kindBuckets = buckets.stream().filter(d -> kind.equals(d.getString("kind"))).toList();
+                if (!kindHeads.isEmpty()) {
+                    database.getCollection(prefix + "_heads_g1").insertMany(kindHeads);
+                    database.getCollection(prefix + "_history_g1").insertMany(kindBuckets);
+                }
+            }
             heads.clear();
             buckets.clear();
         }

@@ -94,9 +94,9 @@ class ProjectionTest {
 
     /** Every event type once, in order; each event is remembered so it can be delivered again. */
     private void project() {
-        ProgrammeHistoryProjection programmes = new ProgrammeHistoryProjection(store);
-        SavingHistoryProjection savings = new SavingHistoryProjection(store);
-        CommitteeHistoryProjection committees = new CommitteeHistoryProjection(store);
+        ProgrammeHistoryProjection programmes = new ProgrammeHistoryProjection(() -> store);
+        SavingHistoryProjection savings = new SavingHistoryProjection(() -> store);
+        CommitteeHistoryProjection committees = new CommitteeHistoryProjection(() -> store);
         deliveries.add(() -> programmes.on(new ProgrammeLaunched(PROGRAMME, "nottinghamshire", "ASC savings", null,
                 Money.pounds(17_981_000), Y18, FinancialYear.parse("2021/22"), on("2018-02-26", null)), 0, T0, null));
         deliveries.add(() -> programmes.on(new ProgrammeTargetRevised(PROGRAMME, Money.pounds(17_981_000),
@@ -214,7 +214,7 @@ class ProjectionTest {
 
     private List<String> dump() {
         List<String> documents = new ArrayList<>();
-        for (String name : List.of("stream_heads", "stream_history", "programme_savings")) {
+        for (String name : database.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
             database.getCollection(name).find().sort(new Document("_id", 1))
                     .forEach(document -> documents.add(name + " " + document.toJson()));
         }

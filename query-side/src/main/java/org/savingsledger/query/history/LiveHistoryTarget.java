@@ -1,0 +1,59 @@
+package org.savingsledger.query.history;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Where the live read-model processors write: the generation their batch was admitted to (see
+ * {@link ReadModelGenerations#admitLiveBatch}); outside a batch, the generation queries read.
+ */
+@Component
+public class LiveHistoryTarget implements HistoryTarget {
+
+    private static final String ADMITTED = "ledger.history.admitted-store";
+
+    private final ReadModelGenerations generations;
+
+    public LiveHistoryTarget(ReadModelGenerations generations) {
+        this.generations = generations;
+    }
+
+    @Override
+    public HistoryStore store() {
+        if (CurrentUnitOfWork.isStarted()) {
+            HistoryStore admitted = CurrentUnitOfWork.get().root().getResource(ADMITTED);
+            if (admitted != null) {
+                return admitted;
+            }
+        }
+        return generations.reading();
+    }
+
+    /** Admits each batch of a live processor of {@code kind} once, before its first event is handled. */
+    public MessageHandlerInterceptor<EventMessage<?>> admission(StreamKind kind) {
+        return (unitOfWork, chain) -> {
+            unitOfWork.root().getOrComputeResource(ADMITTED,
+                    key -> generations.admitLiveBatch(kind, lastIndex(unitOfWork)));
+            return chain.proceed();
+        };
+    }
+
+    private static long lastIndex(UnitOfWork<? extends EventMessage<?>> unitOfWork) {
+        List<? extends EventMessage<?>> batch = unitOfWork instanceof BatchingUnitOfWork<?> batching
+                ? ((BatchingUnitOfWork<? extends EventMessage<?>>) batching).getMessages() : List.of(unitOfWork.getMessage());
+        long last = -1;
+        for (EventMessage<?> event : batch) {
+            if (event instanceof TrackedEventMessage<?> tracked) {
+                last = Math.max(last, tracked.trackingToken().position().orElse(-1));
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,224 @@
+package org.savingsledger.query.infrastructure;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.savingsledger.query.history.CommitteeHistoryProjection;
+import org.savingsledger.query.history.HistoryStore;
+import org.savingsledger.query.history.HistoryTarget;
+import org.savingsledger.query.history.ProgrammeHistoryProjection;
+import org.savingsledger.query.history.ReadModelGenerations;
+import org.savingsledger.query.history.SavingHistoryProjection;
+import org.savingsledger.query.history.StreamKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds read models without stopping queries: each into its next generation, by a tracking
+ * processor of its own that reads the event store from the start, then hands over to it (see
+ * {@link ReadModelGenerations}). Runs on the instance that was asked; progress and outcome are kept
+ * in MongoDB, so every instance reports them, and a rebuild whose instance stopped reporting may be
+ * started again anywhere.
+ */
+@Component
+public class ReadModelRebuilds implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
+    /** A rebuild that has not reported for this long is taken to have died with its instance. */
+    static final Duration STALE_AFTER = Duration.ofSeconds(30);
+
+    private final ReadModelGenerations generations;
+    private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final int batchSize;
+    private final Duration retiredKept;
+    private final String node;
+    private final Map<StreamKind, Rebuild> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuilds");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ReadModelRebuilds(ReadModelGenerations generations, EventStore eventStore, TokenStore tokenStore,
+                             @Value("${ledger.rebuild.batch-size:500}") int batchSize,
+                             @Value("${ledger.rebuild.retired-kept:PT10M}") Duration retiredKept,
+                             @Value("${ledger.node-id:}") String nodeId) {
+        this.generations = generations;
+        this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.batchSize = batchSize;
+        this.retiredKept = retiredKept;
+        this.node = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
+    }
+
+    /**
+     * Starts rebuilding the given read models. Refused as a whole, before anything starts, when one
+     * of them is being rebuilt already.
+     */
+    public synchronized void start(Collection<StreamKind> kinds) {
+        for (StreamKind kind : kinds) {
+            ReadModelGenerations.State state = generations.state(kind);
+            if (running.containsKey(kind) || (state.building() != null && state.heartbeatAt() != null
+                    && state.heartbeatAt().isAfter(Instant.now().minus(STALE_AFTER)))) {
+                throw new RebuildUnderWay(kind, state);
+            }
+        }
+        for (StreamKind kind : kinds) {
+            int generation = generations.beginBuilding(kind, node, STALE_AFTER, retiredKept)
+                    .orElseThrow(() -> new RebuildUnderWay(kind, generations.state(kind)));
+            Rebuild rebuild = new Rebuild(kind, generation, processor(kind, generation));
+            running.put(kind, rebuild);
+            log.info("Rebuilding read model {} into generation {}", kind.readModel(), generation);
+            rebuild.processor.start();
+            rebuild.ticking = ticker.scheduleWithFixedDelay(() -> tick(rebuild), 100, 100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether this instance is running a rebuild of {@code kind}. */
+    public boolean isRunningHere(StreamKind kind) {
+        return running.containsKey(kind);
+    }
+
+    private TrackingEventProcessor processor(StreamKind kind, int generation) {
+        HistoryStore store = generations.store(kind, generation);
+        HistoryTarget target = () -> store;
+        Object projection = switch (kind) {
+            case SAVING -> new SavingHistoryProjection(target);
+            case PROGRAMME -> new ProgrammeHistoryProjection(target);
+            case COMMITTEE -> new CommitteeHistoryProjection(target);
+        };
+        return TrackingEventProcessor.builder()
+                .name(processorName(kind, generation))
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection)
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
+                .messageSource(eventStore)
+                .tokenStore(tokenStore)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize))
+                .build();
+    }
+
+    static String processorName(StreamKind kind, int generation) {
+        return kind.readModel() + "-rebuild-g" + generation;
+    }
+
+    private void tick(Rebuild rebuild) {
+        try {
+            step(rebuild);
+        } catch (RuntimeException e) {
+            log.warn("Rebuild of {} generation {}: {}", rebuild.kind.readModel(), rebuild.generation, e.toString());
+        }
+    }
+
+    private void step(Rebuild rebuild) {
+        TrackingToken token = rebuild.processor.processingStatus().values().stream().findFirst()
+                .map(EventTrackerStatus::getTrackingToken).orElse(null);
+        long position = token == null ? -1 : token.position().orElse(-1);
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        if (!generations.heartbeat(rebuild.kind, rebuild.generation, position, head)) {
+            finish(rebuild, "no longer the rebuild under way");
+            return;
+        }
+        if (rebuild.handoffUpTo == null) {
+            if (covers(token, head)) {
+                rebuild.handoffUpTo = generations.beginHandoff(rebuild.kind, rebuild.generation).orElse(null);
+                rebuild.handoffStarted = Instant.now();
+                if (rebuild.handoffUpTo == null) {
+                    finish(rebuild, "no longer the rebuild under way");
+                }
+            }
+        } else if (covers(token, rebuild.handoffUpTo)) {
+            rebuild.processor.shutDown();
+            boolean completed = generations.complete(rebuild.kind, rebuild.generation);
+            finish(rebuild, completed ? null : "abandoned during the hand-over");
+        } else if (rebuild.handoffStarted.isBefore(Instant.now().minus(STALE_AFTER))) {
+            generations.abandon(rebuild.kind, rebuild.generation, "did not reach the live processors' position within "
+                    + STALE_AFTER.toSeconds() + " s of the hand-over");
+            finish(rebuild, "hand-over timed out");
+        }
+    }
+
+    /** Whether the token has handled every event up to {@code index}, gaps included. */
+    private static boolean covers(TrackingToken token, long index) {
+        if (index < 0) {
+            return true;
+        }
+        return token != null && token.covers(GapAwareTrackingToken.newInstance(index, Collections.emptySet()));
+    }
+
+    private void finish(Rebuild rebuild, String failure) {
+        rebuild.ticking.cancel(false);
+        rebuild.processor.shutDown();
+        running.remove(rebuild.kind);
+        try {
+            tokenStore.deleteToken(processorName(rebuild.kind, rebuild.generation), 0);
+        } catch (RuntimeException e) {
+            log.debug("Token of {} not deleted: {}", processorName(rebuild.kind, rebuild.generation), e.toString());
+        }
+        if (failure == null) {
+            log.info("Read model {} rebuilt: generation {} is now the one queries read", rebuild.kind.readModel(),
+                    rebuild.generation);
+        } else {
+            log.warn("Rebuild of {} generation {} ended without switching over: {}", rebuild.kind.readModel(),
+                    rebuild.generation, failure);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        ticker.shutdownNow();
+        for (Rebuild rebuild : List.copyOf(running.values())) {
+            rebuild.processor.shutDown();
+            generations.abandon(rebuild.kind, rebuild.generation, "the instance running it stopped");
+        }
+    }
+
+    private static final class Rebuild {
+        final StreamKind kind;
+        final int generation;
+        final TrackingEventProcessor processor;
+        volatile java.util.concurrent.ScheduledFuture<?> ticking;
+        Long handoffUpTo;
+        Instant handoffStarted;
+
+        Rebuild(StreamKind kind, int generation, TrackingEventProcessor processor) {
+            this.kind = kind;
+            this.generation = generation;
+            this.processor = processor;
+        }
+    }
+
+    /** A rebuild of the read model is already under way. */
+    public static class RebuildUnderWay extends RuntimeException {
+
+        RebuildUnderWay(StreamKind kind, ReadModelGenerations.State state) {
+            super("read model " + kind.readModel() + " is already being rebuilt (generation " + state.building()
+                    + " on " + state.node() + ")");
+        }
+    }
+}
