@@ -66,11 +66,21 @@ class OperationsTest {
                         .status()).isEqualTo(201);
             }
             assertThat(lag(api, "committee-history")).isGreaterThanOrEqualTo(3);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> lagSeconds(api, "committee-history") > 0);
         } finally {
             processor.start();
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> lag(api, "committee-history") == 0);
+                .until(() -> lag(api, "committee-history") == 0 && lagSeconds(api, "committee-history") == 0);
+    }
+
+    private static double lagSeconds(ApiClient api, String processor) {
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("ledger_processor_lag_seconds\\{processor=\"" + processor + "\"[^}]*} ([0-9.E-]+)")
+                .matcher(api.get("/actuator/prometheus").body());
+        assertThat(value.find()).isTrue();
+        return Double.parseDouble(value.group(1));
     }
 
     private static double lag(ApiClient api, String processor) {

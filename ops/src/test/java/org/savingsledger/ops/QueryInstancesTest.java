@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.command.CommandSideApplication;
 import org.savingsledger.query.QuerySideApplication;
+import org.savingsledger.query.infrastructure.QueryAxonConfig;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,10 @@ class QueryInstancesTest {
             ConfigurableApplicationContext first = query(eventStore, mongoUri, "query-1");
             try (ConfigurableApplicationContext second = query(eventStore, mongoUri, "query-2")) {
                 ApiClient commandApi = new ApiClient(port(commands));
+                var tokens = client.getDatabase("savings_ledger").getCollection("trackingtokens");
+                // two segments per read model, six in all: the instances end up holding three each
+                await().atMost(Duration.ofSeconds(60)).until(() -> owners(tokens).equals(Map.of("query-1", 3L, "query-2", 3L)));
+
                 String token = "";
                 for (int i = 0; i < 5; i++) {
                     token = commandApi.post("/api/programmes", """
@@ -56,13 +62,11 @@ class QueryInstancesTest {
                     assertThat(new ApiClient(port(instance)).get("/api/programmes?organisation=shared&consistencyToken=" + token)
                             .json()).hasSize(5);
                 }
-                Set<String> owners = new HashSet<>();
-                client.getDatabase("savings_ledger").getCollection("trackingtokens").find()
-                        .forEach(entry -> owners.add(entry.getString("owner")));
-                assertThat(owners).isSubsetOf("query-1", "query-2").isNotEmpty();
-                // every event once: one fact per programme in its history
+                // every event once: one fact per programme in its history, split by segment between the instances
                 assertThat(client.getDatabase("savings_ledger").getCollection("programme_history_g1")
                         .countDocuments()).isEqualTo(5);
+                assertThat(handled(first, "programme-history") + handled(second, "programme-history")).isEqualTo(5);
+                assertThat(owners(tokens)).containsOnlyKeys("query-1", "query-2");
 
                 first.close();
                 commandApi.post("/api/programmes", """
@@ -71,10 +75,7 @@ class QueryInstancesTest {
                 ApiClient survivor = new ApiClient(port(second));
                 await().atMost(Duration.ofSeconds(60)).until(() ->
                         survivor.get("/api/programmes/instances-after").status() == 200);
-                Set<String> ownersAfter = new HashSet<>();
-                client.getDatabase("savings_ledger").getCollection("trackingtokens").find()
-                        .forEach(entry -> ownersAfter.add(entry.getString("owner")));
-                assertThat(ownersAfter).doesNotContain("query-1");
+                await().atMost(Duration.ofSeconds(60)).until(() -> owners(tokens).equals(Map.of("query-2", 6L)));
             } finally {
                 first.close();
             }
@@ -86,7 +87,27 @@ class QueryInstancesTest {
     private static ConfigurableApplicationContext query(String eventStore, String mongoUri, String nodeId) {
         return SpringApplication.run(QuerySideApplication.class, "--server.port=0", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + eventStore, "--spring.datasource.username=postgres",
-                "--ledger.mongo.uri=" + mongoUri, "--ledger.node-id=" + nodeId, "--ledger.admin.password=instances-test");
+                "--ledger.mongo.uri=" + mongoUri, "--ledger.node-id=" + nodeId, "--ledger.admin.password=instances-test",
+                "--ledger.projection.segments=2", "--ledger.projection.balance-interval=PT0.5S");
+    }
+
+    /** How many read-model segments each instance holds. */
+    private static Map<String, Long> owners(com.mongodb.client.MongoCollection<Document> tokens) {
+        Map<String, Long> owners = new java.util.TreeMap<>();
+        tokens.find(new Document("processorName", new Document("$in", QueryAxonConfig.READ_MODEL_PROCESSORS)))
+                .forEach(entry -> {
+                    if (entry.getString("owner") != null) {
+                        owners.merge(entry.getString("owner"), 1L, Long::sum);
+                    }
+                });
+        return owners;
+    }
+
+    /** Events a processor handled in one instance ({@code ledger.processor.events}, outcome handled). */
+    private static long handled(ConfigurableApplicationContext instance, String processor) {
+        var counter = instance.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("ledger.processor.events")
+                .tag("processor", processor).tag("outcome", "handled").counter();
+        return counter == null ? 0 : (long) counter.count();
     }
 
     private static int port(ConfigurableApplicationContext context) {

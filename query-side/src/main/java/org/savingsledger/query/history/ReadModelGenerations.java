@@ -59,10 +59,28 @@ public class ReadModelGenerations {
         this.database = database;
         this.states = database.getCollection(COLLECTION);
         this.clock = clock;
+        replaceLegacyLayout();
         for (StreamKind kind : StreamKind.values()) {
             initialise(kind);
         }
         reading().createIndexes();
+    }
+
+    /**
+     * Read models kept by a version before generations (one {@code stream_heads} for every kind) are
+     * dropped with the read-model processors' positions, so the processors replay the event store
+     * into the first generation. Kept report bytes stay.
+     */
+    private void replaceLegacyLayout() {
+        List<String> legacy = List.of("stream_heads", "stream_history", "programme_savings");
+        List<String> existing = database.listCollectionNames().into(new ArrayList<>());
+        if (legacy.stream().noneMatch(existing::contains)) {
+            return;
+        }
+        log.warn("Read models of an earlier version found: dropping them; the processors rebuild them from the events");
+        List<String> processors = java.util.Arrays.stream(StreamKind.values()).map(StreamKind::readModel).toList();
+        database.getCollection("trackingtokens").deleteMany(Filters.in("processorName", processors));
+        legacy.stream().filter(existing::contains).forEach(name -> database.getCollection(name).drop());
     }
 
     private void initialise(StreamKind kind) {

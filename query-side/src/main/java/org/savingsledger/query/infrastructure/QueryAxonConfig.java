@@ -49,11 +49,15 @@ public class QueryAxonConfig {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing, MeterRegistry meterRegistry, LiveHistoryTarget live,
-                             @Value("${ledger.projection.batch-size:100}") int batchSize) {
+                             @Value("${ledger.projection.batch-size:100}") int batchSize,
+                             @Value("${ledger.projection.segments:1}") int segments) {
         for (StreamKind kind : StreamKind.values()) {
             String processor = kind.readModel();
+            // a thread per segment, so that one instance can hold every segment when it is alone
             processing.registerTrackingEventProcessorConfiguration(processor, configuration ->
-                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                    TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                            .andInitialSegmentsCount(segments)
+                            .andTokenClaimInterval(1, java.util.concurrent.TimeUnit.SECONDS)
                             .andBatchSize(batchSize));
             processing.registerHandlerInterceptor(processor, configuration -> countEvents(processor, meterRegistry));
             processing.registerHandlerInterceptor(processor, configuration -> live.admission(kind));

@@ -6,6 +6,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.boot.actuate.health.Health;
@@ -13,15 +17,20 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * Health and lag of the read side on {@code /actuator/health} and {@code /actuator/prometheus}:
  * {@code mongo} (a ping), {@code eventProcessors} (down when a read-model processor of this instance has
- * stopped on an error), and the gauge {@code ledger.processor.lag.events} per processor — how many
- * events the event store holds beyond the processor's slowest segment.
+ * stopped on an error), and per processor the gauges {@code ledger.processor.lag.events} — how many
+ * events the event store holds beyond the processor's slowest segment — and {@code ledger.processor.lag}
+ * (seconds) — how long the oldest of them has waited.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelHealth {
@@ -64,15 +73,31 @@ public class ReadModelHealth {
     }
 
     @Bean
-    MeterBinder processorLag(EventStore eventStore, ReadModelProgress progress) {
+    MeterBinder processorLag(EventStore eventStore, EventStorageEngine storage, ReadModelProgress progress) {
         return registry -> {
             for (String name : QueryAxonConfig.READ_MODEL_PROCESSORS) {
                 Gauge.builder("ledger.processor.lag.events", () -> lag(eventStore, progress, name))
                         .description("Events in the store not yet handled by the processor's slowest segment")
                         .tag("processor", name)
                         .register(registry);
+                Gauge.builder("ledger.processor.lag", () -> lagSeconds(storage, progress, name))
+                        .description("How long the oldest event not yet handled by the processor's slowest segment has waited")
+                        .tag("processor", name)
+                        .baseUnit("seconds")
+                        .register(registry);
             }
         };
+    }
+
+    /** Seconds since the first event after the slowest segment's position was stored; 0 when there is none. */
+    private static double lagSeconds(EventStorageEngine storage, ReadModelProgress progress, String processor) {
+        long position = progress.slowestPosition(processor);
+        TrackingToken after = position < 0 ? null : GapAwareTrackingToken.newInstance(position, Collections.emptySet());
+        try (Stream<? extends TrackedEventMessage<?>> next = storage.readEvents(after, false)) {
+            return next.findFirst()
+                    .map(event -> Math.max(0, Duration.between(event.getTimestamp(), Instant.now()).toMillis()) / 1000.0)
+                    .orElse(0.0);
+        }
     }
 
     private static long lag(EventStore eventStore, ReadModelProgress progress, String processor) {
