@@ -101,7 +101,9 @@ class RebuildTest {
             String token = delivery.json().path("consistencyToken").asText();
             ApiClient.Reply read = api.get("/api/programmes/" + programme + "?consistencyToken=" + token);
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
-            assertThat(read.json().path("totals").path("delivered").decimalValue()).isEqualByComparingTo(delivered);
+            assertThat(read.json().path("totals").path("delivered").decimalValue())
+                    .as(() -> "token " + token + " states " + generations.states() + " facts " + factsPerGeneration(saving))
+                    .isEqualByComparingTo(delivered);
             assertThat(api.get(REPORT).body()).isEqualTo(reportBytes);
             queries++;
             assertThat(queries).as("rebuild finished").isLessThan(3000);
@@ -145,6 +147,17 @@ class RebuildTest {
         assertThat(dump(active())).isEqualTo(live);
         assertThat(api.get(REPORT).body()).isEqualTo(reportBytes);
         assertThat(api.get("/api/programmes").body()).isEqualTo(programmes);
+    }
+
+    private String factsPerGeneration(String saving) {
+        StringBuilder facts = new StringBuilder();
+        for (int generation = 1; generation <= 4; generation++) {
+            facts.append(" g").append(generation).append("=");
+            mongo.getCollection("saving_history_g" + generation).find(new Document("stream", saving))
+                    .forEach(bucket -> bucket.getList("facts", Document.class)
+                            .forEach(fact -> facts.append(fact.get("version")).append("@").append(fact.get("globalIndex")).append(",")));
+        }
+        return facts.toString();
     }
 
     private boolean rebuilt(Map<StreamKind, Integer> before) {

@@ -3,6 +3,7 @@ package org.savingsledger.query.infrastructure;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -59,6 +60,11 @@ public class QueryAxonConfig {
                             .andInitialSegmentsCount(segments)
                             .andTokenClaimInterval(1, java.util.concurrent.TimeUnit.SECONDS)
                             .andBatchSize(batchSize));
+            // Read models and tokens live in MongoDB, outside any transaction. With a transaction manager
+            // (Spring's, for the event store's database) Axon stores a batch's token *before* handling it,
+            // counting on a rollback that cannot undo a Mongo write: a query could then see the token
+            // cover an event its read model does not hold yet. Without one, the token follows the writes.
+            processing.registerTransactionManager(processor, configuration -> NoTransactionManager.instance());
             processing.registerHandlerInterceptor(processor, configuration -> countEvents(processor, meterRegistry));
             processing.registerHandlerInterceptor(processor, configuration -> live.admission(kind));
         }
