@@ -50,7 +50,7 @@ public final class AdminAccount {
                      It is shown this once and kept only as a hash in {}.
                      Set LEDGER_ADMIN_PASSWORD to choose it instead; delete that file to generate anew.
                     ================================================================================""",
-                    USER, password, file.toAbsolutePath());
+                    USER, password, file.toAbsolutePath().normalize());
             return hash;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the administrator's password hash in " + file, e);
