@@ -34,6 +34,12 @@ public class InMemoryLedgerDirectory implements LedgerDirectory {
     }
 
     @Override
+    public Optional<String> organisationOf(String id) {
+        ProgrammeEntry programme = programmes.get(ProgrammeId.of(id));
+        return programme == null ? Optional.empty() : Optional.of(programme.organisation());
+    }
+
+    @Override
     public Optional<ProgrammeEntry> programme(ProgrammeId id) {
         return Optional.ofNullable(programmes.get(id));
     }

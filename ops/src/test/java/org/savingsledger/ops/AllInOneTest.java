@@ -17,7 +17,28 @@ import java.lang.annotation.Target;
 @AutoConfigureObservability
 @SpringBootTest(args = "--demo", webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.data-dir=target/test-data/${random.uuid}", "ledger.mongo.embedded-storage=memory",
-                "ledger.admin.password=" + AllInOneTest.ADMIN_PASSWORD})
+                "ledger.admin.password=" + AllInOneTest.ADMIN_PASSWORD,
+                // one user per role in Nottinghamshire, two in Leicestershire (password "pw": {noop} for tests only)
+                "ledger.security.users.viewer-notts.password={noop}pw",
+                "ledger.security.users.viewer-notts.roles=VIEWER",
+                "ledger.security.users.viewer-notts.organisations=nottinghamshire",
+                "ledger.security.users.editor-notts.password={noop}pw",
+                "ledger.security.users.editor-notts.roles=EDITOR",
+                "ledger.security.users.editor-notts.organisations=nottinghamshire",
+                "ledger.security.users.finance-notts.password={noop}pw",
+                "ledger.security.users.finance-notts.roles=FINANCE",
+                "ledger.security.users.finance-notts.organisations=nottinghamshire",
+                "ledger.security.users.clerk-notts.password={noop}pw",
+                "ledger.security.users.clerk-notts.roles=COMMITTEE_CLERK",
+                "ledger.security.users.clerk-notts.organisations=nottinghamshire",
+                "ledger.security.users.editor-leics.password={noop}pw",
+                "ledger.security.users.editor-leics.roles=EDITOR,VIEWER",
+                "ledger.security.users.editor-leics.organisations=leicestershire",
+                "ledger.security.users.viewer-both.password={noop}pw",
+                "ledger.security.users.viewer-both.roles=VIEWER",
+                "ledger.security.users.viewer-both.organisations=nottinghamshire,leicestershire",
+                // bearer tokens signed by a test key stand in for an OpenID Connect provider
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:jwt/test-signing-key.pub"})
 public @interface AllInOneTest {
 
     /** The administrator's password in the shared context. */

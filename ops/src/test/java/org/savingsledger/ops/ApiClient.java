@@ -21,8 +21,24 @@ final class ApiClient {
     private final String base;
     private final String authorization;
 
+    /** A client signed in as the administrator, who may do everything in every organisation. */
     ApiClient(int port) {
-        this(port, null);
+        this(port, basic("admin", AllInOneTest.ADMIN_PASSWORD));
+    }
+
+    /** A client that does not sign in. */
+    static ApiClient anonymous(int port) {
+        return new ApiClient(port, null);
+    }
+
+    /** The administrator's {@code Authorization} header, for tests that speak HTTP by other means. */
+    static String adminAuthorization() {
+        return basic("admin", AllInOneTest.ADMIN_PASSWORD);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private ApiClient(int port, String authorization) {
@@ -32,8 +48,7 @@ final class ApiClient {
 
     /** The same client signing in with HTTP Basic as {@code user}. */
     ApiClient as(String user, String password) {
-        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), basic(user, password));
     }
 
     Reply post(String path, String body) {

@@ -38,11 +38,8 @@ class QueryInstancesTest {
         String mongoUri = mongo.bindAndGetConnectionString() + "/savings_ledger";
         try (ConfigurableApplicationContext commands = SpringApplication.run(CommandSideApplication.class,
                 "--server.port=0", "--ledger.data-dir=" + dataDir, "--spring.main.banner-mode=off",
-                "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
-                    // the command-side jar has neither MongoDB nor Spring Security on its class path; this JVM has both
-                    + "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
-                    + "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration,"
-                    + "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration");
+                "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+                "--ledger.admin.password=" + AllInOneTest.ADMIN_PASSWORD);
              MongoClient client = MongoClients.create(mongoUri)) {
             String eventStore = commands.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
             ConfigurableApplicationContext first = query(eventStore, mongoUri, "query-1");
@@ -87,7 +84,7 @@ class QueryInstancesTest {
     private static ConfigurableApplicationContext query(String eventStore, String mongoUri, String nodeId) {
         return SpringApplication.run(QuerySideApplication.class, "--server.port=0", "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + eventStore, "--spring.datasource.username=postgres",
-                "--ledger.mongo.uri=" + mongoUri, "--ledger.node-id=" + nodeId, "--ledger.admin.password=instances-test",
+                "--ledger.mongo.uri=" + mongoUri, "--ledger.node-id=" + nodeId, "--ledger.admin.password=" + AllInOneTest.ADMIN_PASSWORD,
                 "--ledger.projection.segments=2", "--ledger.projection.balance-interval=PT0.5S");
     }
 

@@ -20,21 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SplitDeploymentTest {
 
     private static final String NO_MONGO_ON_THE_COMMAND_SIDE =
-            "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
-                    // the command-side jar has neither MongoDB nor Spring Security on its class path; this JVM has both
-                    + "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
-                    + "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration,"
-                    + "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration";
+            "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration";
+    private static final String ADMIN_PASSWORD = "--ledger.admin.password=" + AllInOneTest.ADMIN_PASSWORD;
 
     @Test
     void theQuerySideServesWhatTheCommandSideStored() {
         Path dataDir = Path.of("target", "split-test", UUID.randomUUID().toString());
         try (ConfigurableApplicationContext commands = SpringApplication.run(CommandSideApplication.class,
-                "--server.port=0", "--ledger.data-dir=" + dataDir, "--spring.main.banner-mode=off", NO_MONGO_ON_THE_COMMAND_SIDE)) {
+                "--server.port=0", "--ledger.data-dir=" + dataDir, "--spring.main.banner-mode=off", NO_MONGO_ON_THE_COMMAND_SIDE, ADMIN_PASSWORD)) {
             String eventStore = commands.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext queries = SpringApplication.run(QuerySideApplication.class,
                     "--server.port=0", "--spring.main.banner-mode=off", "--spring.datasource.url=" + eventStore,
-                    "--spring.datasource.username=postgres", "--ledger.mongo.embedded-storage=memory", "--ledger.admin.password=split-test")) {
+                    "--spring.datasource.username=postgres", "--ledger.mongo.embedded-storage=memory", "--ledger.admin.password=" + AllInOneTest.ADMIN_PASSWORD)) {
                 ApiClient commandApi = new ApiClient(port(commands));
                 ApiClient queryApi = new ApiClient(port(queries));
 

@@ -50,6 +50,13 @@ class JdbcLedgerDirectory implements LedgerDirectory {
                 id.value());
     }
 
+    @Override
+    public Optional<String> organisationOf(String id) {
+        return jdbc.query("select coalesce(d.organisation, p.organisation) from ledger_directory d "
+                        + "left join ledger_directory p on p.id = d.parent_id where d.id = ?",
+                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty(), id);
+    }
+
     @EventHandler
     void on(ProgrammeLaunched event) {
         jdbc.update("insert into ledger_directory (id, kind, organisation, first_year, last_year) values (?, 'PROGRAMME', ?, ?, ?)",

@@ -16,6 +16,9 @@ public interface LedgerDirectory {
 
     Optional<ProgrammeEntry> programme(ProgrammeId id);
 
+    /** The organisation an id belongs to: a programme's or committee's own, a saving's programme's, a report's committee's. */
+    Optional<String> organisationOf(String id);
+
     default boolean isTaken(String id) {
         return kindOf(id).isPresent();
     }

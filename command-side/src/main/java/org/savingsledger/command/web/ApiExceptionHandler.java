@@ -171,6 +171,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (t instanceof UnknownIdentifier unknown) {
             return Optional.of(respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", unknown.getMessage())));
         }
+        if (t instanceof org.savingsledger.command.security.OrganisationAccess.ForbiddenOrganisation forbidden) {
+            return Optional.of(respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", forbidden.getMessage())));
+        }
         if (t instanceof AggregateNotFoundException notFound) {
             return Optional.of(respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "nothing with id '" + notFound.getAggregateIdentifier() + "'")));

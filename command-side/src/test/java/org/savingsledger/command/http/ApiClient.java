@@ -15,11 +15,36 @@ final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The administrator's password in the shared test context ({@link LedgerHttpTest}). */
+    static final String ADMIN_PASSWORD = "test-admin-password";
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as the administrator, who may do everything everywhere. */
     ApiClient(int port) {
+        this(port, "admin", ADMIN_PASSWORD);
+    }
+
+    private ApiClient(int port, String user, String password) {
         this.base = "http://localhost:" + port;
+        this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A client signed in as {@code user}. */
+    static ApiClient as(int port, String user, String password) {
+        return new ApiClient(port, user, password);
+    }
+
+    /** A client that does not sign in. */
+    static ApiClient anonymous(int port) {
+        return new ApiClient(port, null, null);
+    }
+
+    private HttpRequest.Builder signed(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     Reply post(String path, String body) {
@@ -31,7 +56,7 @@ final class ApiClient {
     /** A POST with one extra header; the reply's {@code location} field then holds that header's answer. */
     Reply post(String path, String body, String header, String value) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+            HttpResponse<String> response = http.send(signed(HttpRequest.newBuilder(URI.create(base + path)))
                     .header("Content-Type", "application/json").header(header, value)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -50,7 +75,7 @@ final class ApiClient {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(signed(request).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), response.body());
         } catch (IOException e) {

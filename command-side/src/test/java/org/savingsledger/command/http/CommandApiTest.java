@@ -118,7 +118,7 @@ class CommandApiTest {
                 "SavingSlippedToYear", "SavingBroughtForward", "SavingDeliveryRecorded", "SavingDeliveryCorrected",
                 "SavingStageChanged", "SavingConfidenceChanged", "SavingRagChanged", "SavingWithdrawn");
         assertThat(payload(saving, 2)).contains("\"amount\":1000000.00", "\"effectiveDate\":\"2018-03-12\"",
-                "\"decisionRef\":\"ASC&PH Committee 2018-03-12 item 9\"", "\"actor\":\"anonymous\"");
+                "\"decisionRef\":\"ASC&PH Committee 2018-03-12 item 9\"", "\"actor\":\"admin\"");
     }
 
     @Test
@@ -145,11 +145,11 @@ class CommandApiTest {
     }
 
     @Test
-    void effectiveDateDefaultsToTodayInLondonAndActorIsAnonymousWithoutSecurity() {
+    void effectiveDateDefaultsToTodayInLondonAndTheActorIsTheSignedInUser() {
         String programme = launchProgramme("nottinghamshire");
         assertThat(payload(programme, 0))
                 .contains("\"effectiveDate\":\"" + LocalDate.now(ZoneId.of("Europe/London")) + "\"")
-                .contains("\"actor\":\"anonymous\"");
+                .contains("\"actor\":\"admin\"");
     }
 
     @Test

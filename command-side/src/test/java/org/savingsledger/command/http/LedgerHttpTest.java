@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureObservability // so /actuator/prometheus exists as in production
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.data-dir=target/test-data/${random.uuid}", "ledger.snapshot-threshold=5"})
+        properties = {"ledger.data-dir=target/test-data/${random.uuid}", "ledger.snapshot-threshold=5",
+                "ledger.admin.password=" + ApiClient.ADMIN_PASSWORD})
 public @interface LedgerHttpTest {
 }

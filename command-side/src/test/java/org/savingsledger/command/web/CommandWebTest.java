@@ -30,8 +30,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The web layer alone: the controllers, their error mapping and the HTTP JSON settings, with the
  * command bus and the event store mocked. Every test class extends this, so they share one context.
  */
-@WebMvcTest
-@Import({ProgrammeController.class, SavingController.class, CommitteeController.class, ApiExceptionHandler.class,
+@WebMvcTest(properties = "ledger.admin.password=web-test")
+@org.springframework.security.test.context.support.WithMockUser(username = "web-test-user", authorities = {"ROLE_ADMIN", "ORG_*"})
+@Import({org.savingsledger.command.security.CommandSecurity.class, ProgrammeController.class, SavingController.class, CommitteeController.class, ApiExceptionHandler.class,
         RequestProvenance.class, CommandResponses.class, WebConfig.class, CommandWebTest.FixedClock.class})
 abstract class CommandWebTest {
 

@@ -138,8 +138,17 @@ class CommitteeControllerTest extends CommandWebTest {
 
     @Test
     void aPathIdThatCannotBeAnIdIsA404() throws Exception {
-        postJson("/api/committees/Not%20An%20Id/programmes", "{\"programmeId\": \"notts-asc\"}")
+        postJson("/api/committees/Not-An-Id/programmes", "{\"programmeId\": \"notts-asc\"}")
                 .andExpect(status().isNotFound());
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void aUrlTheFirewallRefusesIsA400Problem() throws Exception {
+        postJson("/api/committees/a%2Fb/programmes", "{\"programmeId\": \"notts-asc\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:savings-ledger:problem:invalid-input"));
         verifyNoInteractions(commandGateway);
     }
 }

@@ -59,8 +59,8 @@ class ProgrammeControllerTest extends CommandWebTest {
         assertThat(command.programmeId()).isEqualTo(ProgrammeId.of("notts-asc"));
         assertThat(command.savingsTarget()).isEqualTo(Money.pounds(17_981_000));
         assertThat(command.lastYear()).isEqualTo(FinancialYear.of(2021));
-        // no principal: anonymous; no effectiveDate: today in London; blank reason dropped, decisionRef trimmed
-        assertThat(command.provenance()).isEqualTo(new Provenance("anonymous", null, LocalDate.of(2018, 4, 1),
+        // the signed-in user; no effectiveDate: today in London; blank reason dropped, decisionRef trimmed
+        assertThat(command.provenance()).isEqualTo(new Provenance("web-test-user", null, LocalDate.of(2018, 4, 1),
                 "ASC&PH Committee 2018-03-12 item 9"));
     }
 
@@ -82,7 +82,8 @@ class ProgrammeControllerTest extends CommandWebTest {
         commandBusAnswers("notts-asc");
 
         mvc.perform(post("/api/programmes").contentType(MediaType.APPLICATION_JSON).content(PROGRAMME)
-                        .principal(() -> "j.smith"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user("j.smith").roles("FINANCE")))
                 .andExpect(status().isCreated());
 
         assertThat(sentCommand(LaunchProgramme.class).provenance().actor()).isEqualTo("j.smith");

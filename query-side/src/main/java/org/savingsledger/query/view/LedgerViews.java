@@ -24,6 +24,7 @@ import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.Stage;
+import org.savingsledger.shared.access.Organisations;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -55,9 +57,21 @@ public class LedgerViews {
     private static final String NOT_SET = "NOT_SET";
 
     private final HistoryStore store;
+    /** The organisations whose data these views show; {@code null}: all. */
+    private final Set<String> organisations;
 
+    /** Views of every organisation's data (tools and tests). */
     public LedgerViews(HistoryStore store) {
+        this(store, null);
+    }
+
+    /**
+     * Views of the given organisations' data only ({@code null}: all): anything of another
+     * organisation is as if it did not exist.
+     */
+    public LedgerViews(HistoryStore store, Set<String> organisations) {
         this.store = store;
+        this.organisations = organisations;
     }
 
     public Optional<SavingView> saving(String id, Instant asAt, LocalDate effectiveOn) {
@@ -178,7 +192,9 @@ public class LedgerViews {
      */
     public void forEachProgramme(String organisation, String programmeId, Instant asAt, LocalDate effectiveOn,
                                  Consumer<ProgrammeExtract> consumer) {
-        List<String> programmeIds = programmeId != null ? List.of(programmeId) : programmeIds(organisation);
+        List<String> programmeIds = programmeId != null
+                ? (isKind(programmeId, StreamKind.PROGRAMME) ? List.of(programmeId) : List.of())
+                : programmeIds(organisation);
         for (String id : programmeIds) {
             List<String> savingIds = store.savingsOf(id);
             Map<String, List<Fact>> facts = facts(List.of(id), savingIds);
@@ -202,6 +218,9 @@ public class LedgerViews {
         List<Document> heads = organisation == null
                 ? store.heads(StreamKind.COMMITTEE) : store.heads(StreamKind.COMMITTEE, organisation);
         for (Document head : heads) {
+            if (!Organisations.includes(organisations, head.getString("organisation"))) {
+                continue;
+            }
             String id = head.getString("_id");
             committee(id, asAt, effectiveOn).ifPresent(committee -> consumer.accept(committee, committee.reports().stream()
                     .flatMap(report -> report(id, report.id(), asAt).stream()).toList()));
@@ -221,14 +240,29 @@ public class LedgerViews {
         return SavingPosition.of(id, store.facts(StreamKind.SAVING, id), asAt, effectiveOn);
     }
 
+    /** Whether {@code id} is a committee these views show. */
+    public boolean showsCommittee(String id) {
+        return isKind(id, StreamKind.COMMITTEE);
+    }
+
+    /** Whether {@code id} is of that kind and belongs to an organisation these views show. */
     private boolean isKind(String id, StreamKind kind) {
-        return store.head(kind, id).isPresent();
+        return store.head(kind, id).filter(head -> Organisations.includes(organisations, organisationOf(kind, head))).isPresent();
+    }
+
+    private String organisationOf(StreamKind kind, Document head) {
+        if (kind != StreamKind.SAVING) {
+            return head.getString("organisation");
+        }
+        return store.head(StreamKind.PROGRAMME, head.getString("programmeId"))
+                .map(programme -> programme.getString("organisation")).orElse(null);
     }
 
     private List<String> programmeIds(String organisation) {
         List<Document> heads = organisation == null
                 ? store.heads(StreamKind.PROGRAMME) : store.heads(StreamKind.PROGRAMME, organisation);
-        return heads.stream().map(head -> head.getString("_id")).toList();
+        return heads.stream().filter(head -> Organisations.includes(organisations, head.getString("organisation")))
+                .map(head -> head.getString("_id")).toList();
     }
 
     /** The facts of some programmes and savings: two reads of each kind's collections. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.savingsledger.query.history.FrozenReports;
+import org.savingsledger.query.view.LedgerViews;
 import org.savingsledger.query.view.LedgerViewsSource;
 import org.savingsledger.query.view.Views.CommitteeView;
 import org.savingsledger.query.view.Views.ReportChanges;
@@ -63,15 +64,19 @@ class CommitteeQueryController {
         readYourWrites.await(consistencyToken);
         String committeeId = QueryParameters.id(id);
         String report = QueryParameters.id(reportId);
+        LedgerViews views = this.views.current();
+        if (!views.showsCommittee(committeeId)) {
+            throw new QueryParameters.NotFound("no report '" + report + "' of committee '" + committeeId + "'");
+        }
         // bytes are kept once a report was served: then, asked as at now, there is nothing to compute
         String bytes = (asAt == null ? frozenReports.bytes(committeeId, report) : java.util.Optional.<String>empty())
-                .orElseGet(() -> frozen(committeeId, report, QueryParameters.asAt(asAt, clock)));
+                .orElseGet(() -> frozen(views, committeeId, report, QueryParameters.asAt(asAt, clock)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The report's kept bytes, or its figures computed and kept; 404 when it did not exist as at {@code asAt}. */
-    private String frozen(String committeeId, String report, java.time.Instant asAt) {
-        var view = views.current().report(committeeId, report, asAt).orElseThrow(() ->
+    private String frozen(LedgerViews views, String committeeId, String report, java.time.Instant asAt) {
+        var view = views.report(committeeId, report, asAt).orElseThrow(() ->
                 new QueryParameters.NotFound("no report '" + report + "' of committee '" + committeeId + "'"));
         return frozenReports.bytes(committeeId, report).orElseGet(() -> {
             try {

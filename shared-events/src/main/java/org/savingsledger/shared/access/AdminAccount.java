@@ -1,8 +1,4 @@
-package org.savingsledger.query.security;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.crypto.password.PasswordEncoder;
+package org.savingsledger.shared.access;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The password of the built-in administrator {@code admin}, as a hash: from the configured password
@@ -22,16 +20,19 @@ import java.util.Base64;
 public final class AdminAccount {
 
     public static final String USER = "admin";
-    private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
     private static final String HASH_FILE = "admin-password.hash";
 
     private AdminAccount() {
     }
 
-    /** The admin's password hash, creating (and printing) a password at first start when none is configured. */
-    public static String passwordHash(String configuredPassword, Path dataDir, PasswordEncoder encoder) {
+    /**
+     * The admin's password hash, creating a password at first start when none is configured and
+     * handing the one-time message that shows it to {@code announce}.
+     */
+    public static synchronized String passwordHash(String configuredPassword, Path dataDir, UnaryOperator<String> encoder,
+                                                   Consumer<String> announce) {
         if (configuredPassword != null && !configuredPassword.isBlank()) {
-            return encoder.encode(configuredPassword);
+            return encoder.apply(configuredPassword);
         }
         Path file = dataDir.resolve(HASH_FILE);
         try {
@@ -39,18 +40,18 @@ public final class AdminAccount {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
             String password = generate();
-            String hash = encoder.encode(password);
+            String hash = encoder.apply(password);
             Files.createDirectories(dataDir);
             Files.writeString(file, hash + "\n", StandardCharsets.UTF_8);
             restrict(file);
-            log.warn("""
+            announce.accept("""
 
                     ================================================================================
-                     Generated password for the administrator '{}': {}
-                     It is shown this once and kept only as a hash in {}.
+                     Generated password for the administrator '%s': %s
+                     It is shown this once and kept only as a hash in %s.
                      Set LEDGER_ADMIN_PASSWORD to choose it instead; delete that file to generate anew.
-                    ================================================================================""",
-                    USER, password, file.toAbsolutePath().normalize());
+                    ================================================================================"""
+                    .formatted(USER, password, file.toAbsolutePath().normalize()));
             return hash;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the administrator's password hash in " + file, e);

@@ -1,0 +1,96 @@
+package org.savingsledger.command.security;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.savingsledger.command.committee.CommitteeCommand;
+import org.savingsledger.command.committee.EstablishCommittee;
+import org.savingsledger.command.programme.LaunchProgramme;
+import org.savingsledger.command.programme.ProgrammeCommand;
+import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.UnknownIdentifier;
+import org.savingsledger.command.saving.ProposeSaving;
+import org.savingsledger.command.saving.SavingCommand;
+import org.savingsledger.shared.access.Organisations;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * A signed-in user changes only their organisations' programmes, savings and committees: a command
+ * to another organisation's id is refused as if the id did not exist (404, so ids do not leak), and
+ * creating something in another organisation is forbidden (403). Checked as the command is sent,
+ * in the sender's thread. Commands sent by the application itself (the demo data) carry no user and
+ * are not checked: every HTTP request is signed in (see {@link CommandSecurity}).
+ */
+@Component
+public class OrganisationAccess implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    private final LedgerDirectory directory;
+
+    public OrganisationAccess(LedgerDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Autowired
+    void register(CommandBus commandBus) {
+        commandBus.registerDispatchInterceptor(this);
+    }
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        return (index, message) -> {
+            check(message.getPayload());
+            return message;
+        };
+    }
+
+    private void check(Object command) {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || !user.isAuthenticated()) {
+            return;
+        }
+        List<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        if (command instanceof LaunchProgramme c) {
+            requireOrganisation(authorities, c.organisation());
+        } else if (command instanceof EstablishCommittee c) {
+            requireOrganisation(authorities, c.organisation());
+        } else if (command instanceof ProposeSaving c) {
+            requireVisible(authorities, LedgerKind.PROGRAMME, c.programmeId().value());
+        } else if (command instanceof ProgrammeCommand c) {
+            requireVisible(authorities, LedgerKind.PROGRAMME, c.programmeId().value());
+        } else if (command instanceof SavingCommand c) {
+            requireVisible(authorities, LedgerKind.SAVING, c.savingId().value());
+        } else if (command instanceof CommitteeCommand c) {
+            requireVisible(authorities, LedgerKind.COMMITTEE, c.committeeId().value());
+        }
+    }
+
+    private void requireVisible(List<String> authorities, LedgerKind kind, String id) {
+        Optional<String> organisation = directory.organisationOf(id);
+        if (organisation.isPresent() && !Organisations.allows(authorities, organisation.get())) {
+            throw new UnknownIdentifier(kind, id);
+        }
+    }
+
+    private static void requireOrganisation(List<String> authorities, String organisation) {
+        if (organisation != null && !Organisations.allows(authorities, organisation)) {
+            throw new ForbiddenOrganisation(organisation);
+        }
+    }
+
+    /** Creating something in an organisation the user does not belong to. */
+    public static class ForbiddenOrganisation extends RuntimeException {
+
+        ForbiddenOrganisation(String organisation) {
+            super("you may not act for organisation '" + organisation + "'");
+        }
+    }
+}
