@@ -38,6 +38,24 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
+    /** The gateway the controllers send through, retrying commands that lost a race (see {@link ConflictRetries}). */
+    @Bean(destroyMethod = "")
+    org.axonframework.commandhandling.gateway.CommandGateway commandGateway(
+            org.axonframework.commandhandling.CommandBus commandBus, io.micrometer.core.instrument.MeterRegistry registry,
+            java.util.concurrent.ScheduledExecutorService conflictRetryExecutor) {
+        return org.axonframework.commandhandling.gateway.DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ConflictRetries(conflictRetryExecutor, registry)).build();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService conflictRetryExecutor() {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retries");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
     @Primary
     static Serializer serializer() {

@@ -23,6 +23,7 @@ import java.time.Clock;
  * {@code AxonConfig}), so none of this changes how events are read.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 public class WebConfig {
 
     /** UTC; the default effective date is taken in Europe/London from it. Tests replace it with a fixed clock. */

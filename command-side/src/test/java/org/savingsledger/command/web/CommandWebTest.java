@@ -48,6 +48,10 @@ abstract class CommandWebTest {
     @MockitoBean
     ConsistencyTokens consistencyTokens;
 
+    /** The idempotency filter's store; these tests send no Idempotency-Key. */
+    @MockitoBean
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void tokensNameTheEvent() {
         given(consistencyTokens.tokenFor(anyString(), anyLong()))
