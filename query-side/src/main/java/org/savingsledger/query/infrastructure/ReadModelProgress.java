@@ -3,16 +3,13 @@ package org.savingsledger.query.infrastructure;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.stereotype.Component;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,23 +29,23 @@ public class ReadModelProgress {
 
     private final MongoCollection<Document> tokens;
     private final Serializer serializer;
+    private final EventCoverage coverage;
 
-    public ReadModelProgress(MongoDatabase database, Serializer serializer) {
+    public ReadModelProgress(MongoDatabase database, Serializer serializer, EventCoverage coverage) {
         this.tokens = database.getCollection(TOKENS);
         this.serializer = serializer;
+        this.coverage = coverage;
     }
 
     /**
-     * Whether every segment of every read-model processor has handled the event at {@code globalIndex}:
-     * its token covers it, which a gap-aware token does not while that index is still a gap.
+     * Whether every segment of every read-model processor has handled the event at {@code globalIndex}
+     * (see {@link EventCoverage} for what counts as handled).
      */
     public boolean hasHandled(long globalIndex) {
-        TrackingToken event = GapAwareTrackingToken.newInstance(globalIndex, Collections.emptySet());
         Map<String, Boolean> covered = new HashMap<>();
         Set<String> processors = new HashSet<>(QueryAxonConfig.READ_MODEL_PROCESSORS);
         for (Document entry : tokens.find(Filters.in("processorName", processors))) {
-            TrackingToken token = WrappedToken.unwrapLowerBound(read(entry));
-            covered.merge(entry.getString("processorName"), token != null && token.covers(event), Boolean::logicalAnd);
+            covered.merge(entry.getString("processorName"), coverage.covers(read(entry), globalIndex), Boolean::logicalAnd);
         }
         return covered.keySet().equals(processors) && !covered.containsValue(false);
     }

@@ -2,7 +2,6 @@ package org.savingsledger.query.infrastructure;
 
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -27,7 +26,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +50,7 @@ public class ReadModelRebuilds implements DisposableBean {
     private final ReadModelGenerations generations;
     private final EventStore eventStore;
     private final TokenStore tokenStore;
+    private final EventCoverage coverage;
     private final int batchSize;
     private final Duration retiredKept;
     private final String node;
@@ -63,12 +62,14 @@ public class ReadModelRebuilds implements DisposableBean {
     });
 
     public ReadModelRebuilds(ReadModelGenerations generations, EventStore eventStore, TokenStore tokenStore,
+                             EventCoverage coverage,
                              @Value("${ledger.rebuild.batch-size:500}") int batchSize,
                              @Value("${ledger.rebuild.retired-kept:PT10M}") Duration retiredKept,
                              @Value("${ledger.node-id:}") String nodeId) {
         this.generations = generations;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
+        this.coverage = coverage;
         this.batchSize = batchSize;
         this.retiredKept = retiredKept;
         this.node = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
@@ -137,7 +138,8 @@ public class ReadModelRebuilds implements DisposableBean {
     private void step(Rebuild rebuild) {
         TrackingToken token = rebuild.processor.processingStatus().values().stream().findFirst()
                 .map(EventTrackerStatus::getTrackingToken).orElse(null);
-        long position = token == null ? -1 : token.position().orElse(-1);
+        long position = token == null ? -1 : org.axonframework.eventhandling.WrappedToken.unwrapLowerBound(token)
+                .position().orElse(-1);
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         if (!generations.heartbeat(rebuild.kind, rebuild.generation, position, head)) {
@@ -163,12 +165,8 @@ public class ReadModelRebuilds implements DisposableBean {
         }
     }
 
-    /** Whether the token has handled every event up to {@code index}, gaps included. */
-    private static boolean covers(TrackingToken token, long index) {
-        if (index < 0) {
-            return true;
-        }
-        return token != null && token.covers(GapAwareTrackingToken.newInstance(index, Collections.emptySet()));
+    private boolean covers(TrackingToken token, long index) {
+        return coverage.covers(token, index);
     }
 
     private void finish(Rebuild rebuild, String failure) {

@@ -5,6 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.shared.access.AdminAccount;
 import org.savingsledger.shared.access.Grants;
 import org.savingsledger.shared.access.Role;
+import org.savingsledger.shared.access.VerifiedCredentials;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +46,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +128,7 @@ public class QuerySecurity {
     @Bean
     @Order(1)
     SecurityFilterChain queryFilterChain(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
+                                        UserDetailsService users, PasswordEncoder encoder,
                                       ObjectProvider<JwtDecoder> jwt) throws Exception {
         http.securityMatcher(request -> !(HttpMethod.POST.matches(request.getMethod())
                         && request.getRequestURI().startsWith(request.getContextPath() + "/api/")))
@@ -133,7 +139,8 @@ public class QuerySecurity {
                         .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**", "/odata/**").hasRole(Role.VIEWER.name())
                         .anyRequest().authenticated());
-        return secure(http, json, properties, jwt.getIfAvailable() != null).build();
+        return secure(http, json, properties, jwt.getIfAvailable() != null)
+                .authenticationProvider(rememberingPasswords(users, encoder)).build();
     }
 
     /** What every chain of the ledger shares: HTTP Basic, bearer tokens when configured, problem+json refusals, no sessions. */
@@ -160,6 +167,24 @@ public class QuerySecurity {
                     .jwt(token -> token.jwtAuthenticationConverter(jwt -> grants(jwt, properties))));
         }
         return http;
+    }
+
+    /** Checks HTTP Basic passwords with the slow hash once per user every few minutes, not on every request. */
+    static AuthenticationProvider rememberingPasswords(UserDetailsService users, PasswordEncoder encoder) {
+        VerifiedCredentials verified = new VerifiedCredentials(Duration.ofMinutes(5));
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(encoder) {
+            @Override
+            protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
+                String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+                if (password != null && verified.recentlyVerified(user.getUsername(), user.getPassword(), password)) {
+                    return;
+                }
+                super.additionalAuthenticationChecks(user, authentication);
+                verified.remember(user.getUsername(), user.getPassword(), password);
+            }
+        };
+        provider.setUserDetailsService(users);
+        return provider;
     }
 
     private static AbstractAuthenticationToken grants(Jwt jwt, SecurityProperties properties) {
