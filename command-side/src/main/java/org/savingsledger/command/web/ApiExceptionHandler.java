@@ -202,7 +202,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return Optional.of(respond(problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
                     "it was changed by another command at the same time; read it again and retry")));
         }
-        if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException) {
+        if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+                || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                || t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof java.sql.SQLNonTransientConnectionException) {
             log.warn("Event store unavailable: {}", t.toString());
             ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                     "the ledger's database cannot be reached; nothing was written, retry shortly");
