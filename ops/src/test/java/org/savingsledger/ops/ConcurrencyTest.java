@@ -40,7 +40,7 @@ class ConcurrencyTest {
     private static final String NO_MONGO = "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration";
     private static final List<String> YEARS = List.of("2018/19", "2019/20", "2020/21");
     private static final int THREADS = 16;
-    private static final int COMMANDS = 2000;
+    private static final int COMMANDS = 3000;
     private static final int SAVINGS = 4;
 
     @Test
