@@ -1,0 +1,47 @@
+package org.savingsledger.ops.bench;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.savingsledger.ops.AllInOneTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The benchmark ledger: deterministic from its seed, sized as announced, and accepted by the ledger command by command. */
+@AllInOneTest
+class LedgerGeneratorTest {
+
+    private static final LedgerGenerator.Shape TINY = new LedgerGenerator.Shape(2, 2, 3, 3, 20, 4);
+
+    @Autowired
+    CommandGateway commandGateway;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theSameSeedGivesTheSameLedgerAndAnotherSeedAnother() {
+        assertThat(commands(7)).isEqualTo(commands(7)).isNotEqualTo(commands(8));
+        assertThat(commands(7)).hasSize((int) TINY.events());
+        assertThat(new LedgerGenerator.Shape(300, 5, 40, 6, 20, 12).events()).isEqualTo(1_266_900L);
+    }
+
+    @Test
+    void everyGeneratedCommandIsAcceptedAndWritesOneEvent() {
+        long before = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        List<Object> commands = commands(20261122);
+        commands.forEach(commandGateway::sendAndWait);
+        long after = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        assertThat(after - before).isEqualTo(TINY.events());
+    }
+
+    private static List<Object> commands(long seed) {
+        List<Object> commands = new ArrayList<>();
+        new LedgerGenerator(TINY, seed).generate(commands::add);
+        return commands;
+    }
+}
