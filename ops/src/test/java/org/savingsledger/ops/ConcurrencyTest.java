@@ -141,6 +141,9 @@ class ConcurrencyTest {
 
         String head = instances[0].post("/api/programmes/" + programme + "/target",
                 "{\"savingsTarget\": 10000001, \"reason\": \"barrier: a real change, so its token comes after every command above\"}").json().path("consistencyToken").asText();
+        // the query side may still be projecting the burst: wait for it (each read itself waits 5 s at most)
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                queryApi.get("/api/savings/" + savings.get(0) + "?consistencyToken=" + head).status() == 200);
         Map<String, String> views = new java.util.TreeMap<>();
         for (String saving : savings) {
             ApiClient.Reply read = queryApi.get("/api/savings/" + saving + "?consistencyToken=" + head);
