@@ -35,6 +35,14 @@ public class CommitteeHistoryProjection {
     @EventHandler
     public void on(CommitteeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, TrackingToken token) {
         HistoryStore store = target.store();
+        try {
+            project(store, event, version, recordedAt, token);
+        } finally {
+            store.handled();
+        }
+    }
+
+    private void project(HistoryStore store, CommitteeEvent event, long version, Instant recordedAt, TrackingToken token) {
         String committeeId = event.committeeId().value();
         Document state = store.head(StreamKind.COMMITTEE, committeeId).map(Document::new).orElseGet(Document::new);
         Map<String, Object> attributes = new LinkedHashMap<>();

@@ -71,21 +71,53 @@ public final class HistoryStore {
                 new IndexOptions().name("organisation")));
     }
 
-    private MongoCollection<Document> headsOf(StreamKind kind) {
+    /** The generations this store is pinned to, as text. */
+    String pinned() {
+        return generations.toString();
+    }
+
+    MongoCollection<Document> headsOf(StreamKind kind) {
         return database.getCollection(kind.heads(generations.get(kind)));
     }
 
-    private MongoCollection<Document> history(StreamKind kind) {
+    MongoCollection<Document> history(StreamKind kind) {
         return database.getCollection(kind.history(generations.get(kind)));
     }
 
-    private MongoCollection<Document> members() {
+    MongoCollection<Document> members() {
         return database.getCollection(StreamKind.SAVING.members(generations.get(StreamKind.SAVING)));
     }
 
-    /** The current head of a stream of this kind: its version and state. */
+    /**
+     * The current head of a stream of this kind: its version and state. Inside a processor batch,
+     * as the batch has left it so far (see {@link BatchWrites}).
+     */
     public Optional<Document> head(StreamKind kind, String streamId) {
+        BatchWrites batch = BatchWrites.current(this);
+        return batch != null ? batch.head(kind, streamId) : readHead(kind, streamId);
+    }
+
+    Optional<Document> readHead(StreamKind kind, String streamId) {
         return Optional.ofNullable(headsOf(kind).find(Filters.eq("_id", streamId)).first());
+    }
+
+    List<Document> readHeads(StreamKind kind, Collection<String> streamIds) {
+        List<Document> found = new ArrayList<>();
+        if (!streamIds.isEmpty()) {
+            headsOf(kind).find(Filters.in("_id", streamIds)).into(found);
+        }
+        return found;
+    }
+
+    /**
+     * A projection calls this once it has handled an event, whatever it did with it: after the last
+     * event of a processor batch the batch's writes are made.
+     */
+    public void handled() {
+        BatchWrites batch = BatchWrites.current(this);
+        if (batch != null && batch.atLastEvent()) {
+            batch.flush();
+        }
     }
 
     /** Heads of the given kind in one organisation, by id. */
@@ -107,9 +139,15 @@ public final class HistoryStore {
     /**
      * Records {@code fact} as the next of stream {@code streamId} and moves its head to {@code state}.
      * Does nothing when the head is already at or past the fact's version (an event delivered twice).
+     * Inside a processor batch the write waits for the batch's end (see {@link BatchWrites}).
      */
     public void append(String streamId, StreamKind kind, Fact fact, Document state) {
-        Document head = head(kind, streamId).orElse(null);
+        BatchWrites batch = BatchWrites.current(this);
+        if (batch != null) {
+            batch.append(streamId, kind, fact, state);
+            return;
+        }
+        Document head = readHead(kind, streamId).orElse(null);
         if (head != null && head.getLong("version") >= fact.version()) {
             return;
         }
@@ -163,6 +201,11 @@ public final class HistoryStore {
     }
 
     void addSaving(String programmeId, String savingId) {
+        BatchWrites batch = BatchWrites.current(this);
+        if (batch != null) {
+            batch.addSaving(programmeId, savingId);
+            return;
+        }
         members().updateOne(Filters.eq("_id", programmeId), Updates.addToSet("savingIds", savingId),
                 new UpdateOptions().upsert(true));
     }
@@ -175,7 +218,7 @@ public final class HistoryStore {
         kind.collections(generations.get(kind)).forEach(name -> database.getCollection(name).deleteMany(new Document()));
     }
 
-    private static String bucketId(String streamId, long bucket) {
+    static String bucketId(String streamId, long bucket) {
         return streamId + "#" + bucket;
     }
 }

@@ -38,6 +38,14 @@ public class ProgrammeHistoryProjection {
     @EventHandler
     public void on(ProgrammeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, TrackingToken token) {
         HistoryStore store = target.store();
+        try {
+            project(store, event, version, recordedAt, token);
+        } finally {
+            store.handled();
+        }
+    }
+
+    private void project(HistoryStore store, ProgrammeEvent event, long version, Instant recordedAt, TrackingToken token) {
         String programmeId = event.programmeId().value();
         Document state = store.head(StreamKind.PROGRAMME, programmeId).map(Document::new).orElseGet(Document::new);
         if (state.containsKey("version") && state.getLong("version") >= version) {

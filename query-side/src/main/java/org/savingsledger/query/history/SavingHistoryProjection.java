@@ -52,6 +52,14 @@ public class SavingHistoryProjection {
     @EventHandler
     public void on(SavingEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, TrackingToken token) {
         HistoryStore store = target.store();
+        try {
+            project(store, event, version, recordedAt, token);
+        } finally {
+            store.handled();
+        }
+    }
+
+    private void project(HistoryStore store, SavingEvent event, long version, Instant recordedAt, TrackingToken token) {
         String savingId = event.savingId().value();
         Document state = store.head(StreamKind.SAVING, savingId).map(Document::new).orElseGet(Document::new);
         if (state.containsKey("version") && state.getLong("version") >= version) {
