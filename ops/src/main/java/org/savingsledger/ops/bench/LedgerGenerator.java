@@ -22,7 +22,20 @@ import org.savingsledger.shared.SavingId;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
 
+import org.savingsledger.events.committee.CommitteeEstablished;
+import org.savingsledger.events.committee.PositionReportPresented;
+import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
+import org.savingsledger.events.programme.ProgrammeLaunched;
+import org.savingsledger.events.saving.SavingBroughtForward;
+import org.savingsledger.events.saving.SavingDeliveryCorrected;
+import org.savingsledger.events.saving.SavingDeliveryRecorded;
+import org.savingsledger.events.saving.SavingProposed;
+import org.savingsledger.events.saving.SavingRagChanged;
+import org.savingsledger.events.saving.SavingSlippedToYear;
+
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +76,107 @@ public final class LedgerGenerator {
     public LedgerGenerator(Shape shape, long seed) {
         this.shape = shape;
         this.seed = seed;
+    }
+
+    /**
+     * An event as the ledger stores it: the aggregate's type and id, its sequence number in that
+     * aggregate, when it was recorded and its payload.
+     */
+    public record SeedEvent(String aggregateType, String aggregateId, long sequence, Instant recordedAt, Object payload) {
+    }
+
+    /**
+     * Hands {@code sink} the events the ledger would store for {@link #generate}'s commands, in the
+     * same order, as the aggregates would apply them — for loading a large ledger straight into the
+     * event store (LedgerGeneratorTest checks they equal what the command side stores). Recording
+     * instants follow the commands' effective dates (9:00 UTC, a second apart within an aggregate),
+     * so a seeded ledger has years of history to ask {@code asAt} about; a position report is
+     * recorded when it was presented.
+     */
+    public void events(Consumer<SeedEvent> sink) {
+        Map<String, Long> sequences = new HashMap<>();
+        Map<String, Instant> lastRecorded = new HashMap<>();
+        Map<SavingId, ProgrammeId> programmeOf = new HashMap<>();
+        Map<SavingId, Rag> ragOf = new HashMap<>();
+        generate(command -> {
+            String type;
+            String id;
+            Object event;
+            Instant recorded = null;
+            if (command instanceof LaunchProgramme c) {
+                type = "Programme";
+                id = c.programmeId().value();
+                event = new ProgrammeLaunched(c.programmeId(), c.organisation(), c.name(), c.description(),
+                        c.savingsTarget(), c.firstYear(), c.lastYear(), c.provenance());
+            } else if (command instanceof ProposeSaving c) {
+                type = "Saving";
+                id = c.savingId().value();
+                programmeOf.put(c.savingId(), c.programmeId());
+                event = new SavingProposed(c.savingId(), c.programmeId(), c.title(), c.workstream(), c.owner(),
+                        c.confidence(), c.stage(), c.profile(), c.provenance());
+            } else if (command instanceof RecordSavingDelivered c) {
+                type = "Saving";
+                id = c.savingId().value();
+                event = new SavingDeliveryRecorded(c.savingId(), programmeOf.get(c.savingId()), c.year(), c.amount(),
+                        c.provenance());
+            } else if (command instanceof SlipSavingToYear c) {
+                type = "Saving";
+                id = c.savingId().value();
+                event = new SavingSlippedToYear(c.savingId(), programmeOf.get(c.savingId()), c.fromYear(), c.toYear(),
+                        c.amount(), c.provenance());
+            } else if (command instanceof BringSavingForward c) {
+                type = "Saving";
+                id = c.savingId().value();
+                event = new SavingBroughtForward(c.savingId(), programmeOf.get(c.savingId()), c.fromYear(), c.toYear(),
+                        c.amount(), c.provenance());
+            } else if (command instanceof CorrectSavingDelivery c) {
+                type = "Saving";
+                id = c.savingId().value();
+                event = new SavingDeliveryCorrected(c.savingId(), programmeOf.get(c.savingId()), c.year(), c.amount(),
+                        c.provenance());
+            } else if (command instanceof ChangeSavingRag c) {
+                type = "Saving";
+                id = c.savingId().value();
+                event = new SavingRagChanged(c.savingId(), programmeOf.get(c.savingId()), ragOf.get(c.savingId()),
+                        c.status(), c.provenance());
+                ragOf.put(c.savingId(), c.status());
+            } else if (command instanceof EstablishCommittee c) {
+                type = "Committee";
+                id = c.committeeId().value();
+                event = new CommitteeEstablished(c.committeeId(), c.organisation(), c.name(), c.provenance());
+            } else if (command instanceof AssignProgrammeToCommittee c) {
+                type = "Committee";
+                id = c.committeeId().value();
+                event = new ProgrammeAssignedToCommittee(c.committeeId(), c.programmeId(), c.provenance());
+            } else if (command instanceof PresentPositionReport c) {
+                type = "Committee";
+                id = c.committeeId().value();
+                event = new PositionReportPresented(c.committeeId(), c.reportId(), c.meetingDate(), c.title(),
+                        c.programmeIds(), c.presentedAt(), c.provenance());
+                recorded = c.presentedAt();
+            } else {
+                throw new IllegalStateException("the generator made a command it cannot store: " + command);
+            }
+            long sequence = sequences.merge(id, 1L, Long::sum) - 1;
+            if (recorded == null) {
+                recorded = provenanceOf(event).effectiveDate()
+                        .atTime(9, 0).toInstant(ZoneOffset.UTC);
+            }
+            Instant previous = lastRecorded.get(id);
+            if (previous != null && !recorded.isAfter(previous)) {
+                recorded = previous.plusSeconds(1);
+            }
+            lastRecorded.put(id, recorded);
+            sink.accept(new SeedEvent(type, id, sequence, recorded, event));
+        });
+    }
+
+    private static Provenance provenanceOf(Object event) {
+        try {
+            return (Provenance) event.getClass().getMethod("provenance").invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Hands every command to {@code sink}, one organisation at a time (memory holds one saving's state). */

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.savingsledger.query.bi.ExtractProbe;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -47,7 +48,8 @@ class MillionRowExtractTest {
             generate(client.getDatabase("ledger"));
 
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    HEAP, "-cp", System.getProperty("java.class.path"), MillionRowExtract.class.getName(), connection, "ledger")
+                    HEAP, "-cp", System.getProperty("java.class.path"), ExtractProbe.class.getName(), connection, "ledger",
+                    "saving_years")
                     .redirectErrorStream(true).start();
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
