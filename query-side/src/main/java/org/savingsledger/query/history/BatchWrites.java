@@ -45,6 +45,7 @@ final class BatchWrites {
     private final Map<StreamKind, Set<String>> changedHeads = new EnumMap<>(StreamKind.class);
     private final Map<StreamKind, Map<String, List<Document>>> facts = new EnumMap<>(StreamKind.class);
     private final Map<String, String> bucketStreams = new HashMap<>();
+    private final Map<String, Document> checkpoints = new HashMap<>();
     private final Map<String, Set<String>> members = new LinkedHashMap<>();
     private boolean flushed;
 
@@ -90,13 +91,16 @@ final class BatchWrites {
         return found;
     }
 
-    void append(String streamId, StreamKind kind, Fact fact, Document state) {
+    void append(String streamId, StreamKind kind, Fact fact, Document state, Document checkpoint) {
         Document head = head(kind, streamId).orElse(null);
         if (head != null && head.getLong("version") >= fact.version()) {
             return;
         }
         String bucketId = HistoryStore.bucketId(streamId, fact.version() / HistoryStore.BUCKET_SIZE);
         bucketStreams.put(bucketId, streamId);
+        if (checkpoint != null) {
+            checkpoints.put(bucketId, checkpoint);
+        }
         facts.computeIfAbsent(kind, k -> new LinkedHashMap<>()).computeIfAbsent(bucketId, k -> new ArrayList<>())
                 .add(fact.toDocument());
         heads.get(kind).put(streamId, new Document(state).append("_id", streamId).append("version", fact.version()));
@@ -122,6 +126,7 @@ final class BatchWrites {
             List<WriteModel<Document>> writes = new ArrayList<>();
             buckets.forEach((bucketId, added) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", bucketId),
                     Updates.combine(Updates.setOnInsert("stream", bucketStreams.get(bucketId)),
+                            HistoryStore.checkpointOnInsert(checkpoints.get(bucketId)),
                             Updates.addEachToSet("facts", added)), new UpdateOptions().upsert(true))));
             if (!writes.isEmpty()) {
                 store.history(kind).bulkWrite(writes, unordered);
@@ -142,6 +147,7 @@ final class BatchWrites {
             }
         });
         facts.clear();
+        checkpoints.clear();
         members.clear();
         changedHeads.clear();
         flushed = true;

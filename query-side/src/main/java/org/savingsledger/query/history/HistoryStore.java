@@ -10,6 +10,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -142,9 +144,17 @@ public final class HistoryStore {
      * Inside a processor batch the write waits for the batch's end (see {@link BatchWrites}).
      */
     public void append(String streamId, StreamKind kind, Fact fact, Document state) {
+        append(streamId, kind, fact, state, null);
+    }
+
+    /**
+     * As {@link #append(String, StreamKind, Fact, Document)}; when the fact opens a bucket,
+     * {@code checkpoint} (if not null) is stored with the bucket (see {@link Checkpoints}).
+     */
+    public void append(String streamId, StreamKind kind, Fact fact, Document state, Document checkpoint) {
         BatchWrites batch = BatchWrites.current(this);
         if (batch != null) {
-            batch.append(streamId, kind, fact, state);
+            batch.append(streamId, kind, fact, state, checkpoint);
             return;
         }
         Document head = readHead(kind, streamId).orElse(null);
@@ -157,8 +167,8 @@ public final class HistoryStore {
         boolean present = bucket != null && bucket.getList("facts", Document.class).stream()
                 .anyMatch(stored -> stored.getLong("version") == fact.version());
         if (!present) {
-            history.updateOne(Filters.eq("_id", bucketId),
-                    Updates.combine(Updates.setOnInsert("stream", streamId), Updates.push("facts", fact.toDocument())),
+            history.updateOne(Filters.eq("_id", bucketId), Updates.combine(Updates.setOnInsert("stream", streamId),
+                            checkpointOnInsert(checkpoint), Updates.push("facts", fact.toDocument())),
                     new UpdateOptions().upsert(true));
         }
         Document newHead = new Document(state).append("_id", streamId).append("version", fact.version());
@@ -190,6 +200,48 @@ public final class HistoryStore {
         return facts;
     }
 
+    /**
+     * What a fold of savings as at {@code asAt}, effective on {@code effectiveOn}, needs of their
+     * facts, oldest first per saving: when a bucket's checkpoint counts (every fact it sums was
+     * recorded by {@code asAt} and effective by {@code effectiveOn}), the latest such checkpoint as
+     * a {@link Checkpoints#TYPE} fact followed by the facts from its bucket on, up to the last bucket
+     * holding a fact recorded by {@code asAt}; otherwise every fact up to there. Two reads for all the
+     * savings, whatever the length of their histories. Not for listing history entries.
+     */
+    public Map<String, List<Fact>> savingFolds(Collection<String> savingIds, Instant asAt, LocalDate effectiveOn) {
+        Map<String, List<Fact>> facts = new LinkedHashMap<>();
+        if (savingIds.isEmpty()) {
+            return facts;
+        }
+        List<String> bucketIds = new ArrayList<>();
+        Map<String, String> checkpointBuckets = new HashMap<>();
+        headsOf(StreamKind.SAVING).find(Filters.in("_id", savingIds)).forEach(head -> {
+            String id = head.getString("_id");
+            long[] range = Checkpoints.bucketsToRead(head, asAt, effectiveOn);
+            for (long bucket = range[0]; bucket <= range[1]; bucket++) {
+                bucketIds.add(bucketId(id, bucket));
+            }
+            if (range[0] > 0) {
+                checkpointBuckets.put(id, bucketId(id, range[0]));
+            }
+        });
+        Map<String, List<Fact>> byStream = new HashMap<>();
+        history(StreamKind.SAVING).find(Filters.in("_id", bucketIds)).forEach(bucket -> {
+            String stream = bucket.getString("stream");
+            List<Fact> streamFacts = byStream.computeIfAbsent(stream, id -> new ArrayList<>());
+            bucket.getList("facts", Document.class).forEach(fact -> streamFacts.add(Fact.fromDocument(fact)));
+            if (bucket.getString("_id").equals(checkpointBuckets.get(stream))) {
+                streamFacts.add(Checkpoints.asFact(bucket.get("checkpoint", Document.class)));
+            }
+        });
+        for (String savingId : savingIds) {
+            List<Fact> streamFacts = byStream.getOrDefault(savingId, new ArrayList<>());
+            streamFacts.sort(Comparator.comparingLong(Fact::version));
+            facts.put(savingId, streamFacts);
+        }
+        return facts;
+    }
+
     public List<Fact> facts(StreamKind kind, String streamId) {
         return facts(kind, List.of(streamId)).get(streamId);
     }
@@ -216,6 +268,11 @@ public final class HistoryStore {
      */
     void reset(StreamKind kind) {
         kind.collections(generations.get(kind)).forEach(name -> database.getCollection(name).deleteMany(new Document()));
+    }
+
+    /** Stores a checkpoint with a new bucket; nothing for a bucket without one. */
+    static org.bson.conversions.Bson checkpointOnInsert(Document checkpoint) {
+        return checkpoint == null ? new Document() : Updates.setOnInsert("checkpoint", checkpoint);
     }
 
     static String bucketId(String streamId, long bucket) {

@@ -65,6 +65,7 @@ public class SavingHistoryProjection {
         if (state.containsKey("version") && state.getLong("version") >= version) {
             return;
         }
+        Document checkpoint = Checkpoints.beforeFact(state, version);
         Document planned = yearMap(state, "planned");
         Document delivered = yearMap(state, "delivered");
         List<Fact.Change> changes = new ArrayList<>();
@@ -110,11 +111,11 @@ public class SavingHistoryProjection {
             attributes.put("withdrawn", "true");
         }
 
+        Fact fact = fact(event.getClass().getSimpleName(), version, recordedAt, token, event.provenance(), changes,
+                attributes, move);
+        Checkpoints.fold(state, fact);
         state.append("planned", planned).append("delivered", delivered);
-        store.append(savingId, StreamKind.SAVING,
-                fact(event.getClass().getSimpleName(), version, recordedAt, token, event.provenance(), changes,
-                        attributes, move),
-                state);
+        store.append(savingId, StreamKind.SAVING, fact, state, checkpoint);
     }
 
     @ResetHandler

@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.TreeSet;
 
 /**
@@ -104,7 +105,7 @@ public class LedgerViews {
             return Optional.empty();
         }
         List<String> ids = store.savingsOf(programmeId);
-        Map<String, List<Fact>> facts = store.facts(StreamKind.SAVING, ids);
+        Map<String, List<Fact>> facts = store.savingFolds(ids, asAt, effectiveOn);
         return Optional.of(ids.stream()
                 .flatMap(id -> SavingPosition.of(id, facts.get(id), asAt, effectiveOn).stream())
                 .map(LedgerViews::view).toList());
@@ -181,14 +182,22 @@ public class LedgerViews {
     public record ProgrammeExtract(ProgrammeSummary summary, List<SavingExtract> savings, List<HistoryEntry> history) {
     }
 
-    /** A saving with the money slipped into and out of each year, and its history. */
+    /**
+     * A saving with the money slipped into and out of each year, and its history — read from the
+     * store when asked for, so an extract holds one saving's history at a time.
+     */
     public record SavingExtract(SavingView saving, SortedMap<FinancialYear, Money> slippedIn,
-                                SortedMap<FinancialYear, Money> slippedOut, List<HistoryEntry> history) {
+                                SortedMap<FinancialYear, Money> slippedOut, Supplier<List<HistoryEntry>> historyReader) {
+
+        public List<HistoryEntry> history() {
+            return historyReader.get();
+        }
     }
 
     /**
      * Hands over every programme (of one organisation, or only {@code programmeId}, or all), ordered by
-     * id, one at a time: memory holds one programme and its savings, however large the ledger.
+     * id, one at a time: memory holds one programme, its savings' positions (folded from their
+     * checkpoints) and at most one saving's history, however large the ledger and its histories.
      */
     public void forEachProgramme(String organisation, String programmeId, Instant asAt, LocalDate effectiveOn,
                                  Consumer<ProgrammeExtract> consumer) {
@@ -197,7 +206,8 @@ public class LedgerViews {
                 : programmeIds(organisation);
         for (String id : programmeIds) {
             List<String> savingIds = store.savingsOf(id);
-            Map<String, List<Fact>> facts = facts(List.of(id), savingIds);
+            Map<String, List<Fact>> facts = new LinkedHashMap<>(store.facts(StreamKind.PROGRAMME, List.of(id)));
+            facts.putAll(store.savingFolds(savingIds, asAt, effectiveOn));
             Optional<ProgrammePosition> programme = ProgrammePosition.of(id, facts.get(id), asAt, effectiveOn);
             if (programme.isEmpty() || (organisation != null && !organisation.equals(programme.get().organisation()))) {
                 continue;
@@ -205,7 +215,8 @@ public class LedgerViews {
             List<SavingPosition> positions = savingIds.stream()
                     .flatMap(saving -> SavingPosition.of(saving, facts.get(saving), asAt, effectiveOn).stream()).toList();
             List<SavingExtract> savings = positions.stream().map(position -> new SavingExtract(view(position),
-                    position.slippedIn(), position.slippedOut(), visibleHistory(facts.get(position.id()), asAt, effectiveOn)))
+                    position.slippedIn(), position.slippedOut(),
+                    () -> visibleHistory(store.facts(StreamKind.SAVING, position.id()), asAt, effectiveOn)))
                     .toList();
             consumer.accept(new ProgrammeExtract(summarise(programme.get(), positions), savings,
                     visibleHistory(facts.get(id), asAt, effectiveOn)));
@@ -237,7 +248,7 @@ public class LedgerViews {
         if (!isKind(id, StreamKind.SAVING)) {
             return Optional.empty();
         }
-        return SavingPosition.of(id, store.facts(StreamKind.SAVING, id), asAt, effectiveOn);
+        return SavingPosition.of(id, store.savingFolds(List.of(id), asAt, effectiveOn).get(id), asAt, effectiveOn);
     }
 
     /** Whether {@code id} is a committee these views show. */
@@ -281,7 +292,8 @@ public class LedgerViews {
             savingsByProgramme.put(programmeId, savings);
             savingIds.addAll(savings);
         }
-        Map<String, List<Fact>> facts = facts(programmeIds, savingIds);
+        Map<String, List<Fact>> facts = new LinkedHashMap<>(store.facts(StreamKind.PROGRAMME, programmeIds));
+        facts.putAll(store.savingFolds(savingIds, asAt, effectiveOn));
         Map<String, ProgrammeSummary> summaries = new LinkedHashMap<>();
         for (String programmeId : programmeIds) {
             ProgrammePosition.of(programmeId, facts.get(programmeId), asAt, effectiveOn).ifPresent(programme -> {

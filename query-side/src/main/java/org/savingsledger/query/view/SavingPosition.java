@@ -1,6 +1,8 @@
 package org.savingsledger.query.view;
 
+import org.savingsledger.query.history.Checkpoints;
 import org.savingsledger.query.history.Fact;
+import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
 
@@ -25,7 +27,10 @@ record SavingPosition(String id, String programmeId, String title, String workst
                       SortedMap<FinancialYear, Money> slippedIn, SortedMap<FinancialYear, Money> slippedOut,
                       long version) {
 
-    /** Empty when the saving had not been proposed (visibly) by then. */
+    /**
+     * Empty when the saving had not been proposed (visibly) by then. {@code facts} are the saving's
+     * facts oldest first, or a checkpoint and the facts after it ({@link HistoryStore#savingFolds}).
+     */
     static Optional<SavingPosition> of(String id, List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
         Map<String, String> values = new HashMap<>();
         SortedMap<FinancialYear, Money> planned = new TreeMap<>();
@@ -38,11 +43,18 @@ record SavingPosition(String id, String programmeId, String title, String workst
             if (!fact.isVisible(asAt, effectiveOn)) {
                 continue;
             }
-            proposed |= "SavingProposed".equals(fact.type());
+            // a checkpoint (Checkpoints) stands for every fact before it, all of them visible
+            proposed |= "SavingProposed".equals(fact.type()) || Checkpoints.TYPE.equals(fact.type());
             version = fact.version();
             fact.attributes().forEach((name, value) -> values.put(name, value.toString()));
             for (Fact.Change change : fact.changes()) {
-                add("planned".equals(change.field()) ? planned : delivered, change.year(), change.delta());
+                SortedMap<FinancialYear, Money> figures = switch (change.field()) {
+                    case "planned" -> planned;
+                    case "slippedIn" -> slippedIn;
+                    case "slippedOut" -> slippedOut;
+                    default -> delivered;
+                };
+                add(figures, change.year(), change.delta());
             }
             if (fact.move() != null) {
                 add(slippedOut, fact.move().fromYear(), fact.move().amount());

@@ -1,0 +1,163 @@
+package org.savingsledger.query.history;
+
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checkpoints of a saving's fold, so that an as-at query reads and folds a bounded number of facts
+ * however long the saving's history (issue #7). When a fact opens a new bucket (every
+ * {@value HistoryStore#BUCKET_SIZE} facts) the bucket also stores the fold of every earlier fact:
+ * money per year, slipped in and out per year, the last value of each attribute, and the latest
+ * recording instant and effective date among them. The head keeps, per bucket, its checkpoint's
+ * two bounds and the earliest recording instant of its facts, so a query picks — without reading
+ * any bucket — the latest checkpoint it may count (every fact it sums is visible) and the buckets
+ * after it that can hold a visible fact.
+ *
+ * <p>The head maintains the running fold ({@code fold}) from a saving's first fact; a saving whose
+ * head predates checkpoints (written by an earlier release) has none until the read model is
+ * rebuilt, and its queries fold every fact, as before.
+ */
+public final class Checkpoints {
+
+    /** The type of the synthetic fact a checkpoint is read as. */
+    public static final String TYPE = "Checkpoint";
+
+    private static final String FOLD = "fold";
+    private static final String BUCKETS = "buckets";
+
+    private Checkpoints() {
+    }
+
+    /**
+     * The checkpoint to store with the bucket that the fact of {@code version} opens, from the head
+     * {@code state} before that fact (null when the fact opens no bucket or the head has no fold);
+     * records the checkpoint's bounds in the state's bucket list.
+     */
+    static Document beforeFact(Document state, long version) {
+        Document fold = state.get(FOLD, Document.class);
+        if (version == 0 || version % HistoryStore.BUCKET_SIZE != 0 || fold == null) {
+            return null;
+        }
+        List<Document> buckets = buckets(state);
+        buckets.add(new Document("b", version / HistoryStore.BUCKET_SIZE)
+                .append("cpRecordedAt", fold.getString("maxRecordedAt"))
+                .append("cpEffectiveDate", fold.getString("maxEffectiveDate")));
+        state.put(BUCKETS, buckets);
+        return new Document("version", version - 1)
+                .append("recordedAt", fold.getString("maxRecordedAt"))
+                .append("effectiveDate", fold.getString("maxEffectiveDate"))
+                .append("attributes", fold.get("attributes", Document.class))
+                .append("planned", state.get("planned", new Document()))
+                .append("delivered", state.get("delivered", new Document()))
+                .append("slippedIn", fold.get("slippedIn", Document.class))
+                .append("slippedOut", fold.get("slippedOut", Document.class));
+    }
+
+    /** Adds {@code fact} to the running fold in the head {@code state} (from a saving's first fact only). */
+    static void fold(Document state, Fact fact) {
+        Document previous = state.get(FOLD, Document.class);
+        if (previous == null && fact.version() != 0) {
+            return;
+        }
+        Document fold = previous == null
+                ? new Document("attributes", new Document()).append("slippedIn", new Document())
+                        .append("slippedOut", new Document())
+                : new Document(previous);
+        Document attributes = new Document(fold.get("attributes", Document.class));
+        fact.attributes().forEach((name, value) -> attributes.put(name, value.toString()));
+        fold.put("attributes", attributes);
+        if (fact.move() != null) {
+            fold.put("slippedOut", add(fold.get("slippedOut", Document.class), fact.move().fromYear(), fact.move().amount()));
+            fold.put("slippedIn", add(fold.get("slippedIn", Document.class), fact.move().toYear(), fact.move().amount()));
+        }
+        String recorded = fact.recordedAt().toString();
+        String latest = fold.getString("maxRecordedAt");
+        fold.put("maxRecordedAt", latest == null || fact.recordedAt().isAfter(Instant.parse(latest)) ? recorded : latest);
+        String effective = fold.getString("maxEffectiveDate");
+        fold.put("maxEffectiveDate", effective == null || fact.effectiveDate().isAfter(LocalDate.parse(effective))
+                ? fact.effectiveDate().toString() : effective);
+        state.put(FOLD, fold);
+
+        List<Document> buckets = buckets(state);
+        long bucket = fact.version() / HistoryStore.BUCKET_SIZE;
+        Document entry = buckets.stream().filter(e -> e.get("b", Number.class).longValue() == bucket).findFirst().orElse(null);
+        if (entry == null) {
+            entry = new Document("b", bucket);
+            buckets.add(entry);
+        }
+        String earliest = entry.getString("minRecordedAt");
+        if (earliest == null || fact.recordedAt().isBefore(Instant.parse(earliest))) {
+            entry.put("minRecordedAt", recorded);
+        }
+        state.put(BUCKETS, buckets);
+    }
+
+    /**
+     * The buckets of a saving an as-at fold reads, first and last: from the latest bucket whose
+     * checkpoint counts (0 if none) to the last bucket holding a fact recorded by {@code asAt}.
+     */
+    static long[] bucketsToRead(Document head, Instant asAt, LocalDate effectiveOn) {
+        long last = head.getLong("version") / HistoryStore.BUCKET_SIZE;
+        List<Document> buckets = head.getList(BUCKETS, Document.class);
+        if (buckets == null || head.get(FOLD) == null) {
+            return new long[] {0, last};
+        }
+        long from = 0;
+        long to = 0;
+        for (Document entry : buckets) {
+            long bucket = entry.get("b", Number.class).longValue();
+            String checkpointRecorded = entry.getString("cpRecordedAt");
+            if (checkpointRecorded != null && !Instant.parse(checkpointRecorded).isAfter(asAt)
+                    && !LocalDate.parse(entry.getString("cpEffectiveDate")).isAfter(effectiveOn)) {
+                from = Math.max(from, bucket);
+            }
+            String earliest = entry.getString("minRecordedAt");
+            if (earliest != null && !Instant.parse(earliest).isAfter(asAt)) {
+                to = Math.max(to, bucket);
+            }
+        }
+        return new long[] {from, Math.max(from, to)};
+    }
+
+    /**
+     * A stored checkpoint as the fact a fold starts from: money as changes from zero (fields
+     * {@code planned}, {@code delivered}, {@code slippedIn}, {@code slippedOut}), attributes as last set.
+     */
+    static Fact asFact(Document checkpoint) {
+        List<Fact.Change> changes = new ArrayList<>();
+        for (String field : List.of("planned", "delivered", "slippedIn", "slippedOut")) {
+            Document amounts = checkpoint.get(field, Document.class);
+            if (amounts != null) {
+                amounts.forEach((year, amount) -> changes.add(new Fact.Change(year, field, BigDecimal.ZERO, Fact.decimal(amount))));
+            }
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>(checkpoint.get("attributes", new Document()));
+        return new Fact(checkpoint.getLong("version"), -1, TYPE, Instant.parse(checkpoint.getString("recordedAt")),
+                LocalDate.parse(checkpoint.getString("effectiveDate")), null, null, null, changes, attributes, null);
+    }
+
+    private static List<Document> buckets(Document state) {
+        List<Document> buckets = new ArrayList<>();
+        List<Document> stored = state.getList(BUCKETS, Document.class);
+        if (stored != null) {
+            stored.forEach(entry -> buckets.add(new Document(entry)));
+        }
+        return buckets;
+    }
+
+    private static Document add(Document amounts, String year, BigDecimal amount) {
+        Document updated = new Document(amounts);
+        Object current = updated.get(year);
+        BigDecimal sum = (current == null ? BigDecimal.ZERO : Fact.decimal(current)).add(amount);
+        updated.put(year, new Decimal128(sum));
+        return updated;
+    }
+}

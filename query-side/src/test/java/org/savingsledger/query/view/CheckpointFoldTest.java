@@ -1,0 +1,170 @@
+package org.savingsledger.query.view;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.savingsledger.events.saving.SavingBroughtForward;
+import org.savingsledger.events.saving.SavingDeliveryCorrected;
+import org.savingsledger.events.saving.SavingDeliveryRecorded;
+import org.savingsledger.events.saving.SavingEvent;
+import org.savingsledger.events.saving.SavingProposed;
+import org.savingsledger.events.saving.SavingRagChanged;
+import org.savingsledger.events.saving.SavingSlippedToYear;
+import org.savingsledger.events.saving.SavingStageChanged;
+import org.savingsledger.query.history.Fact;
+import org.savingsledger.query.history.HistoryStore;
+import org.savingsledger.query.history.SavingHistoryProjection;
+import org.savingsledger.query.history.StreamKind;
+import org.savingsledger.shared.Confidence;
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Money;
+import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Provenance;
+import org.savingsledger.shared.Rag;
+import org.savingsledger.shared.SavingId;
+import org.savingsledger.shared.SavingsProfile;
+import org.savingsledger.shared.Stage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A saving with a long history folded from its checkpoints gives, for any as-at instant and
+ * effective date, exactly what folding every fact gives — whether the projection wrote fact by
+ * fact or in processor batches, a batch delivered twice included — and a fold as at now reads one
+ * checkpoint and the facts of the last bucket only.
+ */
+class CheckpointFoldTest {
+
+    private static final ProgrammeId PROGRAMME = ProgrammeId.of("p");
+    private static final int FACTS = 456;
+    private static final Instant START = Instant.parse("2020-04-01T09:00:00Z");
+    private static final LocalDate EVERYTHING = LocalDate.of(2099, 1, 1);
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    @BeforeAll
+    static void startMongo() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void factByFact() {
+        checkpointsFoldToWhatEveryFactFoldsTo(false);
+    }
+
+    @Test
+    void inProcessorBatches() {
+        checkpointsFoldToWhatEveryFactFoldsTo(true);
+    }
+
+    private void checkpointsFoldToWhatEveryFactFoldsTo(boolean batched) {
+        MongoDatabase database = client.getDatabase("checkpoints-" + batched);
+        HistoryStore store = new HistoryStore(database);
+        SavingHistoryProjection projection = new SavingHistoryProjection(() -> store);
+        List<DomainEventMessage<SavingEvent>> events = history(SavingId.of("s-" + batched), new Random(7));
+        if (batched) {
+            for (int from = 0; from < events.size(); from += 37) {
+                handleInBatch(projection, events.subList(from, Math.min(events.size(), from + 37)));
+            }
+            handleInBatch(projection, events.subList(190, 230));
+        } else {
+            events.forEach(event -> projection.on(event.getPayload(), event.getSequenceNumber(), event.getTimestamp(), null));
+        }
+        String id = events.get(0).getAggregateIdentifier();
+        List<Fact> all = store.facts(StreamKind.SAVING, id);
+        assertThat(all).hasSize(FACTS);
+
+        Random random = new Random(11);
+        Instant end = events.get(events.size() - 1).getTimestamp();
+        for (int i = 0; i < 400; i++) {
+            Instant asAt = START.plusSeconds(random.nextLong(end.getEpochSecond() - START.getEpochSecond() + 86_400));
+            LocalDate effectiveOn = random.nextInt(4) == 0 ? LocalDate.of(2020, 4, 1).plusDays(random.nextInt(900)) : EVERYTHING;
+            assertThat(SavingPosition.of(id, store.savingFolds(List.of(id), asAt, effectiveOn).get(id), asAt, effectiveOn))
+                    .as("as at %s effective on %s", asAt, effectiveOn)
+                    .isEqualTo(SavingPosition.of(id, all, asAt, effectiveOn));
+        }
+        List<Fact> latest = store.savingFolds(List.of(id), end, EVERYTHING).get(id);
+        assertThat(latest.get(0).type()).isEqualTo("Checkpoint");
+        assertThat(latest).hasSize(1 + FACTS % 100);
+    }
+
+    private static void handleInBatch(SavingHistoryProjection projection, List<DomainEventMessage<SavingEvent>> batch) {
+        new BatchingUnitOfWork<>(new ArrayList<EventMessage<?>>(batch)).execute(() -> {
+            DomainEventMessage<?> message = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            projection.on((SavingEvent) message.getPayload(), message.getSequenceNumber(), message.getTimestamp(), null);
+        });
+    }
+
+    /** Deliveries, slips, bring-forwards, corrections, RAG and stage changes; some effective later than recorded, some stamped by a clock behind. */
+    private static List<DomainEventMessage<SavingEvent>> history(SavingId saving, Random random) {
+        List<DomainEventMessage<SavingEvent>> events = new ArrayList<>();
+        TreeMap<FinancialYear, Money> profile = new TreeMap<>();
+        for (int year = 2020; year < 2026; year++) {
+            profile.put(FinancialYear.of(year), Money.pounds(1_000_000));
+        }
+        Instant recorded = START;
+        events.add(message(saving, 0, recorded, new SavingProposed(saving, PROGRAMME, "Saving", null, null, Confidence.CONFIDENT,
+                Stage.IN_DELIVERY, SavingsProfile.of(profile), provenance(LocalDate.of(2020, 4, 1)))));
+        Rag rag = null;
+        for (int version = 1; version < FACTS; version++) {
+            recorded = recorded.plusSeconds(3_600L * (1 + random.nextInt(48)));
+            Instant stamped = random.nextInt(20) == 0 ? recorded.minusMillis(1500) : recorded;
+            LocalDate effective = LocalDate.ofInstant(recorded, ZoneOffset.UTC).plusDays(random.nextInt(10) == 0 ? 60 : 0);
+            FinancialYear year = FinancialYear.of(2020 + random.nextInt(5));
+            Money amount = Money.ofPence(1 + random.nextInt(100_000));
+            SavingEvent event;
+            switch (random.nextInt(6)) {
+                case 0 -> event = new SavingDeliveryRecorded(saving, PROGRAMME, year, amount, provenance(effective));
+                case 1 -> event = new SavingSlippedToYear(saving, PROGRAMME, year, year.next(), amount, provenance(effective));
+                case 2 -> event = new SavingBroughtForward(saving, PROGRAMME, year.next(), year, amount, provenance(effective));
+                case 3 -> event = new SavingDeliveryCorrected(saving, PROGRAMME, year, amount.negate(), provenance(effective));
+                case 4 -> event = new SavingStageChanged(saving, PROGRAMME, Stage.IN_DELIVERY,
+                        Stage.values()[random.nextInt(3)], provenance(effective));
+                default -> {
+                    Rag next = Rag.values()[random.nextInt(Rag.values().length)];
+                    event = new SavingRagChanged(saving, PROGRAMME, rag, next, provenance(effective));
+                    rag = next;
+                }
+            }
+            events.add(message(saving, version, stamped, event));
+        }
+        return events;
+    }
+
+    private static DomainEventMessage<SavingEvent> message(SavingId saving, long version, Instant recorded, SavingEvent event) {
+        return new GenericDomainEventMessage<>("Saving", saving.value(), version, event, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), recorded);
+    }
+
+    private static Provenance provenance(LocalDate effective) {
+        return new Provenance("tester", "because", effective, null);
+    }
+}
