@@ -65,6 +65,12 @@ public final class Benchmarks {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             new LedgerBenchmarks(context, port, "admin", password, sizes, report,
                     line -> System.out.printf("[%s] %s%n", Instant.now(), line)).runAll();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.out.println(report.markdown());
+            deleteQuietly(directory);
+            // Axon leaves a non-daemon janitor thread behind its closed context
+            System.exit(1);
         }
         report.note(String.format(Locale.ROOT, "The whole run (%s) took %d s, start-up of the embedded stores included.",
                 sizes.name(), Duration.ofNanos(System.nanoTime() - start).toSeconds()));
