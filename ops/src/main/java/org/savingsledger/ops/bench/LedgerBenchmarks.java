@@ -21,11 +21,8 @@ import org.savingsledger.command.programme.LaunchProgramme;
 import org.savingsledger.command.saving.ProposeSaving;
 import org.savingsledger.command.saving.RecordSavingDelivered;
 import org.savingsledger.query.bi.ExtractProbe;
-import org.savingsledger.query.history.CommitteeHistoryProjection;
 import org.savingsledger.query.history.HistoryStore;
-import org.savingsledger.query.history.ProgrammeHistoryProjection;
 import org.savingsledger.query.history.ReadModelGenerations;
-import org.savingsledger.query.history.SavingHistoryProjection;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.infrastructure.ReadModelProgress;
 import org.savingsledger.query.infrastructure.ReadModelRebuilds;
@@ -517,11 +514,7 @@ public final class LedgerBenchmarks {
         List<TrackingEventProcessor> processors = new ArrayList<>();
         for (StreamKind kind : StreamKind.values()) {
             HistoryStore target = generations.store(kind, scratch);
-            Object projection = switch (kind) {
-                case SAVING -> new SavingHistoryProjection(() -> target);
-                case PROGRAMME -> new ProgrammeHistoryProjection(() -> target);
-                case COMMITTEE -> new CommitteeHistoryProjection(() -> target);
-            };
+            Object projection = ReadModelRebuilds.projection(kind, () -> target);
             processors.add(TrackingEventProcessor.builder()
                     .name("bench-axon-defaults-" + kind.readModel() + "-" + run)
                     .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection)

@@ -105,12 +105,7 @@ public class ReadModelRebuilds implements DisposableBean {
 
     private TrackingEventProcessor processor(StreamKind kind, int generation) {
         HistoryStore store = generations.store(kind, generation);
-        HistoryTarget target = () -> store;
-        Object projection = switch (kind) {
-            case SAVING -> new SavingHistoryProjection(target);
-            case PROGRAMME -> new ProgrammeHistoryProjection(target);
-            case COMMITTEE -> new CommitteeHistoryProjection(target);
-        };
+        Object projection = projection(kind, () -> store);
         return TrackingEventProcessor.builder()
                 .name(processorName(kind, generation))
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection)
@@ -121,6 +116,15 @@ public class ReadModelRebuilds implements DisposableBean {
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize))
                 .build();
+    }
+
+    /** The projection that keeps {@code kind}'s read model, writing where {@code target} says. */
+    public static Object projection(StreamKind kind, HistoryTarget target) {
+        return switch (kind) {
+            case SAVING -> new SavingHistoryProjection(target);
+            case PROGRAMME -> new ProgrammeHistoryProjection(target);
+            case COMMITTEE -> new CommitteeHistoryProjection(target);
+        };
     }
 
     static String processorName(StreamKind kind, int generation) {
