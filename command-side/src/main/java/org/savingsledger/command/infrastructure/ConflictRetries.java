@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 class ConflictRetries implements RetryScheduler {
 
-    static final int MAX_RETRIES = 5;
+    static final int MAX_RETRIES = 10;
     private static final Logger log = LoggerFactory.getLogger(ConflictRetries.class);
 
     private final ScheduledExecutorService executor;
