@@ -5,13 +5,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -514,17 +510,8 @@ public final class LedgerBenchmarks {
         List<TrackingEventProcessor> processors = new ArrayList<>();
         for (StreamKind kind : StreamKind.values()) {
             HistoryStore target = generations.store(kind, scratch);
-            Object projection = ReadModelRebuilds.projection(kind, () -> target);
-            processors.add(TrackingEventProcessor.builder()
-                    .name("bench-axon-defaults-" + kind.readModel() + "-" + run)
-                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection)
-                            .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
-                    .messageSource(eventStore)
-                    .tokenStore(tokenStore)
-                    .transactionManager(NoTransactionManager.INSTANCE)
-                    .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andBatchSize(1))
-                    .build());
+            processors.add(ReadModelRebuilds.processor("bench-axon-defaults-" + kind.readModel() + "-" + run,
+                    ReadModelRebuilds.projection(kind, () -> target), eventStore, tokenStore, 1));
         }
         long start = System.nanoTime();
         processors.forEach(TrackingEventProcessor::start);

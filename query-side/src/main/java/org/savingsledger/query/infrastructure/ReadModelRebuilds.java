@@ -105,9 +105,17 @@ public class ReadModelRebuilds implements DisposableBean {
 
     private TrackingEventProcessor processor(StreamKind kind, int generation) {
         HistoryStore store = generations.store(kind, generation);
-        Object projection = projection(kind, () -> store);
+        return processor(processorName(kind, generation), projection(kind, () -> store), eventStore, tokenStore, batchSize);
+    }
+
+    /**
+     * A single-segment tracking processor over the event store, as a rebuild runs one: no transaction
+     * manager (the token follows the MongoDB writes), errors propagate so a failed batch is retried.
+     */
+    public static TrackingEventProcessor processor(String name, Object projection, EventStore eventStore,
+                                                   TokenStore tokenStore, int batchSize) {
         return TrackingEventProcessor.builder()
-                .name(processorName(kind, generation))
+                .name(name)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection)
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
                 .messageSource(eventStore)
