@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
+import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.CommitteeEvent;
 import org.savingsledger.events.committee.PositionReportPresented;
@@ -64,6 +65,16 @@ public class CommitteeHistoryProjection {
                 SavingHistoryProjection.fact(event.getClass().getSimpleName(), version, recordedAt, token,
                         event.provenance(), List.of(), attributes, null),
                 state);
+    }
+
+    /**
+     * Every event that is not a committee event: taken in and left alone, so that this processor's position
+     * moves past it at once. (Axon's processor otherwise waits up to a second for an event it handles
+     * before it stores its position, and a query with a consistency token waited with it.)
+     */
+    @EventHandler
+    public void pass(LedgerEvent event) {
+        target.store().handled();
     }
 
     @ResetHandler

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeEvent;
@@ -74,6 +75,16 @@ public class ProgrammeHistoryProjection {
                 SavingHistoryProjection.fact(event.getClass().getSimpleName(), version, recordedAt, token,
                         event.provenance(), changes, attributes, null),
                 state);
+    }
+
+    /**
+     * Every event that is not a programme event: taken in and left alone, so that this processor's position
+     * moves past it at once. (Axon's processor otherwise waits up to a second for an event it handles
+     * before it stores its position, and a query with a consistency token waited with it.)
+     */
+    @EventHandler
+    public void pass(LedgerEvent event) {
+        target.store().handled();
     }
 
     @ResetHandler

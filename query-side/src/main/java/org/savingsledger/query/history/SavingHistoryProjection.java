@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.saving.SavingBroughtForward;
 import org.savingsledger.events.saving.SavingConfidenceChanged;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
@@ -116,6 +117,16 @@ public class SavingHistoryProjection {
         Checkpoints.fold(state, fact);
         state.append("planned", planned).append("delivered", delivered);
         store.append(savingId, StreamKind.SAVING, fact, state, checkpoint);
+    }
+
+    /**
+     * Every event that is not a saving event: taken in and left alone, so that this processor's position
+     * moves past it at once. (Axon's processor otherwise waits up to a second for an event it handles
+     * before it stores its position, and a query with a consistency token waited with it.)
+     */
+    @EventHandler
+    public void pass(LedgerEvent event) {
+        target.store().handled();
     }
 
     @ResetHandler

@@ -1,12 +1,10 @@
 package org.savingsledger.events.committee;
 
+import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.shared.CommitteeId;
-import org.savingsledger.shared.Provenance;
 
 /** Every event of a committee's stream. */
-public interface CommitteeEvent {
+public interface CommitteeEvent extends LedgerEvent {
 
     CommitteeId committeeId();
-
-    Provenance provenance();
 }

@@ -1,12 +1,10 @@
 package org.savingsledger.events.programme;
 
+import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.shared.ProgrammeId;
-import org.savingsledger.shared.Provenance;
 
 /** Every event of a programme's stream. */
-public interface ProgrammeEvent {
+public interface ProgrammeEvent extends LedgerEvent {
 
     ProgrammeId programmeId();
-
-    Provenance provenance();
 }
