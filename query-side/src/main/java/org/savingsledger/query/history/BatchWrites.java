@@ -96,7 +96,7 @@ final class BatchWrites {
         if (head != null && head.getLong("version") >= fact.version()) {
             return;
         }
-        String bucketId = HistoryStore.bucketId(streamId, fact.version() / HistoryStore.BUCKET_SIZE);
+        String bucketId = HistoryStore.bucketId(streamId, fact.version() / HistoryStore.bucketSize(state));
         bucketStreams.put(bucketId, streamId);
         if (checkpoint != null) {
             checkpoints.put(bucketId, checkpoint);

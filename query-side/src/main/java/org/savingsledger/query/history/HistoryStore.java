@@ -24,7 +24,8 @@ import java.util.Optional;
 /**
  * The read side's bitemporal store: for every stream (a saving, a programme, a committee) its
  * head (the current state in recording order, with the last version applied) in
- * {@code <kind>_heads_g<n>}, and its facts in buckets of {@value #BUCKET_SIZE} in
+ * {@code <kind>_heads_g<n>}, and its facts in buckets (of {@value Checkpoints#BUCKET_SIZE} for a saving, of
+ * {@value #BUCKET_SIZE} otherwise: the head's {@code bucketSize}, see {@link Checkpoints}) in
  * {@code <kind>_history_g<n>} ({@code _id} = stream id and bucket number). {@code n} is the
  * read model's generation: a rebuild fills the next generation's collections while queries read
  * the current one (see {@link ReadModelGenerations}); an instance of this class is pinned to one
@@ -38,7 +39,14 @@ import java.util.Optional;
  */
 public final class HistoryStore {
 
+    /** Facts per bucket of a programme or committee stream, and of a saving stream started by an earlier release. */
     static final int BUCKET_SIZE = 100;
+
+    /** Facts per bucket of the stream whose head (or head-to-be) this is (see {@link Checkpoints}). */
+    static int bucketSize(Document head) {
+        Number size = head == null ? null : head.get(Checkpoints.BUCKET_SIZE_FIELD, Number.class);
+        return size == null ? BUCKET_SIZE : size.intValue();
+    }
 
     private final MongoDatabase database;
     private final Map<StreamKind, Integer> generations;
@@ -161,7 +169,7 @@ public final class HistoryStore {
         if (head != null && head.getLong("version") >= fact.version()) {
             return;
         }
-        String bucketId = bucketId(streamId, fact.version() / BUCKET_SIZE);
+        String bucketId = bucketId(streamId, fact.version() / bucketSize(state));
         MongoCollection<Document> history = history(kind);
         Document bucket = history.find(Filters.eq("_id", bucketId)).first();
         boolean present = bucket != null && bucket.getList("facts", Document.class).stream()
@@ -183,7 +191,7 @@ public final class HistoryStore {
         }
         List<String> bucketIds = new ArrayList<>();
         headsOf(kind).find(Filters.in("_id", streamIds)).forEach(head -> {
-            for (long bucket = 0; bucket <= head.getLong("version") / BUCKET_SIZE; bucket++) {
+            for (long bucket = 0; bucket <= head.getLong("version") / bucketSize(head); bucket++) {
                 bucketIds.add(bucketId(head.getString("_id"), bucket));
             }
         });
