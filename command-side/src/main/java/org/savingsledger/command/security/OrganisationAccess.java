@@ -1,8 +1,8 @@
 package org.savingsledger.command.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.savingsledger.command.committee.CommitteeCommand;
 import org.savingsledger.command.committee.EstablishCommittee;
 import org.savingsledger.command.programme.LaunchProgramme;
@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * A signed-in user changes only their organisations' programmes, savings and committees: a command
@@ -29,11 +28,17 @@ import java.util.function.BiFunction;
  * creating something in another organisation is forbidden (403). Checked as the command is sent,
  * in the sender's thread. Commands sent by the application itself (the demo data) carry no user and
  * are not checked: every HTTP request is signed in (see {@link CommandSecurity}).
+ *
+ * <p>Registered on the command bus by hand and not itself a {@code MessageDispatchInterceptor} bean:
+ * Axon's auto-configuration also puts every such bean on the command gateway, and the check then ran
+ * twice per command. An id's organisation never changes once recorded and the check runs before the
+ * command's transaction (it sees committed rows only), so organisations found are remembered.
  */
 @Component
-public class OrganisationAccess implements MessageDispatchInterceptor<CommandMessage<?>> {
+public class OrganisationAccess {
 
     private final LedgerDirectory directory;
+    private final Cache<String, String> organisations = Caffeine.newBuilder().maximumSize(100_000).build();
 
     public OrganisationAccess(LedgerDirectory directory) {
         this.directory = directory;
@@ -41,15 +46,10 @@ public class OrganisationAccess implements MessageDispatchInterceptor<CommandMes
 
     @Autowired
     void register(CommandBus commandBus) {
-        commandBus.registerDispatchInterceptor(this);
-    }
-
-    @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-        return (index, message) -> {
+        commandBus.registerDispatchInterceptor(messages -> (index, message) -> {
             check(message.getPayload());
             return message;
-        };
+        });
     }
 
     private void check(Object command) {
@@ -74,7 +74,12 @@ public class OrganisationAccess implements MessageDispatchInterceptor<CommandMes
     }
 
     private void requireVisible(List<String> authorities, LedgerKind kind, String id) {
-        Optional<String> organisation = directory.organisationOf(id);
+        Optional<String> organisation = Optional.ofNullable(organisations.getIfPresent(id));
+        if (organisation.isEmpty()) {
+            // an id not (yet) in the directory is not remembered: it may be created later
+            organisation = directory.organisationOf(id);
+            organisation.ifPresent(found -> organisations.put(id, found));
+        }
         if (organisation.isPresent() && !Organisations.allows(authorities, organisation.get())) {
             throw new UnknownIdentifier(kind, id);
         }

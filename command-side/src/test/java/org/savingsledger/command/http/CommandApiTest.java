@@ -1,6 +1,7 @@
 package org.savingsledger.command.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,9 @@ class CommandApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
     ApiClient api;
 
     @BeforeEach
@@ -43,6 +48,16 @@ class CommandApiTest {
     }
 
     // ---------------------------------------------------------------- success paths
+
+    /**
+     * Axon's auto-configuration puts every dispatch interceptor bean on the command gateway as well,
+     * so ours are registered on the bus by hand and none is a bean: the organisation check had run
+     * twice per command.
+     */
+    @Test
+    void noDispatchInterceptorIsABeanSoNoneRunsTwice() {
+        assertThat(context.getBeansOfType(MessageDispatchInterceptor.class)).isEmpty();
+    }
 
     @Test
     void launchingAProgrammeAnswers201WithIdVersionAndConsistencyToken() {
