@@ -69,6 +69,19 @@ final class BatchWrites {
                 key -> new BatchWrites(store, batching));
     }
 
+    /** After the last event of the current processor batch, makes the writes buffered for any store. */
+    static void flushAtLastEvent() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batching)
+                || !batching.isLastMessage()) {
+            return;
+        }
+        batching.resources().values().forEach(resource -> {
+            if (resource instanceof BatchWrites writes) {
+                writes.flush();
+            }
+        });
+    }
+
     Optional<Document> head(StreamKind kind, String streamId) {
         Map<String, Document> known = heads.computeIfAbsent(kind, this::prefetch);
         if (!known.containsKey(streamId)) {

@@ -74,7 +74,7 @@ public class CommitteeHistoryProjection {
      */
     @EventHandler
     public void pass(LedgerEvent event) {
-        target.store().handled();
+        HistoryStore.passed();
     }
 
     @ResetHandler

@@ -130,6 +130,15 @@ public final class HistoryStore {
         }
     }
 
+    /**
+     * A projection calls this for an event it leaves alone (another kind's): it needs no store, but
+     * when it is the last event of a processor batch, the writes the batch's earlier events buffered
+     * are made, as {@link #handled()} would.
+     */
+    public static void passed() {
+        BatchWrites.flushAtLastEvent();
+    }
+
     /** Heads of the given kind in one organisation, by id. */
     public List<Document> heads(StreamKind kind, String organisation) {
         List<Document> found = new ArrayList<>();

@@ -39,17 +39,27 @@ public class LiveHistoryTarget implements HistoryTarget {
     /** Admits each batch of a live processor of {@code kind} once, before its first event is handled. */
     public MessageHandlerInterceptor<EventMessage<?>> admission(StreamKind kind) {
         return (unitOfWork, chain) -> {
-            unitOfWork.root().getOrComputeResource(ADMITTED,
-                    key -> generations.admitLiveBatch(kind, lastIndex(unitOfWork)));
+            if (holdsAny(unitOfWork, kind)) {
+                unitOfWork.root().getOrComputeResource(ADMITTED,
+                        key -> generations.admitLiveBatch(kind, lastIndex(unitOfWork)));
+            }
             return chain.proceed();
         };
     }
 
-    private static long lastIndex(UnitOfWork<? extends EventMessage<?>> unitOfWork) {
-        List<? extends EventMessage<?>> batch = unitOfWork instanceof BatchingUnitOfWork<?> batching
+    /** Whether the batch holds an event of {@code kind}: a batch of other kinds' events writes nothing and needs no admission. */
+    private static boolean holdsAny(UnitOfWork<? extends EventMessage<?>> unitOfWork, StreamKind kind) {
+        return batch(unitOfWork).stream().anyMatch(event -> kind.eventType().isAssignableFrom(event.getPayloadType()));
+    }
+
+    private static List<? extends EventMessage<?>> batch(UnitOfWork<? extends EventMessage<?>> unitOfWork) {
+        return unitOfWork instanceof BatchingUnitOfWork<?> batching
                 ? ((BatchingUnitOfWork<? extends EventMessage<?>>) batching).getMessages() : List.of(unitOfWork.getMessage());
+    }
+
+    private static long lastIndex(UnitOfWork<? extends EventMessage<?>> unitOfWork) {
         long last = -1;
-        for (EventMessage<?> event : batch) {
+        for (EventMessage<?> event : batch(unitOfWork)) {
             if (event instanceof TrackedEventMessage<?> tracked) {
                 last = Math.max(last, tracked.trackingToken().position().orElse(-1));
             }

@@ -84,7 +84,7 @@ public class ProgrammeHistoryProjection {
      */
     @EventHandler
     public void pass(LedgerEvent event) {
-        target.store().handled();
+        HistoryStore.passed();
     }
 
     @ResetHandler

@@ -126,7 +126,7 @@ public class SavingHistoryProjection {
      */
     @EventHandler
     public void pass(LedgerEvent event) {
-        target.store().handled();
+        HistoryStore.passed();
     }
 
     @ResetHandler

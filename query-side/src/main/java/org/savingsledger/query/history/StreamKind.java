@@ -1,20 +1,31 @@
 package org.savingsledger.query.history;
 
+import org.savingsledger.events.committee.CommitteeEvent;
+import org.savingsledger.events.programme.ProgrammeEvent;
+import org.savingsledger.events.saving.SavingEvent;
+
 /**
  * The kinds of event stream the read side keeps, each the read model of one event processor (its
  * processing group), kept in collections of their own so each can be rebuilt on its own.
  */
 public enum StreamKind {
-    SAVING(SavingHistoryProjection.PROCESSING_GROUP, "saving"),
-    PROGRAMME(ProgrammeHistoryProjection.PROCESSING_GROUP, "programme"),
-    COMMITTEE(CommitteeHistoryProjection.PROCESSING_GROUP, "committee");
+    SAVING(SavingHistoryProjection.PROCESSING_GROUP, "saving", SavingEvent.class),
+    PROGRAMME(ProgrammeHistoryProjection.PROCESSING_GROUP, "programme", ProgrammeEvent.class),
+    COMMITTEE(CommitteeHistoryProjection.PROCESSING_GROUP, "committee", CommitteeEvent.class);
 
     private final String readModel;
     private final String collectionPrefix;
+    private final Class<?> eventType;
 
-    StreamKind(String readModel, String collectionPrefix) {
+    StreamKind(String readModel, String collectionPrefix, Class<?> eventType) {
         this.readModel = readModel;
         this.collectionPrefix = collectionPrefix;
+        this.eventType = eventType;
+    }
+
+    /** The type of every event of this kind's streams. */
+    public Class<?> eventType() {
+        return eventType;
     }
 
     /** The read model's name: the processing group of the processor that keeps it. */

@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -239,6 +241,28 @@ class ProjectionTest {
         }
         assertThat(views.savingHistory(SAVING.value(), FAR_FUTURE, EVERYTHING).orElseThrow()).hasSize(1);
         assertThat(views.programme(PROGRAMME.value(), FAR_FUTURE, EVERYTHING).orElseThrow().savingsCount()).isEqualTo(1);
+    }
+
+    /**
+     * A processor batch's writes are made after its last event, before the processor stores its
+     * position, also when that last event is one of another kind, which the projection leaves alone.
+     */
+    @Test
+    void aBatchEndingWithAnotherKindsEventIsWrittenAtItsLastEvent() throws Exception {
+        AnnotationEventHandlerAdapter processor = new AnnotationEventHandlerAdapter(new SavingHistoryProjection(() -> store));
+        List<EventMessage<?>> batch = List.of(
+                tracked(1, "Saving", SAVING.value(), new SavingProposed(SAVING, PROGRAMME, "Council savings", null, null,
+                        Confidence.CONFIDENT, Stage.IN_DELIVERY, SavingsProfile.of(Map.of(Y18, Money.pounds(5_379_000))),
+                        on("2018-02-26", null))),
+                tracked(2, "Programme", PROGRAMME.value(), new ProgrammeLaunched(PROGRAMME, "nottinghamshire", "ASC savings",
+                        null, Money.pounds(17_981_000), Y18, FinancialYear.parse("2021/22"), on("2018-02-26", null))));
+        List<Long> headsAfterEachEvent = new ArrayList<>();
+        new BatchingUnitOfWork<>(batch).executeWithResult(() -> {
+            processor.handle((EventMessage<?>) CurrentUnitOfWork.get().getMessage());
+            headsAfterEachEvent.add(database.getCollection("saving_heads_g1").countDocuments());
+            return null;
+        });
+        assertThat(headsAfterEachEvent).containsExactly(0L, 1L);
     }
 
     private static EventMessage<?> tracked(long index, String type, String aggregate, Object payload) {
