@@ -119,7 +119,7 @@ final class JaversAlternative {
             generator.events(event -> {
                 now = event.recordedAt();
                 Object changed = apply(objects, event.payload(), current);
-                Provenance provenance = provenance(event.payload());
+                Provenance provenance = event.payload().provenance();
                 Map<String, String> properties = new HashMap<>();
                 if (provenance.reason() != null) {
                     properties.put("reason", provenance.reason());
@@ -309,13 +309,5 @@ final class JaversAlternative {
             return programme.id;
         }
         return ((JvCommittee) object).id;
-    }
-
-    private static Provenance provenance(Object event) {
-        try {
-            return (Provenance) event.getClass().getMethod("provenance").invoke(event);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -22,6 +22,7 @@ import org.savingsledger.shared.SavingId;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
 
+import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
@@ -82,7 +83,7 @@ public final class LedgerGenerator {
      * An event as the ledger stores it: the aggregate's type and id, its sequence number in that
      * aggregate, when it was recorded and its payload.
      */
-    public record SeedEvent(String aggregateType, String aggregateId, long sequence, Instant recordedAt, Object payload) {
+    public record SeedEvent(String aggregateType, String aggregateId, long sequence, Instant recordedAt, LedgerEvent payload) {
     }
 
     /**
@@ -101,7 +102,7 @@ public final class LedgerGenerator {
         generate(command -> {
             String type;
             String id;
-            Object event;
+            LedgerEvent event;
             Instant recorded = null;
             if (command instanceof LaunchProgramme c) {
                 type = "Programme";
@@ -159,7 +160,7 @@ public final class LedgerGenerator {
             }
             long sequence = sequences.merge(id, 1L, Long::sum) - 1;
             if (recorded == null) {
-                recorded = provenanceOf(event).effectiveDate()
+                recorded = event.provenance().effectiveDate()
                         .atTime(9, 0).toInstant(ZoneOffset.UTC);
             }
             Instant previous = lastRecorded.get(id);
@@ -169,14 +170,6 @@ public final class LedgerGenerator {
             lastRecorded.put(id, recorded);
             sink.accept(new SeedEvent(type, id, sequence, recorded, event));
         });
-    }
-
-    private static Provenance provenanceOf(Object event) {
-        try {
-            return (Provenance) event.getClass().getMethod("provenance").invoke(event);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Hands every command to {@code sink}, one organisation at a time (memory holds one saving's state). */
