@@ -126,10 +126,6 @@ final class BatchWrites {
         flushed = false;
     }
 
-    boolean atLastEvent() {
-        return unitOfWork.isLastMessage();
-    }
-
     void flush() {
         if (flushed) {
             return;

@@ -120,10 +120,14 @@ public final class Checkpoints {
 
         long bucket = fact.version() / HistoryStore.bucketSize(state);
         if (state.containsKey(BUCKET_SIZE_FIELD)) {
-            long[] directory = withBucket(directory(state), bucket);
             int at = (int) bucket * ENTRY;
-            directory[at] = Math.min(directory[at], nanos(fact.recordedAt()));
-            state.put(DIRECTORY, packed(directory));
+            long recordedNanos = nanos(fact.recordedAt());
+            if (recordedNanos < earliestRecorded(state, at)) {
+                // the bucket's first fact, or one stamped by a clock behind: the directory changes
+                long[] directory = withBucket(directory(state), bucket);
+                directory[at] = recordedNanos;
+                state.put(DIRECTORY, packed(directory));
+            }
             return;
         }
         List<Document> buckets = buckets(state);
@@ -221,6 +225,13 @@ public final class Checkpoints {
         long[] directory = new long[values.remaining()];
         values.get(directory);
         return directory;
+    }
+
+    /** The earliest recording instant of the bucket whose entry starts at {@code at}, read without unpacking the directory. */
+    private static long earliestRecorded(Document state, int at) {
+        Binary stored = state.get(DIRECTORY, Binary.class);
+        return stored == null || (at + 1) * Long.BYTES > stored.getData().length
+                ? Long.MAX_VALUE : ByteBuffer.wrap(stored.getData()).getLong(at * Long.BYTES);
     }
 
     private static Binary packed(long[] directory) {

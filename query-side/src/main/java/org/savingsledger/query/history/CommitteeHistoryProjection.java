@@ -39,7 +39,7 @@ public class CommitteeHistoryProjection {
         try {
             project(store, event, version, recordedAt, token);
         } finally {
-            store.handled();
+            HistoryStore.handled();
         }
     }
 
@@ -74,7 +74,7 @@ public class CommitteeHistoryProjection {
      */
     @EventHandler
     public void pass(LedgerEvent event) {
-        HistoryStore.passed();
+        HistoryStore.handled();
     }
 
     @ResetHandler

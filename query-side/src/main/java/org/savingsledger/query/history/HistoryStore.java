@@ -120,22 +120,11 @@ public final class HistoryStore {
     }
 
     /**
-     * A projection calls this once it has handled an event, whatever it did with it: after the last
-     * event of a processor batch the batch's writes are made.
+     * A projection calls this once it has handled an event, whatever it did with it (another kind's
+     * event included): after the last event of a processor batch the batch's writes are made, before
+     * the processor stores its position.
      */
-    public void handled() {
-        BatchWrites batch = BatchWrites.current(this);
-        if (batch != null && batch.atLastEvent()) {
-            batch.flush();
-        }
-    }
-
-    /**
-     * A projection calls this for an event it leaves alone (another kind's): it needs no store, but
-     * when it is the last event of a processor batch, the writes the batch's earlier events buffered
-     * are made, as {@link #handled()} would.
-     */
-    public static void passed() {
+    public static void handled() {
         BatchWrites.flushAtLastEvent();
     }
 

@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the live read-model processors write: the generation their batch was admitted to (see
@@ -28,26 +29,27 @@ public class LiveHistoryTarget implements HistoryTarget {
     @Override
     public HistoryStore store() {
         if (CurrentUnitOfWork.isStarted()) {
-            HistoryStore admitted = CurrentUnitOfWork.get().root().getResource(ADMITTED);
-            if (admitted != null) {
-                return admitted;
+            Optional<HistoryStore> admitted = CurrentUnitOfWork.get().root().getResource(ADMITTED);
+            if (admitted != null && admitted.isPresent()) {
+                return admitted.get();
             }
         }
         return generations.reading();
     }
 
-    /** Admits each batch of a live processor of {@code kind} once, before its first event is handled. */
+    /**
+     * Admits each batch of a live processor of {@code kind} once, before its first event is handled;
+     * a batch of other kinds' events only writes nothing and is not admitted (decided once per batch).
+     */
     public MessageHandlerInterceptor<EventMessage<?>> admission(StreamKind kind) {
         return (unitOfWork, chain) -> {
-            if (holdsAny(unitOfWork, kind)) {
-                unitOfWork.root().getOrComputeResource(ADMITTED,
-                        key -> generations.admitLiveBatch(kind, lastIndex(unitOfWork)));
-            }
+            unitOfWork.root().getOrComputeResource(ADMITTED, key -> holdsAny(unitOfWork, kind)
+                    ? Optional.of(generations.admitLiveBatch(kind, lastIndex(unitOfWork))) : Optional.<HistoryStore>empty());
             return chain.proceed();
         };
     }
 
-    /** Whether the batch holds an event of {@code kind}: a batch of other kinds' events writes nothing and needs no admission. */
+    /** Whether the batch holds an event of {@code kind}. */
     private static boolean holdsAny(UnitOfWork<? extends EventMessage<?>> unitOfWork, StreamKind kind) {
         return batch(unitOfWork).stream().anyMatch(event -> kind.eventType().isAssignableFrom(event.getPayloadType()));
     }

@@ -42,7 +42,7 @@ public class ProgrammeHistoryProjection {
         try {
             project(store, event, version, recordedAt, token);
         } finally {
-            store.handled();
+            HistoryStore.handled();
         }
     }
 
@@ -84,7 +84,7 @@ public class ProgrammeHistoryProjection {
      */
     @EventHandler
     public void pass(LedgerEvent event) {
-        HistoryStore.passed();
+        HistoryStore.handled();
     }
 
     @ResetHandler

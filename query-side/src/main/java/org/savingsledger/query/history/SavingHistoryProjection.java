@@ -56,7 +56,7 @@ public class SavingHistoryProjection {
         try {
             project(store, event, version, recordedAt, token);
         } finally {
-            store.handled();
+            HistoryStore.handled();
         }
     }
 
@@ -126,7 +126,7 @@ public class SavingHistoryProjection {
      */
     @EventHandler
     public void pass(LedgerEvent event) {
-        HistoryStore.passed();
+        HistoryStore.handled();
     }
 
     @ResetHandler
