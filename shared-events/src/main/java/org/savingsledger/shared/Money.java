@@ -22,6 +22,9 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     // Declared after LIMIT: static fields initialise in order, and the constructor reads LIMIT.
     public static final Money ZERO = new Money(BigDecimal.ZERO);
 
+    /** The largest amount, £1 trillion: sums of amounts may go past it, so they are {@link Total}s. */
+    public static final Money MAX = new Money(LIMIT);
+
     public Money {
         Objects.requireNonNull(amount, "amount is required");
         if (amount.stripTrailingZeros().scale() > 2) {

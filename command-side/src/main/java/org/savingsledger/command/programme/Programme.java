@@ -6,14 +6,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.serialization.Revision;
 import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.MoneyLimit;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.programme.ProgrammeTargetRevised;
 import org.savingsledger.shared.Money;
 import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Total;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -23,7 +26,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * docs/architecture.md): no rule needs them together at write time.
  *
  * <p>Instance command handlers return the aggregate's version after the command.
+ *
+ * <p>Revision 2 of its snapshots holds the approved budget and the cost drawn down (for
+ * {@link MoneyLimit}); Axon ignores a snapshot of another revision and replays the stream instead.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "programmeSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -32,6 +39,9 @@ public class Programme {
     @AggregateIdentifier
     private ProgrammeId programmeId;
     private Money savingsTarget;
+    /** Totals, not Money: an earlier release did not check sums, so a stream may hold more than Money's bound. */
+    private Total budgetApproved;
+    private Total costDrawnDown;
 
     protected Programme() {
         // for Axon and Jackson
@@ -57,6 +67,7 @@ public class Programme {
 
     @CommandHandler
     public Long handle(ApproveProgrammeBudget command) {
+        MoneyLimit.require("the programme's approved budget", budgetApproved.plus(command.amount()));
         apply(new ProgrammeBudgetApproved(programmeId, command.amount(), command.provenance()));
         return AggregateLifecycle.getVersion();
     }
@@ -64,6 +75,7 @@ public class Programme {
     /** A drawdown above the approved budget is recorded and shown, not refused: the money was spent. */
     @CommandHandler
     public Long handle(DrawDownProgrammeCost command) {
+        MoneyLimit.require("the programme's cost drawn down", costDrawnDown.plus(command.amount()));
         apply(new ProgrammeCostDrawnDown(programmeId, command.amount(), command.provenance()));
         return AggregateLifecycle.getVersion();
     }
@@ -72,10 +84,22 @@ public class Programme {
     void on(ProgrammeLaunched event) {
         programmeId = event.programmeId();
         savingsTarget = event.savingsTarget();
+        budgetApproved = Total.ZERO;
+        costDrawnDown = Total.ZERO;
     }
 
     @EventSourcingHandler
     void on(ProgrammeTargetRevised event) {
         savingsTarget = event.savingsTarget();
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeBudgetApproved event) {
+        budgetApproved = budgetApproved.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeCostDrawnDown event) {
+        costDrawnDown = costDrawnDown.plus(event.amount());
     }
 }

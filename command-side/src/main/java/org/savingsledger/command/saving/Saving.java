@@ -10,6 +10,7 @@ import org.savingsledger.command.rules.BusinessRuleViolation;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
 import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.MoneyLimit;
 import org.savingsledger.command.rules.Rule;
 import org.savingsledger.command.rules.UnknownIdentifier;
 import org.savingsledger.command.rules.DuplicateIdentifier;
@@ -31,9 +32,12 @@ import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.SavingId;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
+import org.savingsledger.shared.Total;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -42,6 +46,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * RAG, and whether it was withdrawn. Every money rule of the contract is about one saving, so
  * each is checked here without touching any other aggregate; the programme's period comes from
  * the {@link LedgerDirectory}.
+ *
+ * <p>Planned and delivered money per year are {@link Total}s, not bounded {@link Money}: an earlier
+ * release checked single amounts but not sums, so a stream may hold more than Money's bound in all,
+ * and must still load (then a command that would add more is refused by {@link MoneyLimit}). Their
+ * JSON in a snapshot is the same as the {@link SavingsProfile} they replaced, so snapshots still load.
  *
  * <p>Instance command handlers return the aggregate's version after the command.
  */
@@ -53,8 +62,8 @@ public class Saving {
     @AggregateIdentifier
     private SavingId savingId;
     private ProgrammeId programmeId;
-    private SavingsProfile planned;
-    private SavingsProfile delivered;
+    private SortedMap<FinancialYear, Total> planned;
+    private SortedMap<FinancialYear, Total> delivered;
     private Stage stage;
     private Confidence confidence;
     private Rag rag;
@@ -73,6 +82,7 @@ public class Saving {
         ProgrammeEntry programme = directory.programme(command.programmeId())
                 .orElseThrow(() -> new UnknownIdentifier(LedgerKind.PROGRAMME, command.programmeId().value()));
         requireWithinPeriod(programme, command.profile().amounts().keySet());
+        requirePlannedWithinLimit(command.profile());
         apply(new SavingProposed(command.savingId(), command.programmeId(), command.title(), command.workstream(),
                 command.owner(), command.confidence(), command.stage(), command.profile(), command.provenance()));
     }
@@ -82,7 +92,8 @@ public class Saving {
     public Long handle(ReviseSavingProfile command, LedgerDirectory directory) {
         requireOpen();
         requireWithinPeriod(programme(directory), command.profile().amounts().keySet());
-        apply(new SavingProfileRevised(savingId, programmeId, planned, command.profile(), command.provenance()));
+        requirePlannedWithinLimit(command.profile());
+        apply(new SavingProfileRevised(savingId, programmeId, plannedProfile(), command.profile(), command.provenance()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -106,6 +117,7 @@ public class Saving {
     public Long handle(RecordSavingDelivered command, LedgerDirectory directory) {
         requireOpen();
         requireWithinPeriod(programme(directory), List.of(command.year()));
+        requireDeliveredWithinLimit(command.year(), command.amount());
         apply(new SavingDeliveryRecorded(savingId, programmeId, command.year(), command.amount(), command.provenance()));
         return AggregateLifecycle.getVersion();
     }
@@ -114,10 +126,13 @@ public class Saving {
     public Long handle(CorrectSavingDelivery command, LedgerDirectory directory) {
         requireOpen();
         requireWithinPeriod(programme(directory), List.of(command.year()));
-        Money before = delivered.amountIn(command.year());
+        Total before = amountIn(delivered, command.year());
         if (before.plus(command.amount()).isNegative()) {
             throw new BusinessRuleViolation(Rule.DELIVERED_NEVER_NEGATIVE, "a correction of " + command.amount()
                     + " would take " + command.year() + "'s delivered total of " + before + " below 0");
+        }
+        if (command.amount().isPositive()) {
+            requireDeliveredWithinLimit(command.year(), command.amount());
         }
         apply(new SavingDeliveryCorrected(savingId, programmeId, command.year(), command.amount(), command.provenance()));
         return AggregateLifecycle.getVersion();
@@ -169,11 +184,47 @@ public class Saving {
                                 LedgerDirectory directory) {
         requireOpen();
         requireWithinPeriod(programme(directory), List.of(from, to));
-        Money movable = planned.amountIn(from).minus(delivered.amountIn(from)).max(Money.ZERO);
-        if (amount.isGreaterThan(movable)) {
+        Total movable = amountIn(planned, from).minus(amountIn(delivered, from)).max(Total.ZERO);
+        if (Total.of(amount).isGreaterThan(movable)) {
             throw new BusinessRuleViolation(Rule.MOVE_WITHIN_UNDELIVERED_PLAN, "cannot " + move + " " + amount
                     + " from " + from + ": only " + movable + " is planned and not yet delivered there");
         }
+        // the saving's total is unchanged, so within the limit unless an earlier release stored it past
+        MoneyLimit.require(to + "'s planned total", amountIn(planned, to).plus(amount));
+    }
+
+    private static void requirePlannedWithinLimit(SavingsProfile profile) {
+        MoneyLimit.require("the saving's planned total", Total.sum(profile.amounts().values()));
+    }
+
+    private void requireDeliveredWithinLimit(FinancialYear year, Money amount) {
+        MoneyLimit.require(year + "'s delivered total", amountIn(delivered, year).plus(amount));
+        MoneyLimit.require("the saving's delivered total", delivered.values().stream()
+                .reduce(Total.ZERO, Total::plus).plus(amount));
+    }
+
+    /**
+     * The planned profile as an event records it. Each year fits a Money amount: every command that
+     * raises a year is checked, and an earlier release's aggregate held its years as Money.
+     */
+    private SavingsProfile plannedProfile() {
+        TreeMap<FinancialYear, Money> amounts = new TreeMap<>();
+        planned.forEach((year, amount) -> amounts.put(year, Money.of(amount.amount())));
+        return new SavingsProfile(amounts);
+    }
+
+    private static Total amountIn(SortedMap<FinancialYear, Total> figures, FinancialYear year) {
+        return figures.getOrDefault(year, Total.ZERO);
+    }
+
+    private static SortedMap<FinancialYear, Total> totals(SavingsProfile profile) {
+        SortedMap<FinancialYear, Total> totals = new TreeMap<>();
+        profile.amounts().forEach((year, amount) -> totals.put(year, Total.of(amount)));
+        return totals;
+    }
+
+    private static void add(SortedMap<FinancialYear, Total> figures, FinancialYear year, Total amount) {
+        figures.merge(year, amount, Total::plus);
     }
 
     private static void requireWithinPeriod(ProgrammeEntry programme, Collection<FinancialYear> years) {
@@ -194,35 +245,37 @@ public class Saving {
     void on(SavingProposed event) {
         savingId = event.savingId();
         programmeId = event.programmeId();
-        planned = event.profile();
-        delivered = SavingsProfile.EMPTY;
+        planned = totals(event.profile());
+        delivered = new TreeMap<>();
         stage = event.stage();
         confidence = event.confidence();
     }
 
     @EventSourcingHandler
     void on(SavingProfileRevised event) {
-        planned = event.profile();
+        planned = totals(event.profile());
     }
 
     @EventSourcingHandler
     void on(SavingSlippedToYear event) {
-        planned = planned.moving(event.fromYear(), event.toYear(), event.amount());
+        add(planned, event.fromYear(), Total.ZERO.minus(event.amount()));
+        add(planned, event.toYear(), Total.of(event.amount()));
     }
 
     @EventSourcingHandler
     void on(SavingBroughtForward event) {
-        planned = planned.moving(event.fromYear(), event.toYear(), event.amount());
+        add(planned, event.fromYear(), Total.ZERO.minus(event.amount()));
+        add(planned, event.toYear(), Total.of(event.amount()));
     }
 
     @EventSourcingHandler
     void on(SavingDeliveryRecorded event) {
-        delivered = delivered.adding(event.year(), event.amount());
+        add(delivered, event.year(), Total.of(event.amount()));
     }
 
     @EventSourcingHandler
     void on(SavingDeliveryCorrected event) {
-        delivered = delivered.adding(event.year(), event.amount());
+        add(delivered, event.year(), Total.of(event.amount()));
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.savingsledger.command.InMemoryLedgerDirectory;
 import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.Rule;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeLaunched;
@@ -17,10 +18,12 @@ import org.savingsledger.shared.Provenance;
 
 import java.time.LocalDate;
 
+import static org.savingsledger.command.Refusals.refusedBy;
+
 /**
- * Leicestershire's transformation programme, Cabinet 19 April 2016. The programme has no business rule of its own
- * (its period is read by savings through the ledger directory); these are its commands' success paths.
- * Versions: the launch is 0, each later event adds 1.
+ * Leicestershire's transformation programme, Cabinet 19 April 2016. Its one business rule is the money limit on its
+ * approved budget and cost drawn down (its period is read by savings through the ledger directory); the rest are its
+ * commands' success paths. Versions: the launch is 0, each later event adds 1.
  */
 class ProgrammeTest {
 
@@ -136,5 +139,48 @@ class ProgrammeTest {
                 .when(new DrawDownProgrammeCost(ID, Money.pounds(1), BY_CABINET, null))
                 .expectEvents(new ProgrammeCostDrawnDown(ID, Money.pounds(1), BY_CABINET))
                 .expectResultMessagePayload(1L);
+    }
+
+    // ---- totals within the money limit (1000000000000.00, the largest single amount)
+
+    @Test
+    void totalsWithinMoneyLimit_budgetApprovalsUpToTheLimitAreAllowed() {
+        fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.of("999999999999.99"), BY_CABINET))
+                .when(new ApproveProgrammeBudget(ID, Money.of("0.01"), BY_CABINET, null))
+                .expectEvents(new ProgrammeBudgetApproved(ID, Money.of("0.01"), BY_CABINET))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_aBudgetApprovalTakingTheApprovedBudgetPastTheLimit() {
+        refusedBy(fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.MAX, BY_CABINET))
+                        .when(new ApproveProgrammeBudget(ID, Money.of("0.01"), BY_CABINET, null)),
+                Rule.TOTALS_WITHIN_MONEY_LIMIT);
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_aDrawdownTakingTheCostDrawnDownPastTheLimit() {
+        refusedBy(fixture.given(LAUNCHED, new ProgrammeCostDrawnDown(ID, Money.of("600000000000"), BY_CABINET),
+                                new ProgrammeCostDrawnDown(ID, Money.of("400000000000"), BY_CABINET))
+                        .when(new DrawDownProgrammeCost(ID, Money.of("0.01"), BY_CABINET, null)),
+                Rule.TOTALS_WITHIN_MONEY_LIMIT);
+    }
+
+    /** The approved budget and the cost drawn down are separate totals: a full budget leaves drawdowns free. */
+    @Test
+    void totalsWithinMoneyLimit_aDrawdownIsNotCountedAgainstTheApprovedBudget() {
+        fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.MAX, BY_CABINET))
+                .when(new DrawDownProgrammeCost(ID, Money.MAX, BY_CABINET, null))
+                .expectEvents(new ProgrammeCostDrawnDown(ID, Money.MAX, BY_CABINET));
+    }
+
+    /** Stored past the limit by an earlier release (it checked amounts, not sums): it still loads and takes commands. */
+    @Test
+    void totalsWithinMoneyLimit_aProgrammeStoredPastTheLimitStillTakesOtherCommands() {
+        fixture.given(LAUNCHED, new ProgrammeBudgetApproved(ID, Money.MAX, BY_CABINET),
+                        new ProgrammeBudgetApproved(ID, Money.MAX, BY_CABINET))
+                .when(new ReviseProgrammeTarget(ID, Money.pounds(1), BY_CABINET, null))
+                .expectEvents(new ProgrammeTargetRevised(ID, Money.pounds(35_400_000), Money.pounds(1), BY_CABINET))
+                .expectResultMessagePayload(3L);
     }
 }

@@ -427,6 +427,100 @@ class SavingTest {
                 .expectResultMessagePayload(2L);
     }
 
+    // ---- totals within the money limit (1000000000000.00, the largest single amount)
+
+    private static final Money LIMIT = Money.MAX;
+    private static final SavingsProfile AT_THE_LIMIT = SavingsProfile.of(Map.of(Y2018, LIMIT));
+    private static final SavingProposed PROPOSED_AT_THE_LIMIT = new SavingProposed(ID, PROGRAMME, "t", null, null,
+            Confidence.CONFIDENT, Stage.IN_DELIVERY, AT_THE_LIMIT, BY_COMMITTEE);
+    /** Stored by an earlier release, which checked each amount but not what they add up to. */
+    private static final SavingsProfile PAST_THE_LIMIT = SavingsProfile.of(Map.of(Y2018, LIMIT, Y2019, LIMIT));
+    private static final SavingProposed PROPOSED_PAST_THE_LIMIT = new SavingProposed(ID, PROGRAMME, "t", null, null,
+            Confidence.CONFIDENT, Stage.IN_DELIVERY, PAST_THE_LIMIT, BY_COMMITTEE);
+
+    @Test
+    void totalsWithinMoneyLimit_aProposalAtTheLimitIsAllowed() {
+        fixture.givenNoPriorActivity()
+                .when(new ProposeSaving(ID, PROGRAMME, "t", null, null, Confidence.CONFIDENT, Stage.IN_DELIVERY,
+                        SavingsProfile.of(Map.of(Y2018, Money.of("999999999999.99"), Y2019, Money.of("0.01"))),
+                        BY_COMMITTEE))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_aProposalWhoseYearsAddUpPastTheLimit() {
+        refusedBy(fixture.givenNoPriorActivity().when(propose(PAST_THE_LIMIT)), Rule.TOTALS_WITHIN_MONEY_LIMIT);
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_aRevisionWhoseYearsAddUpPastTheLimit() {
+        refusedBy(fixture.given(PROPOSED)
+                        .when(new ReviseSavingProfile(ID, SavingsProfile.of(Map.of(Y2018, LIMIT, Y2021, Money.of("0.01"))),
+                                BY_COMMITTEE, null)),
+                Rule.TOTALS_WITHIN_MONEY_LIMIT);
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_aDeliveryTakingTheYearPastTheLimit() {
+        refusedBy(fixture.given(PROPOSED_AT_THE_LIMIT, new SavingDeliveryRecorded(ID, PROGRAMME, Y2018, LIMIT, BY_COMMITTEE))
+                        .when(new RecordSavingDelivered(ID, Y2018, Money.of("0.01"), BY_COMMITTEE, null)),
+                Rule.TOTALS_WITHIN_MONEY_LIMIT);
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_aDeliveryTakingTheSavingsDeliveredTotalPastTheLimit() {
+        refusedBy(fixture.given(PROPOSED, new SavingDeliveryRecorded(ID, PROGRAMME, Y2018, LIMIT, BY_COMMITTEE))
+                        .when(new RecordSavingDelivered(ID, Y2019, Money.of("0.01"), BY_COMMITTEE, null)),
+                Rule.TOTALS_WITHIN_MONEY_LIMIT);
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_anUpwardCorrectionTakingTheDeliveredTotalPastTheLimit() {
+        refusedBy(fixture.given(PROPOSED, new SavingDeliveryRecorded(ID, PROGRAMME, Y2018, LIMIT, BY_COMMITTEE))
+                        .when(new CorrectSavingDelivery(ID, Y2020, Money.of("0.01"), BY_COMMITTEE, null)),
+                Rule.TOTALS_WITHIN_MONEY_LIMIT);
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_aDeliveryUpToTheLimitIsAllowed() {
+        fixture.given(PROPOSED, new SavingDeliveryRecorded(ID, PROGRAMME, Y2018, Money.of("999999999999.99"), BY_COMMITTEE))
+                .when(new RecordSavingDelivered(ID, Y2019, Money.of("0.01"), BY_COMMITTEE, null))
+                .expectEvents(new SavingDeliveryRecorded(ID, PROGRAMME, Y2019, Money.of("0.01"), BY_COMMITTEE));
+    }
+
+    /** A saving stored past the limit by an earlier release still loads, and a downward correction is allowed. */
+    @Test
+    void totalsWithinMoneyLimit_aDownwardCorrectionOfADeliveredTotalPastTheLimitIsAllowed() {
+        fixture.given(PROPOSED, new SavingDeliveryRecorded(ID, PROGRAMME, Y2018, LIMIT, BY_COMMITTEE),
+                        new SavingDeliveryRecorded(ID, PROGRAMME, Y2019, LIMIT, BY_COMMITTEE))
+                .when(new CorrectSavingDelivery(ID, Y2019, Money.of("-0.01"), BY_COMMITTEE, null))
+                .expectEvents(new SavingDeliveryCorrected(ID, PROGRAMME, Y2019, Money.of("-0.01"), BY_COMMITTEE))
+                .expectResultMessagePayload(3L);
+    }
+
+    /** Only a total already past the limit can take a year past it by a slip: then it is the rule, not a failure. */
+    @Test
+    void totalsWithinMoneyLimit_aSlipTakingAYearPastTheLimit() {
+        refusedBy(fixture.given(PROPOSED_PAST_THE_LIMIT)
+                        .when(new SlipSavingToYear(ID, Y2018, Y2019, Money.of("0.01"), BY_COMMITTEE, null)),
+                Rule.TOTALS_WITHIN_MONEY_LIMIT);
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_aBringForwardTakingAYearPastTheLimit() {
+        refusedBy(fixture.given(PROPOSED_PAST_THE_LIMIT)
+                        .when(new BringSavingForward(ID, Y2019, Y2018, LIMIT, BY_COMMITTEE, null)),
+                Rule.TOTALS_WITHIN_MONEY_LIMIT);
+    }
+
+    @Test
+    void totalsWithinMoneyLimit_aSavingPastTheLimitCanBeRevisedBackWithinIt() {
+        fixture.given(PROPOSED_PAST_THE_LIMIT)
+                .when(new ReviseSavingProfile(ID, AT_THE_LIMIT, BY_COMMITTEE, null))
+                .expectEvents(new SavingProfileRevised(ID, PROGRAMME, PAST_THE_LIMIT, AT_THE_LIMIT, BY_COMMITTEE))
+                .expectResultMessagePayload(1L);
+    }
+
     // ---- withdrawal
 
     @Test

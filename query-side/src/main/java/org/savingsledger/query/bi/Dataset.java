@@ -9,7 +9,7 @@ import org.savingsledger.query.view.Views.ProgrammeSummary;
 import org.savingsledger.query.view.Views.SavingView;
 import org.savingsledger.query.view.Views.YearLine;
 import org.savingsledger.shared.FinancialYear;
-import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Total;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,9 +108,9 @@ public enum Dataset {
                 years.addAll(s.delivered().keySet());
                 for (FinancialYear year : years) {
                     emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), year,
-                            s.profile().getOrDefault(year, Money.ZERO), s.delivered().getOrDefault(year, Money.ZERO),
-                            saving.slippedIn().getOrDefault(year, Money.ZERO),
-                            saving.slippedOut().getOrDefault(year, Money.ZERO), s.withdrawn());
+                            s.profile().getOrDefault(year, Total.ZERO), s.delivered().getOrDefault(year, Total.ZERO),
+                            saving.slippedIn().getOrDefault(year, Total.ZERO),
+                            saving.slippedOut().getOrDefault(year, Total.ZERO), s.withdrawn());
                 }
             });
         }
@@ -298,8 +298,8 @@ public enum Dataset {
         }
     }
 
-    private static Money total(java.util.Collection<Money> amounts) {
-        return amounts.stream().reduce(Money.ZERO, Money::plus);
+    private static Total total(java.util.Collection<Total> amounts) {
+        return amounts.stream().reduce(Total.ZERO, Total::plus);
     }
 
     private static void emit(RowSink sink, Object... values) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Total;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -127,6 +128,8 @@ public enum ExtractFormat {
             json.writeNull();
         } else if (value instanceof Money money) {
             json.writeNumber(money.amount());
+        } else if (value instanceof Total total) {
+            json.writeNumber(total.amount());
         } else if (value instanceof Boolean bool) {
             json.writeBoolean(bool);
         } else if (value instanceof Long || value instanceof Integer) {

@@ -21,7 +21,7 @@ import org.savingsledger.query.view.Views.YearLine;
 import org.savingsledger.query.view.Views.YearPosition;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
-import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Total;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.Stage;
 import org.savingsledger.shared.access.Organisations;
@@ -113,10 +113,10 @@ public class LedgerViews {
 
     public YearPosition year(FinancialYear year, String organisation, Instant asAt, LocalDate effectiveOn) {
         List<ProgrammeYear> lines = new ArrayList<>();
-        Money planned = Money.ZERO;
-        Money delivered = Money.ZERO;
-        Money slippedIn = Money.ZERO;
-        Money slippedOut = Money.ZERO;
+        Total planned = Total.ZERO;
+        Total delivered = Total.ZERO;
+        Total slippedIn = Total.ZERO;
+        Total slippedOut = Total.ZERO;
         for (ProgrammeSummary summary : programmes(organisation, asAt, effectiveOn)) {
             YearLine line = summary.years().stream().filter(y -> y.year().equals(year)).findFirst().orElse(null);
             if (line == null) {
@@ -186,8 +186,8 @@ public class LedgerViews {
      * A saving with the money slipped into and out of each year, and its history — read from the
      * store when asked for, so an extract holds one saving's history at a time.
      */
-    public record SavingExtract(SavingView saving, SortedMap<FinancialYear, Money> slippedIn,
-                                SortedMap<FinancialYear, Money> slippedOut, Supplier<List<HistoryEntry>> historyReader) {
+    public record SavingExtract(SavingView saving, SortedMap<FinancialYear, Total> slippedIn,
+                                SortedMap<FinancialYear, Total> slippedOut, Supplier<List<HistoryEntry>> historyReader) {
 
         public List<HistoryEntry> history() {
             return historyReader.get();
@@ -313,11 +313,11 @@ public class LedgerViews {
             years.addAll(saving.delivered().keySet());
         });
         List<YearLine> lines = new ArrayList<>();
-        Money cumulativePlanned = Money.ZERO;
-        Money cumulativeDelivered = Money.ZERO;
+        Total cumulativePlanned = Total.ZERO;
+        Total cumulativeDelivered = Total.ZERO;
         for (FinancialYear year : years) {
-            Money planned = sum(savings, s -> s.plannedIn(year));
-            Money delivered = sum(savings, s -> SavingPosition.amountIn(s.delivered(), year));
+            Total planned = sum(savings, s -> s.plannedIn(year));
+            Total delivered = sum(savings, s -> SavingPosition.amountIn(s.delivered(), year));
             cumulativePlanned = cumulativePlanned.plus(planned);
             cumulativeDelivered = cumulativeDelivered.plus(delivered);
             lines.add(new YearLine(year, planned, delivered,
@@ -325,20 +325,20 @@ public class LedgerViews {
                     sum(savings, s -> SavingPosition.amountIn(s.slippedOut(), year)),
                     cumulativePlanned, cumulativeDelivered));
         }
-        Map<String, Money> byConfidence = keys(Confidence.values());
-        Map<String, Money> byStage = keys(Stage.values());
-        Map<String, Money> byRag = keys(Rag.values());
-        byRag.put(NOT_SET, Money.ZERO);
+        Map<String, Total> byConfidence = keys(Confidence.values());
+        Map<String, Total> byStage = keys(Stage.values());
+        Map<String, Total> byRag = keys(Rag.values());
+        byRag.put(NOT_SET, Total.ZERO);
         int active = 0;
         for (SavingPosition saving : savings) {
             if (saving.withdrawn()) {
                 continue;
             }
             active++;
-            Money planned = saving.plannedTotal();
-            byConfidence.merge(saving.confidence(), planned, Money::plus);
-            byStage.merge(saving.stage(), planned, Money::plus);
-            byRag.merge(saving.rag() == null ? NOT_SET : saving.rag(), planned, Money::plus);
+            Total planned = saving.plannedTotal();
+            byConfidence.merge(saving.confidence(), planned, Total::plus);
+            byStage.merge(saving.stage(), planned, Total::plus);
+            byRag.merge(saving.rag() == null ? NOT_SET : saving.rag(), planned, Total::plus);
         }
         Totals totals = new Totals(cumulativePlanned, cumulativeDelivered,
                 programme.savingsTarget().minus(cumulativePlanned));
@@ -361,10 +361,10 @@ public class LedgerViews {
         for (FinancialYear year : years) {
             YearLine before = thenByYear.get(year);
             YearLine after = nowByYear.get(year);
-            Money plannedThen = before == null ? Money.ZERO : before.planned();
-            Money plannedNow = after == null ? Money.ZERO : after.planned();
-            Money deliveredThen = before == null ? Money.ZERO : before.delivered();
-            Money deliveredNow = after == null ? Money.ZERO : after.delivered();
+            Total plannedThen = before == null ? Total.ZERO : before.planned();
+            Total plannedNow = after == null ? Total.ZERO : after.planned();
+            Total deliveredThen = before == null ? Total.ZERO : before.delivered();
+            Total deliveredNow = after == null ? Total.ZERO : after.delivered();
             changes.add(new YearChange(year, plannedThen, plannedNow, plannedNow.minus(plannedThen),
                     deliveredThen, deliveredNow, deliveredNow.minus(deliveredThen)));
         }
@@ -416,17 +416,17 @@ public class LedgerViews {
     private static HistoryEntry entry(Fact fact) {
         return new HistoryEntry(fact.version(), fact.type(), fact.recordedAt(), fact.effectiveDate(), fact.actor(),
                 fact.reason(), fact.decisionRef(), fact.changes().stream()
-                .map(c -> new MoneyChange(c.year(), c.field(), Money.of(c.before()), Money.of(c.after()))).toList());
+                .map(c -> new MoneyChange(c.year(), c.field(), Total.of(c.before()), Total.of(c.after()))).toList());
     }
 
-    private static Money sum(List<SavingPosition> savings, java.util.function.Function<SavingPosition, Money> figure) {
-        return savings.stream().map(figure).reduce(Money.ZERO, Money::plus);
+    private static Total sum(List<SavingPosition> savings, java.util.function.Function<SavingPosition, Total> figure) {
+        return savings.stream().map(figure).reduce(Total.ZERO, Total::plus);
     }
 
-    private static <E extends Enum<E>> Map<String, Money> keys(E[] values) {
-        Map<String, Money> map = new LinkedHashMap<>();
+    private static <E extends Enum<E>> Map<String, Total> keys(E[] values) {
+        Map<String, Total> map = new LinkedHashMap<>();
         for (E value : values) {
-            map.put(value.name(), Money.ZERO);
+            map.put(value.name(), Total.ZERO);
         }
         return map;
     }

@@ -2,7 +2,7 @@ package org.savingsledger.query.view;
 
 import org.savingsledger.query.history.Fact;
 import org.savingsledger.shared.FinancialYear;
-import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Total;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,11 +14,11 @@ import java.util.Optional;
 /** A programme's own figures as known at an instant and effective by a date: the fold of its visible facts. */
 record ProgrammePosition(String id, String organisation, String name, String description,
                          FinancialYear firstYear, FinancialYear lastYear,
-                         Money savingsTarget, Money budgetApproved, Money costDrawnDown) {
+                         Total savingsTarget, Total budgetApproved, Total costDrawnDown) {
 
     static Optional<ProgrammePosition> of(String id, List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
         Map<String, String> values = new HashMap<>();
-        Map<String, Money> figures = new HashMap<>();
+        Map<String, Total> figures = new HashMap<>();
         boolean launched = false;
         for (Fact fact : facts) {
             if (!fact.isVisible(asAt, effectiveOn)) {
@@ -26,7 +26,7 @@ record ProgrammePosition(String id, String organisation, String name, String des
             }
             launched |= "ProgrammeLaunched".equals(fact.type());
             fact.attributes().forEach((name, value) -> values.put(name, value.toString()));
-            fact.changes().forEach(change -> figures.merge(change.field(), Money.of(change.delta()), Money::plus));
+            fact.changes().forEach(change -> figures.merge(change.field(), Total.of(change.delta()), Total::plus));
         }
         if (!launched) {
             return Optional.empty();
@@ -34,7 +34,7 @@ record ProgrammePosition(String id, String organisation, String name, String des
         return Optional.of(new ProgrammePosition(id, values.get("organisation"), values.get("name"),
                 values.get("description"), FinancialYear.parse(values.get("firstYear")),
                 FinancialYear.parse(values.get("lastYear")),
-                figures.getOrDefault("savingsTarget", Money.ZERO), figures.getOrDefault("budgetApproved", Money.ZERO),
-                figures.getOrDefault("costDrawnDown", Money.ZERO)));
+                figures.getOrDefault("savingsTarget", Total.ZERO), figures.getOrDefault("budgetApproved", Total.ZERO),
+                figures.getOrDefault("costDrawnDown", Total.ZERO)));
     }
 }

@@ -4,7 +4,7 @@ import org.savingsledger.query.history.Checkpoints;
 import org.savingsledger.query.history.Fact;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.shared.FinancialYear;
-import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Total;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,8 +23,8 @@ import java.util.TreeMap;
  */
 record SavingPosition(String id, String programmeId, String title, String workstream, String owner,
                       String stage, String confidence, String rag, boolean withdrawn,
-                      SortedMap<FinancialYear, Money> planned, SortedMap<FinancialYear, Money> delivered,
-                      SortedMap<FinancialYear, Money> slippedIn, SortedMap<FinancialYear, Money> slippedOut,
+                      SortedMap<FinancialYear, Total> planned, SortedMap<FinancialYear, Total> delivered,
+                      SortedMap<FinancialYear, Total> slippedIn, SortedMap<FinancialYear, Total> slippedOut,
                       long version) {
 
     /**
@@ -33,10 +33,10 @@ record SavingPosition(String id, String programmeId, String title, String workst
      */
     static Optional<SavingPosition> of(String id, List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
         Map<String, String> values = new HashMap<>();
-        SortedMap<FinancialYear, Money> planned = new TreeMap<>();
-        SortedMap<FinancialYear, Money> delivered = new TreeMap<>();
-        SortedMap<FinancialYear, Money> slippedIn = new TreeMap<>();
-        SortedMap<FinancialYear, Money> slippedOut = new TreeMap<>();
+        SortedMap<FinancialYear, Total> planned = new TreeMap<>();
+        SortedMap<FinancialYear, Total> delivered = new TreeMap<>();
+        SortedMap<FinancialYear, Total> slippedIn = new TreeMap<>();
+        SortedMap<FinancialYear, Total> slippedOut = new TreeMap<>();
         boolean proposed = false;
         long version = -1;
         for (Fact fact : facts) {
@@ -48,7 +48,7 @@ record SavingPosition(String id, String programmeId, String title, String workst
             version = fact.version();
             fact.attributes().forEach((name, value) -> values.put(name, value.toString()));
             for (Fact.Change change : fact.changes()) {
-                SortedMap<FinancialYear, Money> figures = switch (change.field()) {
+                SortedMap<FinancialYear, Total> figures = switch (change.field()) {
                     case "planned" -> planned;
                     case "slippedIn" -> slippedIn;
                     case "slippedOut" -> slippedOut;
@@ -71,19 +71,19 @@ record SavingPosition(String id, String programmeId, String title, String workst
     }
 
     /** What this saving counts in planned totals: nothing once withdrawn. */
-    Money plannedIn(FinancialYear year) {
-        return withdrawn ? Money.ZERO : planned.getOrDefault(year, Money.ZERO);
+    Total plannedIn(FinancialYear year) {
+        return withdrawn ? Total.ZERO : planned.getOrDefault(year, Total.ZERO);
     }
 
-    Money plannedTotal() {
-        return withdrawn ? Money.ZERO : planned.values().stream().reduce(Money.ZERO, Money::plus);
+    Total plannedTotal() {
+        return withdrawn ? Total.ZERO : planned.values().stream().reduce(Total.ZERO, Total::plus);
     }
 
-    static Money amountIn(SortedMap<FinancialYear, Money> figures, FinancialYear year) {
-        return figures.getOrDefault(year, Money.ZERO);
+    static Total amountIn(SortedMap<FinancialYear, Total> figures, FinancialYear year) {
+        return figures.getOrDefault(year, Total.ZERO);
     }
 
-    private static void add(SortedMap<FinancialYear, Money> figures, String year, BigDecimal amount) {
-        figures.merge(FinancialYear.parse(year), Money.of(amount), Money::plus);
+    private static void add(SortedMap<FinancialYear, Total> figures, String year, BigDecimal amount) {
+        figures.merge(FinancialYear.parse(year), Total.of(amount), Total::plus);
     }
 }

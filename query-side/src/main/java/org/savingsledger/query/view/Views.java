@@ -2,7 +2,7 @@ package org.savingsledger.query.view;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.savingsledger.shared.FinancialYear;
-import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Total;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
-/** The answers of the query API, as the contract shapes them (fields may be added, never renamed). */
+/**
+ * The answers of the query API, as the contract shapes them (fields may be added, never renamed).
+ * Money figures are {@link Total}s: what amounts add up to has no bound, though each amount has.
+ */
 public final class Views {
 
     private Views() {
@@ -19,7 +22,7 @@ public final class Views {
     /** A saving: {@code profile} is planned money per year; {@code version} the last change counted. */
     public record SavingView(String id, String programmeId, String title, String workstream, String owner,
                              String stage, String confidence, String rag, boolean withdrawn,
-                             SortedMap<FinancialYear, Money> profile, SortedMap<FinancialYear, Money> delivered,
+                             SortedMap<FinancialYear, Total> profile, SortedMap<FinancialYear, Total> delivered,
                              long version) {
     }
 
@@ -29,29 +32,29 @@ public final class Views {
     }
 
     /** {@code year} is null for a figure that is not per year (a programme's target, budget or drawdown). */
-    public record MoneyChange(String year, String field, Money before, Money after) {
+    public record MoneyChange(String year, String field, Total before, Total after) {
     }
 
     public record ProgrammeSummary(String id, String organisation, String name, String description,
-                                   FinancialYear firstYear, FinancialYear lastYear, Money savingsTarget,
-                                   Money budgetApproved, Money costDrawnDown, List<YearLine> years, Totals totals,
-                                   Map<String, Money> byConfidence, Map<String, Money> byStage,
-                                   Map<String, Money> byRag, int savingsCount, int withdrawnSavingsCount) {
+                                   FinancialYear firstYear, FinancialYear lastYear, Total savingsTarget,
+                                   Total budgetApproved, Total costDrawnDown, List<YearLine> years, Totals totals,
+                                   Map<String, Total> byConfidence, Map<String, Total> byStage,
+                                   Map<String, Total> byRag, int savingsCount, int withdrawnSavingsCount) {
     }
 
-    public record YearLine(FinancialYear year, Money planned, Money delivered, Money slippedIn, Money slippedOut,
-                           Money cumulativePlanned, Money cumulativeDelivered) {
+    public record YearLine(FinancialYear year, Total planned, Total delivered, Total slippedIn, Total slippedOut,
+                           Total cumulativePlanned, Total cumulativeDelivered) {
     }
 
     /** {@code gapToTarget} = savings target − planned. */
-    public record Totals(Money planned, Money delivered, Money gapToTarget) {
+    public record Totals(Total planned, Total delivered, Total gapToTarget) {
     }
 
-    public record YearPosition(FinancialYear year, String organisation, Money planned, Money delivered,
-                               Money slippedIn, Money slippedOut, List<ProgrammeYear> programmes) {
+    public record YearPosition(FinancialYear year, String organisation, Total planned, Total delivered,
+                               Total slippedIn, Total slippedOut, List<ProgrammeYear> programmes) {
     }
 
-    public record ProgrammeYear(String programmeId, String name, Money planned, Money delivered) {
+    public record ProgrammeYear(String programmeId, String name, Total planned, Total delivered) {
     }
 
     public record CommitteeView(String id, String organisation, String name, List<String> programmes,
@@ -74,8 +77,8 @@ public final class Views {
     public record ProgrammeChange(String programmeId, List<YearChange> years) {
     }
 
-    public record YearChange(FinancialYear year, Money plannedThen, Money plannedNow, Money plannedDelta,
-                             Money deliveredThen, Money deliveredNow, Money deliveredDelta) {
+    public record YearChange(FinancialYear year, Total plannedThen, Total plannedNow, Total plannedDelta,
+                             Total deliveredThen, Total deliveredNow, Total deliveredDelta) {
     }
 
     /** A history entry of a saving ({@code savingId} set) or of a programme ({@code savingId} null). */

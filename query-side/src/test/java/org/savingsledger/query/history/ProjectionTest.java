@@ -40,6 +40,7 @@ import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Total;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 import org.savingsledger.shared.Rag;
@@ -150,9 +151,9 @@ class ProjectionTest {
         project();
         Views.SavingView view = views.saving(SAVING.value(), T0.plusSeconds(19), EVERYTHING).orElseThrow();
 
-        assertThat(view.profile()).containsEntry(Y18, Money.pounds(4_379_000)).containsEntry(Y19, Money.pounds(3_600_000))
-                .containsEntry(Y20, Money.pounds(2_596_000));
-        assertThat(view.delivered()).containsEntry(Y18, Money.of("80119.55"));
+        assertThat(view.profile()).containsEntry(Y18, Total.pounds(4_379_000)).containsEntry(Y19, Total.pounds(3_600_000))
+                .containsEntry(Y20, Total.pounds(2_596_000));
+        assertThat(view.delivered()).containsEntry(Y18, Total.of("80119.55"));
         assertThat(view.stage()).isEqualTo("DELIVERED");
         assertThat(view.confidence()).isEqualTo("STRETCH");
         assertThat(view.rag()).isEqualTo("AMBER");
@@ -165,10 +166,10 @@ class ProjectionTest {
                 "SavingDeliveryCorrected", "SavingStageChanged", "SavingConfidenceChanged", "SavingRagChanged",
                 "SavingWithdrawn");
         assertThat(history.get(2).changes()).containsExactly(
-                new Views.MoneyChange("2018/19", "planned", Money.pounds(5_379_000), Money.pounds(4_379_000)),
-                new Views.MoneyChange("2020/21", "planned", Money.pounds(1_696_000), Money.pounds(2_696_000)));
+                new Views.MoneyChange("2018/19", "planned", Total.pounds(5_379_000), Total.pounds(4_379_000)),
+                new Views.MoneyChange("2020/21", "planned", Total.pounds(1_696_000), Total.pounds(2_696_000)));
         assertThat(history.get(1).changes()).containsExactly(
-                new Views.MoneyChange("2019/20", "planned", Money.pounds(3_461_000), Money.pounds(3_500_000)));
+                new Views.MoneyChange("2019/20", "planned", Total.pounds(3_461_000), Total.pounds(3_500_000)));
         assertThat(history.get(5).reason()).isEqualTo("double counted");
     }
 
@@ -176,13 +177,13 @@ class ProjectionTest {
     void programmeAndCommitteeEventsShowInTheirViews() {
         project();
         Views.ProgrammeSummary summary = views.programme(PROGRAMME.value(), T0.plusSeconds(19), EVERYTHING).orElseThrow();
-        assertThat(summary.savingsTarget()).isEqualTo(Money.pounds(18_000_000));
-        assertThat(summary.budgetApproved()).isEqualTo(Money.pounds(1_370_240));
-        assertThat(summary.costDrawnDown()).isEqualTo(Money.pounds(685_120));
-        assertThat(summary.totals().planned()).isEqualTo(Money.pounds(10_575_000));
-        assertThat(summary.totals().gapToTarget()).isEqualTo(Money.pounds(7_425_000));
-        assertThat(summary.years().get(0).slippedOut()).isEqualTo(Money.pounds(1_000_000));
-        assertThat(summary.years().get(1).slippedIn()).isEqualTo(Money.pounds(100_000));
+        assertThat(summary.savingsTarget()).isEqualTo(Total.pounds(18_000_000));
+        assertThat(summary.budgetApproved()).isEqualTo(Total.pounds(1_370_240));
+        assertThat(summary.costDrawnDown()).isEqualTo(Total.pounds(685_120));
+        assertThat(summary.totals().planned()).isEqualTo(Total.pounds(10_575_000));
+        assertThat(summary.totals().gapToTarget()).isEqualTo(Total.pounds(7_425_000));
+        assertThat(summary.years().get(0).slippedOut()).isEqualTo(Total.pounds(1_000_000));
+        assertThat(summary.years().get(1).slippedIn()).isEqualTo(Total.pounds(100_000));
 
         Views.CommitteeView committee = views.committee(COMMITTEE.value(), FAR_FUTURE, EVERYTHING).orElseThrow();
         assertThat(committee.programmes()).containsExactly(PROGRAMME.value());
@@ -194,20 +195,20 @@ class ProjectionTest {
         project();
         // as the ledger knew it before the slip was recorded
         assertThat(views.saving(SAVING.value(), T0.plusSeconds(11), EVERYTHING).orElseThrow().profile())
-                .containsEntry(Y18, Money.pounds(5_379_000));
+                .containsEntry(Y18, Total.pounds(5_379_000));
         // the delivery took effect on 15 March 2019
         assertThat(views.saving(SAVING.value(), FAR_FUTURE, LocalDate.of(2019, 3, 14)).orElseThrow().delivered()).isEmpty();
         // withdrawn in 2020: counts nothing planned from then on, everything before
         assertThat(views.programme(PROGRAMME.value(), FAR_FUTURE, EVERYTHING).orElseThrow().totals().planned())
-                .isEqualTo(Money.ZERO);
+                .isEqualTo(Total.ZERO);
         assertThat(views.programme(PROGRAMME.value(), FAR_FUTURE, LocalDate.of(2019, 12, 31)).orElseThrow()
-                .totals().planned()).isEqualTo(Money.pounds(10_575_000));
+                .totals().planned()).isEqualTo(Total.pounds(10_575_000));
         // nothing was known before the first event
         assertThat(views.programme(PROGRAMME.value(), T0.minusSeconds(1), EVERYTHING)).isEmpty();
         // the report is frozen as the ledger showed it when presented (26 February, by default effective that
         // day): before the withdrawal, and without the re-profiling that takes effect on 1 March
         Views.ReportView report = views.report(COMMITTEE.value(), "r1", FAR_FUTURE).orElseThrow();
-        assertThat(report.programmes().get(0).totals().planned()).isEqualTo(Money.pounds(10_536_000));
+        assertThat(report.programmes().get(0).totals().planned()).isEqualTo(Total.pounds(10_536_000));
     }
 
     /**
