@@ -20,22 +20,34 @@ import java.util.Optional;
 
 /**
  * How an extract is written, row by row as the rows are produced: nothing is held in memory but
- * the writer's buffer. Escaping is the libraries' (Apache Commons CSV, Jackson), not ours.
+ * the writer's buffer. Quoting and escaping are the libraries' (Apache Commons CSV, Jackson), not
+ * ours; keeping spreadsheets from running text as formulas is ours, as Commons CSV has nothing for it.
  */
 public enum ExtractFormat {
 
-    /** RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break; UTF-8. */
-    CSV("csv", "text/csv;charset=UTF-8") {
+    /**
+     * RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break; UTF-8,
+     * optionally after a byte-order mark. Text cells are {@linkplain #neutralised(String) neutralised} for spreadsheets.
+     */
+    CSV("csv", "text/csv;charset=UTF-8", true) {
         @Override
-        public RowWriter open(List<Column> columns, OutputStream out) throws IOException {
+        public RowWriter open(List<Column> columns, OutputStream out, boolean byteOrderMark) throws IOException {
+            BufferedWriter text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            if (byteOrderMark) {
+                text.write(BYTE_ORDER_MARK);
+            }
             CSVPrinter printer = CSVFormat.RFC4180.builder()
                     .setHeader(columns.stream().map(Column::name).toArray(String[]::new))
                     .get()
-                    .print(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+                    .print(text);
             return new RowWriter() {
                 @Override
                 public void row(Object... values) throws IOException {
-                    printer.printRecord(Arrays.stream(values).map(ExtractFormat::text).toArray());
+                    Object[] cells = new Object[values.length];
+                    for (int i = 0; i < values.length; i++) {
+                        cells[i] = cell(columns.get(i).type(), values[i]);
+                    }
+                    printer.printRecord(cells);
                 }
 
                 @Override
@@ -47,9 +59,12 @@ public enum ExtractFormat {
     },
 
     /** JSON Lines: one JSON object per row, keys as the column names, money as plain decimal numbers; UTF-8. */
-    JSONL("jsonl", "application/jsonl;charset=UTF-8") {
+    JSONL("jsonl", "application/jsonl;charset=UTF-8", false) {
         @Override
-        public RowWriter open(List<Column> columns, OutputStream out) throws IOException {
+        public RowWriter open(List<Column> columns, OutputStream out, boolean byteOrderMark) throws IOException {
+            if (byteOrderMark) {
+                throw new IllegalArgumentException("JSON text never starts with a byte-order mark (RFC 8259)");
+            }
             JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8);
             json.setRootValueSeparator(null);
             return new RowWriter() {
@@ -77,16 +92,40 @@ public enum ExtractFormat {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
+    /** Excel reads a UTF-8 file as Windows-1252 unless it starts with this (U+FEFF, bytes EF BB BF). */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    /**
+     * The characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a
+     * formula, or that it drops before one (OWASP, "CSV Injection").
+     */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private final String extension;
     private final String contentType;
+    private final boolean offersByteOrderMark;
 
-    ExtractFormat(String extension, String contentType) {
+    ExtractFormat(String extension, String contentType, boolean offersByteOrderMark) {
         this.extension = extension;
         this.contentType = contentType;
+        this.offersByteOrderMark = offersByteOrderMark;
     }
 
     /** Starts an extract with {@code columns} on {@code out}; closing the writer flushes it. */
-    public abstract RowWriter open(List<Column> columns, OutputStream out) throws IOException;
+    public RowWriter open(List<Column> columns, OutputStream out) throws IOException {
+        return open(columns, out, false);
+    }
+
+    /**
+     * Starts an extract with {@code columns} on {@code out}, first the UTF-8 byte-order mark if
+     * {@code byteOrderMark} (only where {@link #offersByteOrderMark()}); closing the writer flushes it.
+     */
+    public abstract RowWriter open(List<Column> columns, OutputStream out, boolean byteOrderMark) throws IOException;
+
+    /** Whether a file of this format may start with a byte-order mark, for Excel. */
+    public boolean offersByteOrderMark() {
+        return offersByteOrderMark;
+    }
 
     public String extension() {
         return extension;
@@ -105,6 +144,31 @@ public enum ExtractFormat {
 
         @Override
         void close() throws IOException;
+    }
+
+    /**
+     * A CSV cell: a text column's value {@linkplain #neutralised(String) neutralised}; any other column's
+     * as it is. Money, numbers, booleans, dates, timestamps and financial years are values a spreadsheet
+     * should read as such; the only ones that start like a formula are negative numbers, which stay numbers.
+     */
+    static String cell(Column.Type type, Object value) {
+        String text = text(value);
+        return type == Column.Type.TEXT && text != null ? neutralised(text) : text;
+    }
+
+    /**
+     * A text as a spreadsheet shows it rather than runs it: one that starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe (OWASP's advice against
+     * CSV injection), also when it reads as a number ({@code -5} is then {@code '-5}: the column is text).
+     * A text that starts with apostrophes before one of those gets one more, so the original is always
+     * the cell less its first apostrophe where apostrophes lead to one of those characters.
+     */
+    static String neutralised(String text) {
+        int start = 0;
+        while (start < text.length() && text.charAt(start) == '\'') {
+            start++;
+        }
+        return start < text.length() && FORMULA_STARTS.indexOf(text.charAt(start)) >= 0 ? "'" + text : text;
     }
 
     /** The text of a value in CSV: money as a plain decimal, dates and years as written everywhere else. */

@@ -3,6 +3,8 @@ package org.savingsledger.query.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.query.bi.BiQuery;
@@ -11,13 +13,19 @@ import org.savingsledger.query.bi.ExtractFormat;
 import org.savingsledger.query.infrastructure.ReadModelProgress;
 import org.savingsledger.query.view.LedgerViews;
 import org.savingsledger.query.view.LedgerViewsSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.DisconnectedClientHelper;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +46,8 @@ import java.util.Map;
         + "changes, committee_reports, as CSV (RFC 4180) or JSON Lines. Columns are stable and documented.")
 class BiController {
 
+    private static final Logger log = LoggerFactory.getLogger(BiController.class);
+
     private final LedgerViewsSource views;
     private final ReadModelProgress progress;
     private final ReadYourWrites readYourWrites;
@@ -53,14 +63,22 @@ class BiController {
         this.clock = clock;
     }
 
-    /** One extract as asked: which dataset, in which format, covering what. */
-    private record Extract(Dataset dataset, ExtractFormat format, BiQuery query) {
+    /** One extract as asked: which dataset, in which format, covering what, for Excel or not. */
+    private record Extract(Dataset dataset, ExtractFormat format, boolean byteOrderMark, BiQuery query) {
+
+        String fileName() {
+            return dataset.fileName() + "." + format.extension();
+        }
     }
 
     /**
      * Streams a dataset. The {@code ETag} fingerprints the request and the read models' position: the
      * same ETag means the same bytes, so a refresh sending {@code If-None-Match} gets a 304 when nothing
      * was recorded since. (It may also change when only another council's figures changed.)
+     *
+     * <p>A failure before the first byte is answered as a problem, like any other; a failure after it
+     * aborts the connection without ending the body, so the client sees a failed transfer, never a
+     * short file that looks complete.
      */
     @GetMapping("/api/bi/{file}")
     @Operation(summary = "A BI dataset as CSV or JSON Lines, e.g. /api/bi/saving_years.csv?organisation=nottinghamshire")
@@ -69,6 +87,10 @@ class BiController {
                         @RequestParam(required = false) String organisation,
                         @RequestParam(name = "programme", required = false) String programme,
                         @RequestParam(required = false) String consistencyToken,
+                        @Parameter(description = "true: the CSV starts with a UTF-8 byte-order mark, so Excel opening it "
+                                + "directly reads it as UTF-8 (without one it reads Windows-1252: £ becomes Â£). "
+                                + "Default false; CSV only.", schema = @Schema(allowableValues = {"true", "false"}))
+                        @RequestParam(name = "bom", required = false) String bom,
                         @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                         HttpServletResponse response) throws IOException {
         int dot = file.lastIndexOf('.');
@@ -76,34 +98,139 @@ class BiController {
                 .orElseThrow(() -> new QueryParameters.NotFound("no dataset '" + file + "'; see docs/bi-datasets.md"));
         ExtractFormat format = ExtractFormat.withExtension(dot < 0 ? "" : file.substring(dot + 1))
                 .orElseThrow(() -> new QueryParameters.NotFound("no format for '" + file + "': use .csv or .jsonl"));
+        boolean byteOrderMark = byteOrderMark(bom, format);
         readYourWrites.await(consistencyToken);
-        Extract extract = new Extract(dataset, format, new BiQuery(QueryParameters.asAt(asAt, clock),
+        Extract extract = new Extract(dataset, format, byteOrderMark, new BiQuery(QueryParameters.asAt(asAt, clock),
                 QueryParameters.effectiveOn(effectiveOn, clock), blankToNull(organisation),
                 programmeFilter(programme)));
         String etag = "\"" + fingerprint(extract, asAt) + "\"";
-        response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         if (etag.equals(ifNoneMatch)) {
+            response.setHeader(HttpHeaders.ETAG, etag);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        response.setContentType(extract.format().contentType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                "inline; filename=\"" + extract.dataset().fileName() + "." + extract.format().extension() + "\"");
         // The bytes' own SHA-256 follows them as an HTTP trailer (RFC 9530 Repr-Digest) for clients that
         // read trailers: it can only be known once the last row is written.
         MessageDigest digest = sha256();
-        OutputStream out = new DigestOutputStream(response.getOutputStream(), digest);
-        offerDigestTrailer(response, digest);
+        FileBody body = new FileBody(response.getOutputStream(), () -> {
+            response.setContentType(extract.format().contentType());
+            response.setHeader(HttpHeaders.ETAG, etag);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename(extract.fileName()).build().toString());
+            offerDigestTrailer(response, digest);
+        });
         Counter rows = Counter.builder("ledger.bi.rows").description("Rows streamed by the BI feeds")
                 .tag("dataset", extract.dataset().fileName()).tag("format", extract.format().extension())
                 .register(meterRegistry);
-        try (ExtractFormat.RowWriter writer = extract.format().open(extract.dataset().columns(), out)) {
+        long[] written = {0};
+        try {
+            ExtractFormat.RowWriter writer = extract.format().open(extract.dataset().columns(),
+                    new DigestOutputStream(body, digest), extract.byteOrderMark());
             extract.dataset().write(views.current(), extract.query(), values -> {
                 writer.row(values);
                 rows.increment();
+                written[0]++;
             });
+            // only now: closing flushes what the writer holds, and a failed extract must not send it
+            writer.close();
+            body.begin();
+        } catch (RuntimeException | IOException failure) {
+            if (!response.isCommitted() || DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+                // nothing sent yet: the error handlers answer with a problem; or nobody is listening
+                throw failure;
+            }
+            Counter.builder("ledger.bi.aborted").description("BI extracts aborted after their first bytes were sent")
+                    .tag("dataset", extract.dataset().fileName()).tag("format", extract.format().extension())
+                    .register(meterRegistry).increment();
+            // the logging context carries the request's correlation id (where the correlation filter runs)
+            log.error("BI extract {} failed after {} rows, its first bytes already sent: the connection is aborted so "
+                    + "the client sees a failed transfer, not a short file", extract.fileName(), written[0], failure);
+            throw new ExtractAborted(extract.fileName());
         }
+    }
+
+    /**
+     * An extract that failed once its first bytes were sent: its status (200) and headers are gone, so
+     * no error answer can be written any more. Rethrown past the API's error handlers to the web
+     * server, which then closes the connection without the body's final chunk (Tomcat does so for any
+     * error on a committed response).
+     */
+    @ExceptionHandler(ExtractAborted.class)
+    void abort(ExtractAborted aborted) {
+        throw aborted;
+    }
+
+    /** Without a cause or stack trace: the failure is logged above, with the request's correlation id. */
+    static final class ExtractAborted extends RuntimeException {
+
+        ExtractAborted(String fileName) {
+            super("BI extract " + fileName + " aborted after its first bytes were sent (its cause is logged before this)",
+                    null, false, false);
+        }
+    }
+
+    /**
+     * The extract's body. The headers that describe the file (type, name, ETag, digest trailer) are set
+     * just before its first byte, and the first bytes are sent at once: until then nothing has been
+     * sent, so a failure is still answered as a problem without them; from then on the response is
+     * committed.
+     */
+    private static final class FileBody extends FilterOutputStream {
+
+        private final Runnable describe;
+        private boolean begun;
+
+        FileBody(OutputStream out, Runnable describe) {
+            super(out);
+            this.describe = describe;
+        }
+
+        /** Sets the file's headers, once; called at the first byte, or at the end of an empty file. */
+        void begin() {
+            if (!begun) {
+                begun = true;
+                describe.run();
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (begun) {
+                out.write(bytes, offset, length);
+            } else {
+                begin();
+                out.write(bytes, offset, length);
+                out.flush();
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            begin();
+            out.flush();
+        }
+    }
+
+    /** {@code bom}: {@code true} or {@code false} (the default, also when blank); anything else is refused. */
+    private static boolean byteOrderMark(String bom, ExtractFormat format) {
+        String value = blankToNull(bom);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (!value.equals("true")) {
+            throw new QueryParameters.InvalidQuery("bom", "must be true or false, was '" + bom + "'");
+        }
+        if (!format.offersByteOrderMark()) {
+            throw new QueryParameters.InvalidQuery("bom", "only a CSV file can start with a byte-order mark "
+                    + "(JSON Lines never does)");
+        }
+        return true;
     }
 
     private static void offerDigestTrailer(HttpServletResponse response, MessageDigest digest) {
@@ -136,7 +263,8 @@ class BiController {
     }
 
     private String fingerprint(Extract extract, String asAtParameter) {
-        String input = String.join("|", extract.dataset().fileName(), extract.format().extension(),
+        String input = String.join("|", extract.dataset().fileName(), extract.format().extension()
+                        + (extract.byteOrderMark() ? "+bom" : ""),
                 String.valueOf(extract.query().organisation()), String.valueOf(extract.query().programmeId()),
                 asAtParameter == null ? "now" : extract.query().asAt().toString(),
                 extract.query().effectiveOn().toString(), progress.position());
