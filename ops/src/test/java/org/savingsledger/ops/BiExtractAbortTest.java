@@ -13,7 +13,7 @@ import org.savingsledger.query.view.LedgerViews;
 import org.savingsledger.query.view.LedgerViewsSource;
 import org.savingsledger.query.view.Views;
 import org.savingsledger.shared.FinancialYear;
-import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Total;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -171,8 +171,8 @@ class BiExtractAbortTest {
     private static LedgerViews.ProgrammeExtract programme(int i) {
         Views.ProgrammeSummary summary = new Views.ProgrammeSummary(String.format("programme-%05d", i), "council",
                 "Programme " + i, null, FinancialYear.parse("2018/19"), FinancialYear.parse("2021/22"),
-                Money.of("100.00"), Money.ZERO, Money.ZERO, List.of(),
-                new Views.Totals(Money.of("50.00"), Money.ZERO, Money.of("50.00")), Map.of(), Map.of(), Map.of(), 1, 0);
+                Total.of("100.00"), Total.ZERO, Total.ZERO, List.of(),
+                new Views.Totals(Total.of("50.00"), Total.ZERO, Total.of("50.00")), Map.of(), Map.of(), Map.of(), 1, 0);
         return new LedgerViews.ProgrammeExtract(summary, List.of(), List.of());
     }
 
