@@ -31,6 +31,8 @@ public class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(@Value("${ledger.data-dir:./data}") String dataDir) throws IOException {
         Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
         Files.createDirectories(directory.getParent());
+        // after a crash (SIGKILL, the OOM killer) the server the dead process started may still run here
+        OrphanedPostmaster.clear(directory, Duration.ofSeconds(30));
         log.info("Starting embedded PostgreSQL with its data in {}", directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
