@@ -1,0 +1,130 @@
+package org.savingsledger.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a user of one organisation can learn about another's: nothing from a rule or its message (another
+ * organisation's programme named in a body is answered exactly as an unknown one), only "in use" from a
+ * taken id (ids are global; the 409 names neither kind nor organisation). Users: {@link AllInOneTest}.
+ */
+@AllInOneTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossOrganisationLeaksTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String NOTTS_COMMITTEE = "leak-notts-committee-" + RUN;
+    private static final String NOTTS_PROGRAMME = "leak-notts-programme-" + RUN;
+    private static final String NOTTS_SAVING = "leak-notts-saving-" + RUN;
+    private static final String LEICS_PROGRAMME = "leak-leics-programme-" + RUN;
+    private static final String LEICS_SAVING = "leak-leics-saving-" + RUN;
+    private static final String UNKNOWN = "leak-unknown-" + RUN;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    void aCommitteeProgrammeAndSavingInEachOrganisation() {
+        ApiClient admin = new ApiClient(port);
+        created(admin.post("/api/committees", """
+                {"id": "%s", "organisation": "nottinghamshire", "name": "Cabinet"}""".formatted(NOTTS_COMMITTEE)));
+        created(admin.post("/api/programmes", programme(NOTTS_PROGRAMME, "nottinghamshire")));
+        created(admin.post("/api/programmes/" + NOTTS_PROGRAMME + "/savings", saving(NOTTS_SAVING)));
+        created(admin.post("/api/programmes", programme(LEICS_PROGRAMME, "leicestershire")));
+        created(admin.post("/api/programmes/" + LEICS_PROGRAMME + "/savings", saving(LEICS_SAVING)));
+    }
+
+    @Test
+    void anotherOrganisationsProgrammeAssignedToACommitteeIsAnsweredAsAnUnknownOne() {
+        ApiClient clerk = new ApiClient(port).as("clerk-notts", "pw");
+        String path = "/api/committees/" + NOTTS_COMMITTEE + "/programmes";
+
+        ApiClient.Reply foreign = clerk.post(path, "{\"programmeId\": \"" + LEICS_PROGRAMME + "\"}");
+        ApiClient.Reply unknown = clerk.post(path, "{\"programmeId\": \"" + UNKNOWN + "\"}");
+
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
+        assertThat(unknown.json().path("rule").asText()).isEqualTo("programme-must-exist");
+        assertSameAnswer(foreign, unknown, LEICS_PROGRAMME);
+    }
+
+    @Test
+    void anotherOrganisationsProgrammeInAReportIsAnsweredAsAnUnknownOne() {
+        ApiClient clerk = new ApiClient(port).as("clerk-notts", "pw");
+        String path = "/api/committees/" + NOTTS_COMMITTEE + "/reports";
+        String body = "{\"meetingDate\": \"2018-03-12\", \"title\": \"Position\", \"programmeIds\": [\"%s\", \"%s\"]}";
+
+        ApiClient.Reply foreign = clerk.post(path, body.formatted(NOTTS_PROGRAMME, LEICS_PROGRAMME));
+        ApiClient.Reply unknown = clerk.post(path, body.formatted(NOTTS_PROGRAMME, UNKNOWN));
+
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
+        assertSameAnswer(foreign, unknown, LEICS_PROGRAMME);
+    }
+
+    /** The administrator sees every organisation, so for them the rule may say what is wrong. */
+    @Test
+    void theAdministratorIsToldTheProgrammeIsOfAnotherOrganisation() {
+        ApiClient.Reply reply = new ApiClient(port).post("/api/committees/" + NOTTS_COMMITTEE + "/programmes",
+                "{\"programmeId\": \"" + LEICS_PROGRAMME + "\"}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.json().path("rule").asText()).isEqualTo("same-organisation");
+    }
+
+    /**
+     * Ids are one namespace across organisations (they name the event streams), so a taken id is a 409
+     * for everyone; the answer for another organisation's saving or programme is word for word the one
+     * for an id of the user's own, and names neither kind nor organisation.
+     */
+    @Test
+    void anIdInUseElsewhereIsA409ThatNamesNeitherKindNorOrganisation() {
+        ApiClient editor = new ApiClient(port).as("editor-leics", "pw");
+        String path = "/api/programmes/" + LEICS_PROGRAMME + "/savings";
+
+        ApiClient.Reply ownSaving = editor.post(path, saving(LEICS_SAVING));
+        assertThat(ownSaving.status()).as(ownSaving.toString()).isEqualTo(409);
+        assertThat(ownSaving.json().path("detail").asText()).isEqualTo("the id '" + LEICS_SAVING + "' is already in use");
+        for (String theirs : new String[] {NOTTS_SAVING, NOTTS_PROGRAMME, NOTTS_COMMITTEE}) {
+            ApiClient.Reply reply = editor.post(path, saving(theirs));
+            assertSameAnswer(reply, ownSaving, theirs);
+            assertThat(reply.json().path("title").asText()).isEqualTo("Id already in use");
+            assertThat(reply.json().path("detail").asText()).isEqualTo("the id '" + theirs + "' is already in use");
+        }
+    }
+
+    /** The same status, content type and problem, but for the id. */
+    private static void assertSameAnswer(ApiClient.Reply actual, ApiClient.Reply expected, String idInActual) {
+        assertThat(actual.status()).as(actual.toString()).isEqualTo(expected.status());
+        assertThat(actual.contentType()).isEqualTo(expected.contentType());
+        ObjectNode problem = (ObjectNode) actual.json();
+        ObjectNode reference = (ObjectNode) expected.json();
+        String expectedDetail = reference.path("detail").asText();
+        problem.put("detail", problem.path("detail").asText().replace(idInActual, "<id>"));
+        reference.put("detail", expectedDetail.replace(UNKNOWN, "<id>").replace(LEICS_SAVING, "<id>"));
+        // the instance is the request's own path; everything else must be the same
+        problem.remove("instance");
+        reference.remove("instance");
+        assertThat(problem).isEqualTo(reference);
+    }
+
+    private static void created(ApiClient.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+
+    private static String programme(String id, String organisation) {
+        return """
+                {"id": "%s", "organisation": "%s", "name": "Leaks", "savingsTarget": 1000000,
+                 "firstYear": "2018/19", "lastYear": "2020/21"}""".formatted(id, organisation);
+    }
+
+    private static String saving(String id) {
+        return """
+                {"id": "%s", "title": "Reablement", "confidence": "CONFIDENT", "stage": "IN_DELIVERY",
+                 "profile": {"2018/19": 1000}}""".formatted(id);
+    }
+}
