@@ -6,6 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a user of one organisation can learn about another's: nothing from a rule or its message (another
  * organisation's programme named in a body is answered exactly as an unknown one), only "in use" from a
- * taken id (ids are global; the 409 names neither kind nor organisation). Users: {@link AllInOneTest}.
+ * taken id (ids are global; the 409 names neither kind nor organisation), and no request header makes the
+ * ledger hand out links to a host of the client's choosing. Users: {@link AllInOneTest}.
  */
 @AllInOneTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -94,6 +100,47 @@ class CrossOrganisationLeaksTest {
             assertSameAnswer(reply, ownSaving, theirs);
             assertThat(reply.json().path("title").asText()).isEqualTo("Id already in use");
             assertThat(reply.json().path("detail").asText()).isEqualTo("the id '" + theirs + "' is already in use");
+        }
+    }
+
+    @Test
+    void theHostHeaderNeverMakesALink() throws IOException {
+        String own = "http://localhost:" + port;
+
+        String serviceDocument = rawExchange("GET /odata/ HTTP/1.0\r\n", "");
+        assertThat(serviceDocument).doesNotContain("evil.example")
+                .contains("\"@odata.context\":\"" + own + "/odata/$metadata\"");
+
+        String page = rawExchange("GET /odata/programmes HTTP/1.0\r\nPrefer: odata.maxpagesize=1\r\n", "");
+        assertThat(page).doesNotContain("evil.example")
+                .contains("\"@odata.context\":\"" + own + "/odata/$metadata#programmes\"")
+                .contains("\"@odata.nextLink\":\"" + own + "/odata/programmes?");
+
+        String id = "leak-host-" + RUN;
+        String created = rawExchange("POST /api/programmes HTTP/1.0\r\nContent-Type: application/json\r\n",
+                programme(id, "nottinghamshire"));
+        assertThat(created).startsWith("HTTP/1.1 201").doesNotContain("evil.example")
+                .containsIgnoringCase("\r\nLocation: " + own + "/api/programmes/" + id + "\r\n");
+    }
+
+    /**
+     * One request as the administrator over a socket, with {@code Host} and {@code X-Forwarded-*} naming
+     * another host (HTTP/1.0, so the answer is not chunked); the whole answer, head and body.
+     */
+    private String rawExchange(String requestLineAndHeaders, String body) throws IOException {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write((requestLineAndHeaders
+                    + "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
+                    + "Forwarded: host=evil.example;proto=https\r\n"
+                    + "Authorization: " + ApiClient.adminAuthorization() + "\r\n"
+                    + "Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
         }
     }
 
