@@ -25,13 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossOrganisationLeaksTest {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String NOTTS_COMMITTEE = "leak-notts-committee-" + RUN;
-    private static final String NOTTS_PROGRAMME = "leak-notts-programme-" + RUN;
-    private static final String NOTTS_SAVING = "leak-notts-saving-" + RUN;
-    private static final String LEICS_PROGRAMME = "leak-leics-programme-" + RUN;
-    private static final String LEICS_SAVING = "leak-leics-saving-" + RUN;
-    private static final String UNKNOWN = "leak-unknown-" + RUN;
+    // per instance: a rerun of the class (a new instance, the same application) makes its own
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String nottsCommittee = "leak-notts-committee-" + run;
+    private final String nottsProgramme = "leak-notts-programme-" + run;
+    private final String nottsSaving = "leak-notts-saving-" + run;
+    private final String leicsProgramme = "leak-leics-programme-" + run;
+    private final String leicsSaving = "leak-leics-saving-" + run;
+    private final String unknownId = "leak-unknown-" + run;
 
     @LocalServerPort
     int port;
@@ -40,44 +41,44 @@ class CrossOrganisationLeaksTest {
     void aCommitteeProgrammeAndSavingInEachOrganisation() {
         ApiClient admin = new ApiClient(port);
         created(admin.post("/api/committees", """
-                {"id": "%s", "organisation": "nottinghamshire", "name": "Cabinet"}""".formatted(NOTTS_COMMITTEE)));
-        created(admin.post("/api/programmes", programme(NOTTS_PROGRAMME, "nottinghamshire")));
-        created(admin.post("/api/programmes/" + NOTTS_PROGRAMME + "/savings", saving(NOTTS_SAVING)));
-        created(admin.post("/api/programmes", programme(LEICS_PROGRAMME, "leicestershire")));
-        created(admin.post("/api/programmes/" + LEICS_PROGRAMME + "/savings", saving(LEICS_SAVING)));
+                {"id": "%s", "organisation": "nottinghamshire", "name": "Cabinet"}""".formatted(nottsCommittee)));
+        created(admin.post("/api/programmes", programme(nottsProgramme, "nottinghamshire")));
+        created(admin.post("/api/programmes/" + nottsProgramme + "/savings", saving(nottsSaving)));
+        created(admin.post("/api/programmes", programme(leicsProgramme, "leicestershire")));
+        created(admin.post("/api/programmes/" + leicsProgramme + "/savings", saving(leicsSaving)));
     }
 
     @Test
     void anotherOrganisationsProgrammeAssignedToACommitteeIsAnsweredAsAnUnknownOne() {
         ApiClient clerk = new ApiClient(port).as("clerk-notts", "pw");
-        String path = "/api/committees/" + NOTTS_COMMITTEE + "/programmes";
+        String path = "/api/committees/" + nottsCommittee + "/programmes";
 
-        ApiClient.Reply foreign = clerk.post(path, "{\"programmeId\": \"" + LEICS_PROGRAMME + "\"}");
-        ApiClient.Reply unknown = clerk.post(path, "{\"programmeId\": \"" + UNKNOWN + "\"}");
+        ApiClient.Reply foreign = clerk.post(path, "{\"programmeId\": \"" + leicsProgramme + "\"}");
+        ApiClient.Reply unknown = clerk.post(path, "{\"programmeId\": \"" + unknownId + "\"}");
 
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
         assertThat(unknown.json().path("rule").asText()).isEqualTo("programme-must-exist");
-        assertSameAnswer(foreign, unknown, LEICS_PROGRAMME);
+        assertSameAnswer(foreign, unknown, leicsProgramme);
     }
 
     @Test
     void anotherOrganisationsProgrammeInAReportIsAnsweredAsAnUnknownOne() {
         ApiClient clerk = new ApiClient(port).as("clerk-notts", "pw");
-        String path = "/api/committees/" + NOTTS_COMMITTEE + "/reports";
+        String path = "/api/committees/" + nottsCommittee + "/reports";
         String body = "{\"meetingDate\": \"2018-03-12\", \"title\": \"Position\", \"programmeIds\": [\"%s\", \"%s\"]}";
 
-        ApiClient.Reply foreign = clerk.post(path, body.formatted(NOTTS_PROGRAMME, LEICS_PROGRAMME));
-        ApiClient.Reply unknown = clerk.post(path, body.formatted(NOTTS_PROGRAMME, UNKNOWN));
+        ApiClient.Reply foreign = clerk.post(path, body.formatted(nottsProgramme, leicsProgramme));
+        ApiClient.Reply unknown = clerk.post(path, body.formatted(nottsProgramme, unknownId));
 
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
-        assertSameAnswer(foreign, unknown, LEICS_PROGRAMME);
+        assertSameAnswer(foreign, unknown, leicsProgramme);
     }
 
     /** The administrator sees every organisation, so for them the rule may say what is wrong. */
     @Test
     void theAdministratorIsToldTheProgrammeIsOfAnotherOrganisation() {
-        ApiClient.Reply reply = new ApiClient(port).post("/api/committees/" + NOTTS_COMMITTEE + "/programmes",
-                "{\"programmeId\": \"" + LEICS_PROGRAMME + "\"}");
+        ApiClient.Reply reply = new ApiClient(port).post("/api/committees/" + nottsCommittee + "/programmes",
+                "{\"programmeId\": \"" + leicsProgramme + "\"}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
         assertThat(reply.json().path("rule").asText()).isEqualTo("same-organisation");
     }
@@ -90,12 +91,12 @@ class CrossOrganisationLeaksTest {
     @Test
     void anIdInUseElsewhereIsA409ThatNamesNeitherKindNorOrganisation() {
         ApiClient editor = new ApiClient(port).as("editor-leics", "pw");
-        String path = "/api/programmes/" + LEICS_PROGRAMME + "/savings";
+        String path = "/api/programmes/" + leicsProgramme + "/savings";
 
-        ApiClient.Reply ownSaving = editor.post(path, saving(LEICS_SAVING));
+        ApiClient.Reply ownSaving = editor.post(path, saving(leicsSaving));
         assertThat(ownSaving.status()).as(ownSaving.toString()).isEqualTo(409);
-        assertThat(ownSaving.json().path("detail").asText()).isEqualTo("the id '" + LEICS_SAVING + "' is already in use");
-        for (String theirs : new String[] {NOTTS_SAVING, NOTTS_PROGRAMME, NOTTS_COMMITTEE}) {
+        assertThat(ownSaving.json().path("detail").asText()).isEqualTo("the id '" + leicsSaving + "' is already in use");
+        for (String theirs : new String[] {nottsSaving, nottsProgramme, nottsCommittee}) {
             ApiClient.Reply reply = editor.post(path, saving(theirs));
             assertSameAnswer(reply, ownSaving, theirs);
             assertThat(reply.json().path("title").asText()).isEqualTo("Id already in use");
@@ -116,7 +117,7 @@ class CrossOrganisationLeaksTest {
                 .contains("\"@odata.context\":\"" + own + "/odata/$metadata#programmes\"")
                 .contains("\"@odata.nextLink\":\"" + own + "/odata/programmes?");
 
-        String id = "leak-host-" + RUN;
+        String id = "leak-host-" + run;
         String created = rawExchange("POST /api/programmes HTTP/1.0\r\nContent-Type: application/json\r\n",
                 programme(id, "nottinghamshire"));
         assertThat(created).startsWith("HTTP/1.1 201").doesNotContain("evil.example")
@@ -145,14 +146,14 @@ class CrossOrganisationLeaksTest {
     }
 
     /** The same status, content type and problem, but for the id. */
-    private static void assertSameAnswer(ApiClient.Reply actual, ApiClient.Reply expected, String idInActual) {
+    private void assertSameAnswer(ApiClient.Reply actual, ApiClient.Reply expected, String idInActual) {
         assertThat(actual.status()).as(actual.toString()).isEqualTo(expected.status());
         assertThat(actual.contentType()).isEqualTo(expected.contentType());
         ObjectNode problem = (ObjectNode) actual.json();
         ObjectNode reference = (ObjectNode) expected.json();
         String expectedDetail = reference.path("detail").asText();
         problem.put("detail", problem.path("detail").asText().replace(idInActual, "<id>"));
-        reference.put("detail", expectedDetail.replace(UNKNOWN, "<id>").replace(LEICS_SAVING, "<id>"));
+        reference.put("detail", expectedDetail.replace(unknownId, "<id>").replace(leicsSaving, "<id>"));
         // the instance is the request's own path; everything else must be the same
         problem.remove("instance");
         reference.remove("instance");
