@@ -3,6 +3,7 @@ package org.savingsledger.command.committee;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -11,12 +12,14 @@ import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
 import org.savingsledger.command.rules.Rule;
+import org.savingsledger.command.rules.SenderScope;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
 import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.ReportId;
+import org.savingsledger.shared.access.OrganisationScope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,8 +62,8 @@ public class Committee {
 
     /** Assigning a programme the committee already oversees changes nothing. */
     @CommandHandler
-    public Long handle(AssignProgrammeToCommittee command, LedgerDirectory directory) {
-        requireOwnProgramme(command.programmeId(), directory);
+    public Long handle(AssignProgrammeToCommittee command, LedgerDirectory directory, MetaData metaData) {
+        requireOwnProgramme(command.programmeId(), directory, SenderScope.of(metaData));
         if (!programmes.contains(command.programmeId())) {
             apply(new ProgrammeAssignedToCommittee(committeeId, command.programmeId(), command.provenance()));
         }
@@ -68,20 +71,28 @@ public class Committee {
     }
 
     @CommandHandler
-    public Long handle(PresentPositionReport command, LedgerDirectory directory) {
+    public Long handle(PresentPositionReport command, LedgerDirectory directory, MetaData metaData) {
         if (reports.contains(command.reportId()) || directory.isTaken(command.reportId().value())) {
             throw new DuplicateIdentifier(command.reportId().value());
         }
         List<ProgrammeId> reported = command.programmeIds() == null ? List.copyOf(programmes) : command.programmeIds();
-        reported.forEach(programme -> requireOwnProgramme(programme, directory));
+        OrganisationScope sender = SenderScope.of(metaData);
+        reported.forEach(programme -> requireOwnProgramme(programme, directory, sender));
         apply(new PositionReportPresented(committeeId, command.reportId(), command.meetingDate(), command.title(),
                 reported, command.presentedAt(), command.provenance()));
         return AggregateLifecycle.getVersion();
     }
 
-    private void requireOwnProgramme(ProgrammeId programmeId, LedgerDirectory directory) {
-        ProgrammeEntry programme = directory.programme(programmeId).orElseThrow(() -> new BusinessRuleViolation(
-                Rule.PROGRAMME_MUST_EXIST, "there is no programme '" + programmeId + "'"));
+    /**
+     * A programme of an organisation the sender may not see is answered exactly as one that does not
+     * exist (same rule, same words), so a body cannot be used to probe another organisation's ids; a
+     * sender who may see it (the administrator) is told it belongs to another organisation.
+     */
+    private void requireOwnProgramme(ProgrammeId programmeId, LedgerDirectory directory, OrganisationScope sender) {
+        ProgrammeEntry programme = directory.programme(programmeId)
+                .filter(found -> found.organisation().equals(organisation) || sender.includes(found.organisation()))
+                .orElseThrow(() -> new BusinessRuleViolation(Rule.PROGRAMME_MUST_EXIST,
+                        "there is no programme '" + programmeId + "'"));
         if (!programme.organisation().equals(organisation)) {
             throw new BusinessRuleViolation(Rule.SAME_ORGANISATION, "programme '" + programmeId + "' belongs to "
                     + programme.organisation() + ", the committee to " + organisation);

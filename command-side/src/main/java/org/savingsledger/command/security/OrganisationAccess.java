@@ -3,15 +3,18 @@ package org.savingsledger.command.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.savingsledger.command.committee.CommitteeCommand;
 import org.savingsledger.command.committee.EstablishCommittee;
 import org.savingsledger.command.programme.LaunchProgramme;
 import org.savingsledger.command.programme.ProgrammeCommand;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.SenderScope;
 import org.savingsledger.command.rules.UnknownIdentifier;
 import org.savingsledger.command.saving.ProposeSaving;
 import org.savingsledger.command.saving.SavingCommand;
+import org.savingsledger.shared.access.OrganisationScope;
 import org.savingsledger.shared.access.Organisations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
@@ -20,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +31,9 @@ import java.util.Optional;
  * to another organisation's id is refused as if the id did not exist (404, so ids do not leak), and
  * creating something in another organisation is forbidden (403). Checked as the command is sent,
  * in the sender's thread. Commands sent by the application itself (the demo data) carry no user and
- * are not checked: every HTTP request is signed in (see {@link CommandSecurity}).
+ * are not checked: every HTTP request is signed in (see {@link CommandSecurity}). A checked command
+ * carries the sender's organisations ({@link SenderScope}), so that an id of another organisation named
+ * in its body is answered as unknown by the aggregate's rules too.
  *
  * <p>Registered on the command bus by hand and not itself a {@code MessageDispatchInterceptor} bean:
  * Axon's auto-configuration also puts every such bean on the command gateway, and the check then ran
@@ -46,18 +52,25 @@ public class OrganisationAccess {
 
     @Autowired
     void register(CommandBus commandBus) {
-        commandBus.registerDispatchInterceptor(messages -> (index, message) -> {
-            check(message.getPayload());
-            return message;
-        });
+        commandBus.registerDispatchInterceptor(messages -> (index, message) -> checked(message));
     }
 
-    private void check(Object command) {
+    /**
+     * The command, checked, carrying the sender's organisations for the rules that look at other
+     * aggregates ({@link SenderScope}). Without a user it is the application's own command, or a retry
+     * of a lost race dispatched again on the retry thread: that keeps the metadata of its first dispatch.
+     */
+    private CommandMessage<?> checked(CommandMessage<?> message) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user == null || !user.isAuthenticated()) {
-            return;
+            return message;
         }
         List<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        check(authorities, message.getPayload());
+        return message.andMetaData(Map.of(SenderScope.METADATA_KEY, OrganisationScope.granted(authorities)));
+    }
+
+    private void check(List<String> authorities, Object command) {
         if (command instanceof LaunchProgramme c) {
             requireOrganisation(authorities, c.organisation());
         } else if (command instanceof EstablishCommittee c) {

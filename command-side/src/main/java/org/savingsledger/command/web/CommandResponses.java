@@ -7,7 +7,6 @@ import org.savingsledger.command.rules.UnknownIdentifier;
 import org.savingsledger.shared.LedgerIds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.function.Function;
@@ -25,9 +24,11 @@ class CommandResponses {
     static final long FIRST_VERSION = 0L;
 
     private final ConsistencyTokens consistencyTokens;
+    private final PublicLinks links;
 
-    CommandResponses(ConsistencyTokens consistencyTokens) {
+    CommandResponses(ConsistencyTokens consistencyTokens, PublicLinks links) {
         this.consistencyTokens = consistencyTokens;
+        this.links = links;
     }
 
     /** An id in a path that cannot be an id names nothing: 404, like an unknown one. */
@@ -52,7 +53,7 @@ class CommandResponses {
 
     /** 201 with the new thing's location; {@code aggregateId} and {@code version} name the event that created it. */
     ResponseEntity<CommandResult> created(String path, String id, String aggregateId, long version) {
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUri();
+        URI location = URI.create(links.base() + path);
         return ResponseEntity.created(location).body(result(id, aggregateId, version));
     }
 

@@ -7,6 +7,7 @@ import org.savingsledger.command.InMemoryLedgerDirectory;
 import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.Rule;
+import org.savingsledger.command.rules.SenderScope;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
@@ -14,10 +15,13 @@ import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 import org.savingsledger.shared.ReportId;
+import org.savingsledger.shared.access.OrganisationScope;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.savingsledger.command.Refusals.refusedBy;
 
@@ -37,6 +41,11 @@ class CommitteeTest {
     private static final Provenance BY_CLERK = new Provenance("committee-clerk", null, MEETING, "item 9");
     private static final CommitteeEstablished ESTABLISHED = new CommitteeEstablished(ID, "nottinghamshire",
             "Adult Social Care and Public Health Committee", BY_CLERK);
+
+    private static final Map<String, Object> SENT_BY_A_NOTTS_CLERK = Map.of(SenderScope.METADATA_KEY,
+            OrganisationScope.of(Set.of("nottinghamshire")));
+    private static final Map<String, Object> SENT_BY_A_CLERK_OF_BOTH = Map.of(SenderScope.METADATA_KEY,
+            OrganisationScope.of(Set.of("nottinghamshire", "leicestershire")));
 
     private AggregateTestFixture<Committee> fixture;
     private InMemoryLedgerDirectory directory;
@@ -180,22 +189,46 @@ class CommitteeTest {
     @Test
     void sameOrganisation_aCommitteeCannotOverseeAnotherOrganisationsProgramme() {
         refusedBy(fixture.given(ESTABLISHED)
-                .when(new AssignProgrammeToCommittee(ID, LEICS, BY_CLERK, null)),
+                .when(new AssignProgrammeToCommittee(ID, LEICS, BY_CLERK, null), SENT_BY_A_CLERK_OF_BOTH),
                 Rule.SAME_ORGANISATION);
     }
 
     @Test
     void sameOrganisation_aCommitteeCannotReportOnAnotherOrganisationsProgramme() {
         refusedBy(fixture.given(ESTABLISHED)
-                .when(present(List.of(LEICS))),
+                .when(present(List.of(LEICS)), SENT_BY_A_CLERK_OF_BOTH),
                 Rule.SAME_ORGANISATION);
     }
 
     @Test
     void sameOrganisation_oneForeignProgrammeRefusesTheWholeReport() {
         refusedBy(fixture.given(ESTABLISHED, new ProgrammeAssignedToCommittee(ID, ASC, BY_CLERK))
-                .when(present(List.of(ASC, PUBLIC_HEALTH, LEICS))),
+                .when(present(List.of(ASC, PUBLIC_HEALTH, LEICS)), SENT_BY_A_CLERK_OF_BOTH),
                 Rule.SAME_ORGANISATION);
+    }
+
+    /** To a sender who may not see Leicestershire, its programme is answered word for word as a missing one. */
+    @Test
+    void programmeMustExist_aProgrammeOfAnOrganisationTheSenderMayNotSeeIsAsIfItDidNotExist() {
+        ProgrammeId missing = ProgrammeId.of("no-such-programme");
+        String unknown = "a programme must exist before anything refers to it: there is no programme '%s'";
+        refusedBy(fixture.given(ESTABLISHED)
+                .when(new AssignProgrammeToCommittee(ID, LEICS, BY_CLERK, null), SENT_BY_A_NOTTS_CLERK)
+                .expectExceptionMessage(unknown.formatted(LEICS)), Rule.PROGRAMME_MUST_EXIST);
+        refusedBy(fixture.given(ESTABLISHED)
+                .when(new AssignProgrammeToCommittee(ID, missing, BY_CLERK, null), SENT_BY_A_NOTTS_CLERK)
+                .expectExceptionMessage(unknown.formatted(missing)), Rule.PROGRAMME_MUST_EXIST);
+        refusedBy(fixture.given(ESTABLISHED)
+                .when(present(List.of(ASC, LEICS)), SENT_BY_A_NOTTS_CLERK)
+                .expectExceptionMessage(unknown.formatted(LEICS)), Rule.PROGRAMME_MUST_EXIST);
+    }
+
+    /** A command that carries no sender (not sent through the organisation check) sees no other organisation. */
+    @Test
+    void programmeMustExist_withoutASenderAnotherOrganisationsProgrammeIsAsIfItDidNotExist() {
+        refusedBy(fixture.given(ESTABLISHED)
+                .when(new AssignProgrammeToCommittee(ID, LEICS, BY_CLERK, null)),
+                Rule.PROGRAMME_MUST_EXIST);
     }
 
     @Test

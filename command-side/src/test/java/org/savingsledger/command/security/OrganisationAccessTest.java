@@ -10,12 +10,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.SenderScope;
 import org.savingsledger.command.rules.UnknownIdentifier;
 import org.savingsledger.command.saving.ChangeSavingRag;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.SavingId;
+import org.savingsledger.shared.access.OrganisationScope;
 import org.savingsledger.shared.access.Organisations;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +44,7 @@ class OrganisationAccessTest {
     private final Map<String, String> organisations = new HashMap<>();
     private final List<String> asked = new ArrayList<>();
     private final List<Object> handled = new ArrayList<>();
+    private final List<OrganisationScope> senders = new ArrayList<>();
     private final CommandBus bus = SimpleCommandBus.builder().build();
 
     @BeforeEach
@@ -63,7 +67,10 @@ class OrganisationAccessTest {
             }
         };
         new OrganisationAccess(directory).register(bus);
-        bus.subscribe(ChangeSavingRag.class.getName(), message -> handled.add(message.getPayload()));
+        bus.subscribe(ChangeSavingRag.class.getName(), message -> {
+            senders.add(SenderScope.of(message.getMetaData()));
+            return handled.add(message.getPayload());
+        });
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("editor",
                 null, List.of(new SimpleGrantedAuthority(Organisations.authority("nottinghamshire")))));
     }
@@ -80,6 +87,14 @@ class OrganisationAccessTest {
         send("own");
         assertThat(handled).hasSize(2);
         assertThat(asked).containsExactly("own");
+    }
+
+    /** So that the aggregates' rules, too, answer for another organisation's ids as for unknown ones. */
+    @Test
+    void aCheckedCommandCarriesTheSendersOrganisations() throws Exception {
+        organisations.put("own", "nottinghamshire");
+        send("own");
+        assertThat(senders).containsExactly(OrganisationScope.of(Set.of("nottinghamshire")));
     }
 
     @Test

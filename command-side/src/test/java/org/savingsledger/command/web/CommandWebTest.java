@@ -30,14 +30,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The web layer alone: the controllers, their error mapping and the HTTP JSON settings, with the
  * command bus and the event store mocked. Every test class extends this, so they share one context.
  */
-@WebMvcTest(properties = "ledger.admin.password=web-test")
+@WebMvcTest(properties = {"ledger.admin.password=web-test", "ledger.public-base-url=" + CommandWebTest.PUBLIC_BASE_URL})
 @org.springframework.security.test.context.support.WithMockUser(username = "web-test-user", authorities = {"ROLE_ADMIN", "ORG_*"})
 @Import({org.savingsledger.command.security.CommandSecurity.class, ProgrammeController.class, SavingController.class, CommitteeController.class, ApiExceptionHandler.class,
-        RequestProvenance.class, CommandResponses.class, WebConfig.class, CommandWebTest.FixedClock.class})
+        RequestProvenance.class, CommandResponses.class, PublicLinks.class, WebConfig.class, CommandWebTest.FixedClock.class})
 abstract class CommandWebTest {
 
     /** 23:30 UTC on 31 March 2018 is already 1 April in London (BST): the default effective date must say so. */
     static final Instant NOW = Instant.parse("2018-03-31T23:30:00Z");
+
+    /** Where the links point (a create's Location), as a deployment behind its TLS proxy configures it. */
+    static final String PUBLIC_BASE_URL = "https://ledger.example.gov.uk";
 
     @Autowired
     MockMvc mvc;

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.shared.access.OrganisationScope;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +36,9 @@ public final class ExtractProbe {
         Map<StreamKind, Integer> generations = Map.of(StreamKind.SAVING, generation(args, 3),
                 StreamKind.PROGRAMME, generation(args, 4), StreamKind.COMMITTEE, generation(args, 5));
         try (MongoClient client = MongoClients.create(args[0])) {
-            LedgerViews views = new LedgerViews(new HistoryStore(client.getDatabase(args[1]), generations));
+            // the operator's own measuring tool, reading the stores directly: every organisation, by name
+            LedgerViews views = new LedgerViews(new HistoryStore(client.getDatabase(args[1]), generations),
+                    OrganisationScope.everyOrganisation());
             long start = System.nanoTime();
             long[] firstByte = {-1};
             long[] bytes = {0};

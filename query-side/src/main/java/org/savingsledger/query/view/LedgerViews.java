@@ -24,7 +24,7 @@ import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Total;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.Stage;
-import org.savingsledger.shared.access.Organisations;
+import org.savingsledger.shared.access.OrganisationScope;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +34,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -58,21 +58,13 @@ public class LedgerViews {
     private static final String NOT_SET = "NOT_SET";
 
     private final HistoryStore store;
-    /** The organisations whose data these views show; {@code null}: all. */
-    private final Set<String> organisations;
+    /** The organisations whose data these views show. */
+    private final OrganisationScope organisations;
 
-    /** Views of every organisation's data (tools and tests). */
-    public LedgerViews(HistoryStore store) {
-        this(store, null);
-    }
-
-    /**
-     * Views of the given organisations' data only ({@code null}: all): anything of another
-     * organisation is as if it did not exist.
-     */
-    public LedgerViews(HistoryStore store, Set<String> organisations) {
+    /** Views of the organisations in scope only: anything of another organisation is as if it did not exist. */
+    public LedgerViews(HistoryStore store, OrganisationScope organisations) {
         this.store = store;
-        this.organisations = organisations;
+        this.organisations = Objects.requireNonNull(organisations, "organisations");
     }
 
     public Optional<SavingView> saving(String id, Instant asAt, LocalDate effectiveOn) {
@@ -229,7 +221,7 @@ public class LedgerViews {
         List<Document> heads = organisation == null
                 ? store.heads(StreamKind.COMMITTEE) : store.heads(StreamKind.COMMITTEE, organisation);
         for (Document head : heads) {
-            if (!Organisations.includes(organisations, head.getString("organisation"))) {
+            if (!organisations.includes(head.getString("organisation"))) {
                 continue;
             }
             String id = head.getString("_id");
@@ -258,7 +250,7 @@ public class LedgerViews {
 
     /** Whether {@code id} is of that kind and belongs to an organisation these views show. */
     private boolean isKind(String id, StreamKind kind) {
-        return store.head(kind, id).filter(head -> Organisations.includes(organisations, organisationOf(kind, head))).isPresent();
+        return store.head(kind, id).filter(head -> organisations.includes(organisationOf(kind, head))).isPresent();
     }
 
     private String organisationOf(StreamKind kind, Document head) {
@@ -272,7 +264,7 @@ public class LedgerViews {
     private List<String> programmeIds(String organisation) {
         List<Document> heads = organisation == null
                 ? store.heads(StreamKind.PROGRAMME) : store.heads(StreamKind.PROGRAMME, organisation);
-        return heads.stream().filter(head -> Organisations.includes(organisations, head.getString("organisation")))
+        return heads.stream().filter(head -> organisations.includes(head.getString("organisation")))
                 .map(head -> head.getString("_id")).toList();
     }
 

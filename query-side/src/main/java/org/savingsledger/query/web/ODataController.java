@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import java.io.IOException;
@@ -68,13 +67,15 @@ class ODataController {
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
     private final int defaultPageSize;
+    private final PublicLinks links;
 
     ODataController(LedgerViewsSource views, ReadYourWrites readYourWrites, Clock clock,
-                    @Value("${ledger.odata.page-size:1000}") int defaultPageSize) {
+                    @Value("${ledger.odata.page-size:1000}") int defaultPageSize, PublicLinks links) {
         this.views = views;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
         this.defaultPageSize = defaultPageSize;
+        this.links = links;
     }
 
     @GetMapping({"/odata", "/odata/"})
@@ -383,8 +384,8 @@ class ODataController {
         return defaultPageSize;
     }
 
-    private static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/odata").build().toUriString();
+    private String base() {
+        return links.base() + "/odata";
     }
 
     private static JsonGenerator open(HttpServletResponse response) throws IOException {

@@ -48,6 +48,7 @@ import org.savingsledger.shared.ReportId;
 import org.savingsledger.shared.SavingId;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
+import org.savingsledger.shared.access.OrganisationScope;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,7 +94,7 @@ class ProjectionTest {
     void freshDatabase() {
         database = client.getDatabase("test_" + System.nanoTime());
         store = new HistoryStore(database);
-        views = new LedgerViews(store);
+        views = new LedgerViews(store, OrganisationScope.everyOrganisation());
     }
 
     private static Provenance on(String date, String reason) {

@@ -33,7 +33,8 @@ public final class Grants {
         }
         for (Object organisation : organisations == null ? Set.of() : organisations) {
             String name = String.valueOf(organisation).strip();
-            if (!name.isEmpty()) {
+            // "*" is every organisation, which only the ADMIN role grants: not a name a user or a token can be given
+            if (!name.isEmpty() && !name.equals(Organisations.ALL)) {
                 authorities.add(Organisations.authority(name));
             }
         }
