@@ -37,6 +37,9 @@ import java.lang.annotation.Target;
                 "ledger.security.users.viewer-both.password={noop}pw",
                 "ledger.security.users.viewer-both.roles=VIEWER",
                 "ledger.security.users.viewer-both.organisations=nottinghamshire,leicestershire",
+                // a user of an organisation with no role at all: refused everything but health, whatever the method
+                "ledger.security.users.no-role-notts.password={noop}pw",
+                "ledger.security.users.no-role-notts.organisations=nottinghamshire",
                 // bearer tokens signed by a test key stand in for an OpenID Connect provider
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:jwt/test-signing-key.pub"})
 public @interface AllInOneTest {

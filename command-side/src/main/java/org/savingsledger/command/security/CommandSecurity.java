@@ -144,7 +144,8 @@ public class CommandSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/savings/**").hasRole(Role.EDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/committees", "/api/committees/**")
                         .hasRole(Role.COMMITTEE_CLERK.name())
-                        .anyRequest().authenticated());
+                        // deny by default: anything else, whatever its method, needs at least a reader's role
+                        .anyRequest().hasRole(Role.VIEWER.name()));
         return secure(http, json, properties, jwt.getIfAvailable() != null)
                 .authenticationProvider(rememberingPasswords(users, encoder)).build();
     }

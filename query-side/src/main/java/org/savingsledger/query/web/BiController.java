@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.query.bi.BiQuery;
 import org.savingsledger.query.bi.Dataset;
@@ -12,6 +13,7 @@ import org.savingsledger.query.infrastructure.ReadModelProgress;
 import org.savingsledger.query.view.LedgerViews;
 import org.savingsledger.query.view.LedgerViewsSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -70,7 +72,7 @@ class BiController {
                         @RequestParam(name = "programme", required = false) String programme,
                         @RequestParam(required = false) String consistencyToken,
                         @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                        HttpServletResponse response) throws IOException {
+                        HttpServletRequest request, HttpServletResponse response) throws IOException {
         int dot = file.lastIndexOf('.');
         Dataset dataset = Dataset.named(dot < 0 ? file : file.substring(0, dot))
                 .orElseThrow(() -> new QueryParameters.NotFound("no dataset '" + file + "'; see docs/bi-datasets.md"));
@@ -90,6 +92,12 @@ class BiController {
         response.setContentType(extract.format().contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "inline; filename=\"" + extract.dataset().fileName() + "." + extract.format().extension() + "\"");
+        if (HttpMethod.HEAD.matches(request.getMethod())) {
+            // HEAD runs this GET handler: answer the GET's headers (the ETag tells a client whether to fetch again)
+            // without building the extract, whose bytes would only be thrown away; and no Content-Length, as the
+            // length is known only once the last row is written
+            return;
+        }
         // The bytes' own SHA-256 follows them as an HTTP trailer (RFC 9530 Repr-Digest) for clients that
         // read trailers: it can only be known once the last row is written.
         MessageDigest digest = sha256();
