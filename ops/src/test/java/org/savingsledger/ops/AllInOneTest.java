@@ -11,6 +11,9 @@ import java.lang.annotation.Target;
 /**
  * The one Spring context the all-in-one tests share (one embedded PostgreSQL and one Mongo server
  * per test JVM): the whole application on a random port, fresh stores, the demo data loaded.
+ * Failed sign-ins are throttled here with the defaults (10 per user name, 50 from 127.0.0.1 within
+ * 15 minutes lock them): a test that fails sign-ins in bulk needs a context of its own
+ * ({@link SignInLockOutTest}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
