@@ -11,6 +11,9 @@ import java.lang.annotation.Target;
 /**
  * The one Spring context the all-in-one tests share (one embedded PostgreSQL and one Mongo server
  * per test JVM): the whole application on a random port, fresh stores, the demo data loaded.
+ * Failed sign-ins are throttled here with the defaults (10 per user name, 50 from 127.0.0.1 within
+ * 15 minutes lock them): a test that fails sign-ins in bulk needs a context of its own
+ * ({@link SignInLockOutTest}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,6 +40,9 @@ import java.lang.annotation.Target;
                 "ledger.security.users.viewer-both.password={noop}pw",
                 "ledger.security.users.viewer-both.roles=VIEWER",
                 "ledger.security.users.viewer-both.organisations=nottinghamshire,leicestershire",
+                // a user of an organisation with no role at all: refused everything but health, whatever the method
+                "ledger.security.users.no-role-notts.password={noop}pw",
+                "ledger.security.users.no-role-notts.organisations=nottinghamshire",
                 // bearer tokens signed by a test key stand in for an OpenID Connect provider
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:jwt/test-signing-key.pub"})
 public @interface AllInOneTest {

@@ -66,6 +66,11 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header(headerName, headerValue).GET());
     }
 
+    /** A request of any method without a body: {@code HEAD}, {@code OPTIONS}, {@code DELETE}… */
+    Reply send(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     private Reply send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -64,11 +64,24 @@ class BearerTokenTest {
         assertThat(send("GET", "/api/programmes/" + id, "not-a-token", null).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aTokenWithoutRolesIsRefusedAReadWhateverTheMethod() throws Exception {
+        String noRoles = token("n.body", List.of(), List.of("nottinghamshire"), Instant.now().plusSeconds(300));
+        for (String path : List.of("/api/programmes", "/api/bi/savings.csv", "/odata/programmes")) {
+            for (String method : List.of("GET", "HEAD", "OPTIONS", "DELETE")) {
+                HttpResponse<String> refused = send(method, path, noRoles, null);
+                assertThat(refused.statusCode()).as(method + " " + path).isEqualTo(403);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                        .startsWith("application/problem+json"));
+            }
+        }
+    }
+
     private HttpResponse<String> send(String method, String path, String bearer, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + bearer);
         if (body == null) {
-            request.GET();
+            request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }

@@ -1,12 +1,15 @@
 package org.savingsledger.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
@@ -133,6 +136,68 @@ class SecurityTest {
         if (expected >= 400) {
             assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
         }
+    }
+
+    static Stream<Arguments> everyMethodOfAReadPath() {
+        List<Arguments> rows = new ArrayList<>();
+        List<String> reads = List.of("/api/programmes", "/api/programmes/" + PROGRAMME, "/api/programmes/" + PROGRAMME + "/savings",
+                "/api/savings/" + SAVING, "/api/savings/" + SAVING + "/history", "/api/committees/" + COMMITTEE,
+                "/api/years/2018-19", "/api/bi/savings.csv", "/api/bi/changes.jsonl", "/odata/", "/odata/$metadata",
+                "/odata/programmes");
+        for (String path : reads) {
+            // a user without a role is refused a read whatever the method, exactly as a GET (HEAD runs the GET's handler)
+            for (String method : List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE")) {
+                rows.add(Arguments.of("no-role-notts", method, path, 403));
+            }
+            rows.add(Arguments.of(null, "HEAD", path, 401));
+            rows.add(Arguments.of(null, "OPTIONS", path, 401));
+            rows.add(Arguments.of("viewer-notts", "HEAD", path, 200));
+        }
+        rows.add(Arguments.of("editor-leics", "HEAD", "/api/programmes/" + PROGRAMME, 404));
+        for (String path : List.of("/admin/read-models", "/actuator/prometheus")) {
+            rows.add(Arguments.of("viewer-notts", "HEAD", path, 403));
+            rows.add(Arguments.of("viewer-notts", "OPTIONS", path, 403));
+        }
+        rows.add(Arguments.of("no-role-notts", "HEAD", "/actuator/health", 200));
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @MethodSource("everyMethodOfAReadPath")
+    void everyMethodOfAReadIsDecidedAsAGet(String user, String method, String path, int expected) {
+        ApiClient client = user == null ? ApiClient.anonymous(port) : new ApiClient(port).as(user, PW);
+        ApiClient.Reply reply = client.send(method, path);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
+        }
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void headOfAnExtractAnswersItsHeadersWithoutBuildingIt() {
+        ApiClient viewer = new ApiClient(port).as("viewer-notts", PW);
+        double rowsBefore = rowsStreamed("savings", "csv");
+        ApiClient.Reply head = viewer.send("HEAD", "/api/bi/savings.csv?programme=" + PROGRAMME);
+        assertThat(head.status()).as(head.toString()).isEqualTo(200);
+        assertThat(head.contentType()).startsWith("text/csv");
+        assertThat(head.header("ETag")).matches("\"[0-9a-f]{32}\"");
+        assertThat(head.header("Content-Disposition")).contains("filename=\"savings.csv\"");
+        // the length of an extract is known only once it is built: a HEAD must not claim one (0 would say "empty")
+        assertThat(head.header("Content-Length")).isNull();
+        assertThat(head.body()).isEmpty();
+        assertThat(rowsStreamed("savings", "csv")).as("rows built for a HEAD").isEqualTo(rowsBefore);
+
+        ApiClient.Reply get = viewer.get("/api/bi/savings.csv?programme=" + PROGRAMME);
+        assertThat(get.body()).contains(SAVING);
+        assertThat(rowsStreamed("savings", "csv")).as("rows built for the GET").isGreaterThan(rowsBefore);
+    }
+
+    private double rowsStreamed(String dataset, String format) {
+        Counter rows = meters.find("ledger.bi.rows").tag("dataset", dataset).tag("format", format).counter();
+        return rows == null ? 0 : rows.count();
     }
 
     @Test

@@ -1,12 +1,18 @@
 package org.savingsledger.query.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.shared.access.AdminAccount;
 import org.savingsledger.shared.access.Grants;
 import org.savingsledger.shared.access.Role;
+import org.savingsledger.shared.access.SignInThrottle;
 import org.savingsledger.shared.access.VerifiedCredentials;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.slf4j.Logger;
@@ -16,9 +22,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,8 +35,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -41,13 +52,16 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +77,8 @@ import java.util.Map;
 public class QuerySecurity {
 
     private static final Logger log = LoggerFactory.getLogger(QuerySecurity.class);
+    /** Failed sign-ins and lock-outs, under one logger name on both sides (docs/security.md). */
+    private static final Logger signIns = LoggerFactory.getLogger(SignInThrottle.class);
 
     /** {@code ledger.security}: local users and the claims that carry roles and organisations in tokens. */
     @ConfigurationProperties("ledger.security")
@@ -107,6 +123,17 @@ public class QuerySecurity {
                 .build();
     }
 
+    /**
+     * Failed sign-ins per user name and client address ({@code ledger.security.sign-in.*}): one throttle
+     * for every chain of the process, so commands and queries count together.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    static SignInThrottle signInThrottle(Environment environment, ObjectProvider<Clock> clock) {
+        return new SignInThrottle(Binder.get(environment).bindOrCreate("ledger.security.sign-in", SignInThrottle.Limits.class),
+                clock.getIfUnique(Clock::systemUTC));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     UserDetailsService ledgerUsers(SecurityProperties properties, PasswordEncoder encoder,
@@ -128,8 +155,8 @@ public class QuerySecurity {
     @Bean
     @Order(1)
     SecurityFilterChain queryFilterChain(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
-                                        UserDetailsService users, PasswordEncoder encoder,
-                                      ObjectProvider<JwtDecoder> jwt) throws Exception {
+                                        UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle,
+                                        ObjectProvider<MeterRegistry> meters, ObjectProvider<JwtDecoder> jwt) throws Exception {
         http.securityMatcher(request -> !(HttpMethod.POST.matches(request.getMethod())
                         && request.getRequestURI().startsWith(request.getContextPath() + "/api/")))
                 .authorizeHttpRequests(requests -> requests
@@ -137,16 +164,26 @@ public class QuerySecurity {
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/odata/**").hasRole(Role.VIEWER.name())
-                        .anyRequest().authenticated());
+                        // deny by default: every other request, whatever its method, needs a reader's role. (A rule for
+                        // GET alone let HEAD, which runs the GET's handler, OPTIONS and the rest through to anyone signed in.)
+                        .anyRequest().hasRole(Role.VIEWER.name()));
         return secure(http, json, properties, jwt.getIfAvailable() != null)
-                .authenticationProvider(rememberingPasswords(users, encoder)).build();
+                .authenticationProvider(rememberingPasswords(users, encoder, throttle,
+                        meters.getIfAvailable(SimpleMeterRegistry::new))).build();
     }
 
     /** What every chain of the ledger shares: HTTP Basic, bearer tokens when configured, problem+json refusals, no sessions. */
     static HttpSecurity secure(HttpSecurity http, ObjectMapper json, SecurityProperties properties,
                                       boolean bearerTokens) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof SignInLocked locked) {
+                long seconds = SignInThrottle.seconds(locked.retryAfter);
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                problem(response, json, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts", "Too many sign-in attempts",
+                        "sign-ins as this user or from this address are paused after repeated failures; try again in "
+                                + seconds + " s");
+                return;
+            }
             response.setHeader("WWW-Authenticate", bearerTokens ? "Bearer, Basic realm=\"Savings Ledger\""
                     : "Basic realm=\"Savings Ledger\"");
             problem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
@@ -154,6 +191,9 @@ public class QuerySecurity {
         };
         AccessDeniedHandler forbidden = (request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
                 "forbidden", "Forbidden", "your roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+        // only this chain's providers check a password: the global manager Spring Security also builds from the
+        // same users would check a wrong one a second time (two slow hashes per failure)
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .csrf(csrf -> csrf.disable())
@@ -169,10 +209,45 @@ public class QuerySecurity {
         return http;
     }
 
-    /** Checks HTTP Basic passwords with the slow hash once per user every few minutes, not on every request. */
-    static AuthenticationProvider rememberingPasswords(UserDetailsService users, PasswordEncoder encoder) {
+    /**
+     * Checks HTTP Basic passwords with the slow hash once per user every few minutes, not on every
+     * request; and not at all while the user name or the client address is locked by the throttle,
+     * which counts every wrong one (logged, never with the password, and metered).
+     */
+    static AuthenticationProvider rememberingPasswords(UserDetailsService users, PasswordEncoder encoder,
+                                                       SignInThrottle throttle, MeterRegistry meters) {
         VerifiedCredentials verified = new VerifiedCredentials(Duration.ofMinutes(5));
+        Counter failed = signInFailures(meters, "bad-credentials");
+        Counter refused = signInFailures(meters, "locked");
+        Map<SignInThrottle.Scope, Counter> lockouts = new EnumMap<>(SignInThrottle.Scope.class);
+        for (SignInThrottle.Scope scope : SignInThrottle.Scope.values()) {
+            lockouts.put(scope, Counter.builder("ledger.security.sign-in.lockouts")
+                    .description("User names and client addresses locked after repeated failed sign-ins")
+                    .tag("scope", scope.tag()).register(meters));
+        }
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(encoder) {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+                Duration locked = throttle.lockedFor(authentication.getName(), address);
+                if (!locked.isZero()) {
+                    refused.increment();
+                    throw new SignInLocked(locked);
+                }
+                try {
+                    return super.authenticate(authentication);
+                } catch (BadCredentialsException wrong) {
+                    SignInThrottle.Failure failure = throttle.failed(authentication.getName(), address);
+                    failed.increment();
+                    signIns.info(failure.message());
+                    for (SignInThrottle.Lockout lockout : failure.lockouts()) {
+                        lockouts.get(lockout.scope()).increment();
+                        signIns.warn(lockout.message());
+                    }
+                    throw wrong;
+                }
+            }
+
             @Override
             protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
                 String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
@@ -185,6 +260,24 @@ public class QuerySecurity {
         };
         provider.setUserDetailsService(users);
         return provider;
+    }
+
+    private static Counter signInFailures(MeterRegistry meters, String reason) {
+        return Counter.builder("ledger.security.sign-in.failures")
+                .description("Failed HTTP Basic sign-ins: bad-credentials (checked and wrong, or no such user), "
+                        + "locked (refused unchecked while the user name or address is locked)")
+                .tag("reason", reason).register(meters);
+    }
+
+    /** A sign-in refused unchecked while its user name or client address is locked: 429 with Retry-After. */
+    static final class SignInLocked extends LockedException {
+
+        private final transient Duration retryAfter;
+
+        SignInLocked(Duration retryAfter) {
+            super("sign-ins locked for " + retryAfter);
+            this.retryAfter = retryAfter;
+        }
     }
 
     private static AbstractAuthenticationToken grants(Jwt jwt, SecurityProperties properties) {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.query.bi.BiQuery;
 import org.savingsledger.query.bi.Dataset;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,7 +94,7 @@ class BiController {
                                 + "Default false; CSV only.", schema = @Schema(allowableValues = {"true", "false"}))
                         @RequestParam(name = "bom", required = false) String bom,
                         @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                        HttpServletResponse response) throws IOException {
+                        HttpServletRequest request, HttpServletResponse response) throws IOException {
         int dot = file.lastIndexOf('.');
         Dataset dataset = Dataset.named(dot < 0 ? file : file.substring(0, dot))
                 .orElseThrow(() -> new QueryParameters.NotFound("no dataset '" + file + "'; see docs/bi-datasets.md"));
@@ -110,14 +112,18 @@ class BiController {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        if (HttpMethod.HEAD.matches(request.getMethod())) {
+            // HEAD runs this GET handler: answer the GET's headers (the ETag tells a client whether to fetch again)
+            // without building the extract, whose bytes would only be thrown away; and no Content-Length, as the
+            // length is known only once the last row is written
+            fileHeaders(response, extract, etag);
+            return;
+        }
         // The bytes' own SHA-256 follows them as an HTTP trailer (RFC 9530 Repr-Digest) for clients that
         // read trailers: it can only be known once the last row is written.
         MessageDigest digest = sha256();
         FileBody body = new FileBody(response.getOutputStream(), () -> {
-            response.setContentType(extract.format().contentType());
-            response.setHeader(HttpHeaders.ETAG, etag);
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename(extract.fileName()).build().toString());
+            fileHeaders(response, extract, etag);
             offerDigestTrailer(response, digest);
         });
         Counter rows = Counter.builder("ledger.bi.rows").description("Rows streamed by the BI feeds")
@@ -148,6 +154,14 @@ class BiController {
                     + "the client sees a failed transfer, not a short file", extract.fileName(), written[0], failure);
             throw new ExtractAborted(extract.fileName());
         }
+    }
+
+    /** The headers of an extract's file, set only once it is known to succeed (or for HEAD). */
+    private static void fileHeaders(HttpServletResponse response, Extract extract, String etag) {
+        response.setContentType(extract.format().contentType());
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(extract.fileName()).build().toString());
     }
 
     /**
