@@ -17,13 +17,15 @@ import java.util.Set;
  * what no title, name, reason or reference should: control characters (C0, DEL, C1: a NUL cuts the
  * text short in many tools, others corrupt CSV and terminals) and unpaired surrogates (not Unicode
  * at all; they cannot be written back as UTF-8). Only the free-text fields {@link #FREE_TEXT} may
- * carry tab and line breaks, as a paragraph pasted from a report does. Being the HTTP mapper's
- * deserializer for {@code String}, it covers every field of every command at once, new ones included.
+ * carry tab and line breaks, as a paragraph pasted from a report does (a saving's title may run to
+ * two lines; the BI feeds quote them). Names, organisations, owners, workstreams, references and ids
+ * are one line. Being the HTTP mapper's deserializer for {@code String}, it covers every field of
+ * every command at once, new ones included.
  */
 final class TextDeserializer extends StdDeserializer<String> implements ContextualDeserializer {
 
-    /** The long free texts of a body, where a pasted paragraph keeps its tabs and line breaks. */
-    static final Set<String> FREE_TEXT = Set.of("reason", "description");
+    /** The free texts of a body, where pasted text keeps its tabs and line breaks. */
+    static final Set<String> FREE_TEXT = Set.of("reason", "description", "title");
 
     private final boolean freeText;
 

@@ -119,17 +119,25 @@ class LenientInputTest {
     }
 
     @Test
-    void onlyAReasonOrADescriptionMayCarryTabsAndLineBreaks() {
-        ApiClient.Reply title = api.post("/api/committees/" + committee + "/reports",
-                "{\"meetingDate\": \"2018-03-12\", \"title\": \"Position\\nreport\"}");
-        assertThat(title.status()).as(title.toString()).isEqualTo(400);
-        assertThat(title.json().path("errors").get(0).path("field").asText()).isEqualTo("title");
-        assertThat(version(committee)).isZero();
+    void onlyAReasonADescriptionOrATitleMayCarryTabsAndLineBreaks() {
+        ApiClient.Reply name = api.post("/api/committees",
+                "{\"organisation\": \"nottinghamshire\", \"name\": \"Adult Social Care\\nand Public Health\"}");
+        ApiClient.Reply organisation = api.post("/api/committees", "{\"organisation\": \"notts\\tshire\", \"name\": \"n\"}");
+        ApiClient.Reply decisionRef = api.post("/api/programmes/" + programme + "/budget-approvals",
+                "{\"amount\": 5, \"reason\": \"r\", \"decisionRef\": \"Cabinet\\r\\nitem 9\"}");
+        assertThat(List.of(name, organisation, decisionRef)).extracting(ApiClient.Reply::status).containsOnly(400);
+        assertThat(List.of(name, organisation, decisionRef))
+                .extracting(reply -> reply.json().path("errors").get(0).path("field").asText())
+                .containsExactly("name", "organisation", "decisionRef");
+        assertThat(version(programme)).isZero();
 
         ApiClient.Reply reason = api.post("/api/programmes/" + programme + "/budget-approvals",
                 "{\"amount\": 5, \"reason\": \"Cabinet report:\\r\\n\\tparagraph 4.2\"}");
         assertThat(reason.status()).as(reason.toString()).isEqualTo(200);
-        assertThat(version(programme)).isEqualTo(1);
+        assertThat(payload(programme, 1)).contains("Cabinet report:\\r\\n\\tparagraph 4.2");
+        ApiClient.Reply title = api.post("/api/committees/" + committee + "/reports",
+                "{\"meetingDate\": \"2018-03-12\", \"title\": \"Position report\\nfirst quarter\"}");
+        assertThat(title.status()).as(title.toString()).isEqualTo(201);
     }
 
     @Test
