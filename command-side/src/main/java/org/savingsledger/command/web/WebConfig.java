@@ -8,18 +8,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.savingsledger.shared.SavingsProfile;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * The HTTP side's JSON and time. The HTTP {@code ObjectMapper} is strict because every lenient
  * default would let a wrong figure in silently: an unknown field (a typo such as {@code ammount})
  * would be dropped, {@code "100"} would pass for money and {@code 1} for {@code AMBER}, and
- * {@code 3.7} would be truncated to version 3, and {@code 5} would pass for a reason. Stored events use their own mapper (see
+ * {@code 3.7} would be truncated to version 3, and {@code 5} would pass for a reason. For the same reason
+ * text, dates and profiles have their own deserializers: a NUL in a title, the time of an effective date
+ * and one of a year named twice in a profile ({@code 2018-19} and {@code 2018/19}) were kept or dropped
+ * silently. Stored events use their own mapper (see
  * {@code AxonConfig}), so none of this changes how events are read.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +52,10 @@ public class WebConfig {
                         MapperFeature.ALLOW_COERCION_OF_SCALARS,
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                         SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // text without control characters, dates without a time and within range, a profile naming each year once
+                .deserializerByType(String.class, new TextDeserializer())
+                .deserializerByType(LocalDate.class, new DateDeserializer())
+                .deserializerByType(SavingsProfile.class, new ProfileDeserializer())
                 // ALLOW_COERCION_OF_SCALARS does not cover numbers and booleans read as text: 5 for a title or reason
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

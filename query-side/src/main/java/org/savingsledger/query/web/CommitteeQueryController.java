@@ -54,13 +54,16 @@ class CommitteeQueryController {
     /**
      * The figures exactly as presented, as the ledger knew them at the report's {@code presentedAt}
      * (changes effective by that day): the same bytes every time. {@code asAt} before the report
-     * was presented answers 404; {@code effectiveOn} does not apply to a frozen report.
+     * was presented answers 404; {@code effectiveOn} does not apply to a frozen report. It is accepted,
+     * as on every query of the contract, and checked like everywhere else, but changes nothing.
      */
     @GetMapping("/reports/{reportId}")
     @Operation(summary = "A position report's figures exactly as presented, frozen: identical bytes every time.")
     ResponseEntity<byte[]> report(@PathVariable("id") String id, @PathVariable("reportId") String reportId,
                                   @RequestParam(required = false) String asAt,
+                                  @RequestParam(required = false) String effectiveOn,
                                   @RequestParam(required = false) String consistencyToken) {
+        QueryParameters.effectiveOn(effectiveOn, clock);
         readYourWrites.await(consistencyToken);
         String committeeId = QueryParameters.id(id);
         String report = QueryParameters.id(reportId);

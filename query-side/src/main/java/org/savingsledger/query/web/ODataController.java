@@ -355,19 +355,27 @@ class ODataController {
         return -1;
     }
 
+    /**
+     * The largest {@code $top}, {@code $skip} or {@code $skiptoken}: 2^53 - 1, the largest whole number
+     * Power BI and Excel read exactly from JSON. It keeps sums such as {@code $skip + $skiptoken} and the
+     * row numbers after them far from overflowing into negative positions.
+     */
+    private static final long MAX_ROWS = 9_007_199_254_740_991L;
+
     private static long number(String parameter, String value) {
         if (value == null) {
             return 0;
         }
         try {
             long number = Long.parseLong(value.trim());
-            if (number >= 0) {
+            if (number >= 0 && number <= MAX_ROWS) {
                 return number;
             }
         } catch (NumberFormatException e) {
-            // answered below
+            // answered below (also a number too large for a long)
         }
-        throw new QueryParameters.InvalidQuery(parameter, "must be a whole number of 0 or more, was '" + value + "'");
+        throw new QueryParameters.InvalidQuery(parameter, "must be a whole number from 0 to " + MAX_ROWS + ", was '"
+                + value + "'");
     }
 
     private int pageSize(String prefer) {

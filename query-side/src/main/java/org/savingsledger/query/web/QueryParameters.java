@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
 
 /** Reads the query parameters of the contract; anything it cannot read is an {@link InvalidQuery}. */
 final class QueryParameters {
@@ -87,6 +89,33 @@ final class QueryParameters {
 
         String parameter() {
             return parameter;
+        }
+    }
+
+    /**
+     * Query parameters the endpoint does not have ({@code effectiveon} for {@code effectiveOn}, a BI
+     * {@code year}): answering without them would answer a question the client did not ask.
+     */
+    static class UnknownParameters extends RuntimeException {
+
+        private final List<String> names;
+        private final Set<String> known;
+
+        UnknownParameters(List<String> names, Set<String> known) {
+            super("unknown query parameters " + names);
+            this.names = List.copyOf(names);
+            this.known = Set.copyOf(known);
+        }
+
+        List<String> names() {
+            return names;
+        }
+
+        /** What each of them is told: the parameters the endpoint does have. */
+        String message() {
+            return known.isEmpty() ? "is not a parameter of this endpoint, which takes none"
+                    : "is not a parameter of this endpoint; its parameters are "
+                    + String.join(", ", known.stream().sorted().toList());
         }
     }
 

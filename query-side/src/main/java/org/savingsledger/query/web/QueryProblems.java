@@ -31,6 +31,15 @@ class QueryProblems {
         return respond(problem, new HttpHeaders());
     }
 
+    @ExceptionHandler(QueryParameters.UnknownParameters.class)
+    ResponseEntity<ProblemDetail> unknown(QueryParameters.UnknownParameters e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                (e.names().size() == 1 ? "the query parameter " : "the query parameters ") + String.join(", ", e.names())
+                        + (e.names().size() == 1 ? " is" : " are") + " not known to this endpoint");
+        problem.setProperty("errors", e.names().stream().map(name -> Map.of("field", name, "message", e.message())).toList());
+        return respond(problem, new HttpHeaders());
+    }
+
     @ExceptionHandler(QueryParameters.NotFound.class)
     ResponseEntity<ProblemDetail> notFound(QueryParameters.NotFound e) {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()), new HttpHeaders());
