@@ -100,8 +100,8 @@ class InputStrictnessTest {
                 "/api/committees/" + COMMITTEE + "/reports/" + REPORT + "?effectiveOn=2018-03-11",
                 "/api/bi/saving_years.csv?organisation=nottinghamshire&programme=" + PROGRAMME + "&effectiveOn=2018-03-11",
                 "/admin/read-models",
-                // not the query API's to judge: OData's options are the protocol's, the others Spring's
-                "/odata/saving_years?$top=1&sap-client=100",
+                // OData's system options are the protocol's, the others Spring's
+                "/odata/saving_years?$top=1&asAt=2018-03-12&effectiveOn=2018-03-11",
                 "/v3/api-docs",
                 "/actuator/health?probe=1");
         for (String path : answered) {
@@ -110,6 +110,16 @@ class InputStrictnessTest {
         }
         assertThat(api.get("/api/committees/" + COMMITTEE + "/reports/" + REPORT + "?effectiveOn=2018-03-11").body())
                 .isEqualTo(api.get("/api/committees/" + COMMITTEE + "/reports/" + REPORT).body());
+    }
+
+    @Test
+    void anODataFeedRefusesAParameterThatIsNeitherAnOptionOfItsOwnNorOneOfTheProtocols() {
+        for (String parameter : List.of("effectiveon", "top", "sap-client")) {
+            ApiClient.Reply reply = api.get("/odata/saving_years?" + parameter + "=1");
+            assertThat(reply.status()).as(parameter + ": " + reply).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().path("errors").get(0).path("field").asText()).isEqualTo(parameter);
+        }
     }
 
     @Test

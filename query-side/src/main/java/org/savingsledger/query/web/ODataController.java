@@ -57,6 +57,8 @@ class ODataController {
     private static final Set<String> FILTERABLE = Set.of("organisation", "programme_id", "year");
     private static final Set<String> SUPPORTED_OPTIONS =
             Set.of("$top", "$skip", "$skiptoken", "$select", "$filter", "$count", "$format");
+    /** The ledger's own (OData "custom") query options: any other name without {@code $} or {@code @} is refused. */
+    private static final Set<String> CUSTOM_OPTIONS = Set.of("asAt", "effectiveOn", "consistencyToken");
     private static final Pattern MAX_PAGE_SIZE = Pattern.compile("odata\\.maxpagesize=(\\d+)");
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -311,6 +313,12 @@ class ODataController {
             if (name.startsWith("$") && !SUPPORTED_OPTIONS.contains(name)) {
                 throw new QueryParameters.InvalidQuery(name, "is not supported by this OData service; supported are "
                         + String.join(", ", SUPPORTED_OPTIONS.stream().sorted().toList()) + " (see docs/odata.md)");
+            }
+            // a misspelt custom option (effectiveon=) or OData 4.01's $-less top= would otherwise be ignored
+            // and the client handed data it did not ask for
+            if (!name.startsWith("$") && !name.startsWith("@") && !CUSTOM_OPTIONS.contains(name)) {
+                throw new QueryParameters.InvalidQuery(name, "is not a query option of this OData service; its own are "
+                        + String.join(", ", CUSTOM_OPTIONS.stream().sorted().toList()) + " (see docs/odata.md)");
             }
         }
         String format = request.getParameter("$format");
