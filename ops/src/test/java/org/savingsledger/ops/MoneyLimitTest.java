@@ -3,10 +3,11 @@ package org.savingsledger.ops;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import db.migration.V5__Ledger_totals;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
@@ -23,11 +24,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,7 +59,10 @@ class MoneyLimitTest {
     int port;
 
     @Autowired
-    EventStore eventStore;
+    EventStorageEngine storageEngine;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -138,7 +145,7 @@ class MoneyLimitTest {
     @Test
     void totalsPastTheLimitStoredByAnEarlierReleaseReadBackExactlyEverywhere() throws IOException {
         String first = created(api.post(programmePath("savings"), saving(null, "{\"2018/19\": " + LIMIT + "}")));
-        created(api.post(programmePath("savings"), saving(null, "{\"2018/19\": " + LIMIT + "}")));
+        String second = created(api.post(programmePath("savings"), saving(null, "{\"2018/19\": 0}")));
         Money trillion = Money.of(LIMIT);
         SavingsProfile inOneYear = SavingsProfile.of(Map.of(FinancialYear.parse("2018/19"), trillion));
         SavingsProfile inTwoYears = SavingsProfile.of(Map.of(FinancialYear.parse("2018/19"), trillion,
@@ -154,12 +161,16 @@ class MoneyLimitTest {
                 new SavingProfileRevised(firstId, programmeId, inOneYear, inTwoYears, EARLIER_RELEASE),
                 new SavingDeliveryRecorded(firstId, programmeId, FinancialYear.parse("2019/20"), trillion, EARLIER_RELEASE),
                 new SavingDeliveryRecorded(firstId, programmeId, FinancialYear.parse("2020/21"), trillion, EARLIER_RELEASE));
+        storedByAnEarlierRelease("Saving", second, new SavingProfileRevised(SavingId.of(second), programmeId,
+                SavingsProfile.of(Map.of(FinancialYear.parse("2018/19"), Money.ZERO)), inOneYear, EARLIER_RELEASE));
+        upgraded();
 
         // the streams still take commands: refused by the rule when they would add more, answered otherwise
         refused(api.post(programmePath("budget-approvals"), amount("0.01")));
         refused(api.post("/api/savings/" + first + "/slips", """
                 {"fromYear": "2018/19", "toYear": "2019/20", "amount": 1e12, "reason": "Re-profiled"}"""));
         refused(api.post("/api/savings/" + first + "/deliveries", yearAmount("2019/20", "0.01")));
+        refused(api.post(programmePath("savings"), saving(null, "{\"2018/19\": 0.01}")));
         token = accepted(api.post("/api/savings/" + first + "/rag", "{\"status\": \"RED\", \"reason\": \"Too large\"}"));
 
         // by hand: planned 2018/19 = 1tn + 1tn, 2019/20 = 1tn; delivered 1tn in 2019/20 and 2020/21; target 17,981,000
@@ -233,11 +244,25 @@ class MoneyLimitTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** Appends events to a stream created by one command (version 0), as a release that did not check sums could have. */
+    /**
+     * Appends events to a stream created by one command (version 0), as a release that did not check sums
+     * could have: straight to the storage engine, since this release's ledger directory would refuse them.
+     */
     private void storedByAnEarlierRelease(String type, String id, Object... events) {
         long next = 1;
         for (Object event : events) {
-            eventStore.publish(new GenericDomainEventMessage<>(type, id, next++, event));
+            storageEngine.appendEvents(new GenericDomainEventMessage<>(type, id, next++, event));
+        }
+    }
+
+    /** What the upgrade to this release does with them: the ledger directory's totals folded from the stored events. */
+    private void upgraded() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            V5__Ledger_totals.backfill(connection);
+            connection.commit();
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

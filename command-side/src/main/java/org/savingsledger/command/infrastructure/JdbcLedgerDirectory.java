@@ -4,15 +4,23 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.MoneyLimit;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.programme.ProgrammeLaunched;
+import org.savingsledger.events.saving.SavingDeliveryCorrected;
+import org.savingsledger.events.saving.SavingDeliveryRecorded;
+import org.savingsledger.events.saving.SavingEvent;
+import org.savingsledger.events.saving.SavingProfileRevised;
 import org.savingsledger.events.saving.SavingProposed;
+import org.savingsledger.events.saving.SavingWithdrawn;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Total;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -21,6 +29,15 @@ import java.util.Optional;
  * event, so the row and the event commit or roll back together: every command-side instance
  * sees exactly what the event store holds. The primary key also makes ids unique across kinds,
  * including the race of two instances creating the same id at once.
+ *
+ * <p>It also keeps each saving's planned and delivered totals ({@link SavingTotals}) and, on its
+ * programme's row, their sums: the one place a saving event meets its programme's other savings.
+ * A saving event that would take its programme's planned or delivered total past {@code Money.MAX}
+ * is refused here by rule {@code totals-within-money-limit}, which undoes its command. The
+ * programme's row is raised by one {@code update ... returning} whose row lock is held to the
+ * commit: two savings of one programme appended at once (by one instance or several) are added one
+ * after the other, the second to the total the first committed (READ COMMITTED re-reads the updated
+ * row), so they cannot both pass. Rows are always locked saving first, then programme.
  */
 @Component
 @ProcessingGroup(JdbcLedgerDirectory.PROCESSING_GROUP)
@@ -65,8 +82,32 @@ class JdbcLedgerDirectory implements LedgerDirectory {
 
     @EventHandler
     void on(SavingProposed event) {
-        jdbc.update("insert into ledger_directory (id, kind, parent_id) values (?, 'SAVING', ?)",
-                event.savingId().value(), event.programmeId().value());
+        SavingTotals totals = SavingTotals.NONE.after(event);
+        jdbc.update("insert into ledger_directory (id, kind, parent_id, planned_total, delivered_total) "
+                        + "values (?, 'SAVING', ?, ?, ?)",
+                event.savingId().value(), event.programmeId().value(), totals.planned().amount(),
+                totals.delivered().amount());
+        addToProgramme(event, SavingTotals.NONE, totals);
+    }
+
+    @EventHandler
+    void on(SavingProfileRevised event) {
+        changeTotals(event);
+    }
+
+    @EventHandler
+    void on(SavingDeliveryRecorded event) {
+        changeTotals(event);
+    }
+
+    @EventHandler
+    void on(SavingDeliveryCorrected event) {
+        changeTotals(event);
+    }
+
+    @EventHandler
+    void on(SavingWithdrawn event) {
+        changeTotals(event);
     }
 
     @EventHandler
@@ -79,5 +120,57 @@ class JdbcLedgerDirectory implements LedgerDirectory {
     void on(PositionReportPresented event) {
         jdbc.update("insert into ledger_directory (id, kind, parent_id) values (?, 'REPORT', ?)",
                 event.reportId().value(), event.committeeId().value());
+    }
+
+    /** Folds {@code event} into its saving's totals (the saving's row locked first) and adds the change to its programme. */
+    private void changeTotals(SavingEvent event) {
+        String saving = event.savingId().value();
+        SavingTotals before = jdbc.query("select planned_total, delivered_total, withdrawn from ledger_directory "
+                        + "where id = ? and kind = 'SAVING' for update",
+                rs -> rs.next() ? new SavingTotals(Total.of(rs.getBigDecimal(1)), Total.of(rs.getBigDecimal(2)),
+                        rs.getBoolean(3)) : null,
+                saving);
+        if (before == null) {
+            throw new IllegalStateException("the ledger directory has no entry for saving " + saving);
+        }
+        SavingTotals after = before.after(event);
+        if (after.equals(before)) {
+            return;
+        }
+        jdbc.update("update ledger_directory set planned_total = ?, delivered_total = ?, withdrawn = ? where id = ?",
+                after.planned().amount(), after.delivered().amount(), after.withdrawn(), saving);
+        addToProgramme(event, before, after);
+    }
+
+    /**
+     * Adds a saving's change to its programme's totals, and refuses it if it takes either further past
+     * the limit. A change that lowers a total or leaves it is accepted even when the total stays past
+     * the limit (an earlier release did not check these sums), so such a programme can be brought back.
+     */
+    private void addToProgramme(SavingEvent event, SavingTotals before, SavingTotals after) {
+        Total planned = after.plannedChangeFrom(before);
+        Total delivered = after.deliveredChangeFrom(before);
+        if (planned.amount().signum() == 0 && delivered.amount().signum() == 0) {
+            return;
+        }
+        String programme = event.programmeId().value();
+        Total[] totals = jdbc.query("update ledger_directory set planned_total = planned_total + ?, "
+                        + "delivered_total = delivered_total + ? where id = ? and kind = 'PROGRAMME' "
+                        + "returning planned_total, delivered_total",
+                rs -> rs.next() ? new Total[] {Total.of(rs.getBigDecimal(1)), Total.of(rs.getBigDecimal(2))} : null,
+                planned.amount(), delivered.amount(), programme);
+        if (totals == null) {
+            throw new IllegalStateException("the ledger directory has no entry for programme " + programme
+                    + " of saving " + event.savingId());
+        }
+        requireWithinLimit("the planned total of programme '" + programme + "' (all its savings)", totals[0], planned);
+        requireWithinLimit("the delivered total of programme '" + programme + "' (all its savings)", totals[1], delivered);
+    }
+
+    private static void requireWithinLimit(String figure, Total after, Total change) {
+        BigDecimal magnitudeBefore = after.minus(change).amount().abs();
+        if (after.amount().abs().compareTo(magnitudeBefore) > 0) {
+            MoneyLimit.require(figure, after);
+        }
     }
 }

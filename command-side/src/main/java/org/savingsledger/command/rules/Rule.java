@@ -18,8 +18,9 @@ public enum Rule {
     SAME_ORGANISATION("same-organisation",
             "a committee and the programmes it oversees or reports on belong to one organisation"),
     TOTALS_WITHIN_MONEY_LIMIT("totals-within-money-limit",
-            "a saving's planned and delivered totals (per year and over all years) and a programme's approved "
-                    + "budget and cost drawn down stay within 1000000000000.00 (£1tn)");
+            "a saving's planned and delivered totals (per year and over all years), a programme's planned and "
+                    + "delivered totals across its savings, and its approved budget and cost drawn down stay within "
+                    + "1000000000000.00 (£1tn)");
 
     private final String slug;
     private final String description;
