@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +37,7 @@ import static org.axonframework.commandhandling.GenericCommandResultMessage.asCo
  * also when {@link ConflictRetries} ran the command again on its own thread.</li>
  * <li><b>Honest failures.</b> A failure once the commit has begun (the commit itself, a connection
  * lost while committing, anything after it) is reported as {@link CommitOutcomeUnknown}: the events
- * may be stored. Any failure before that rolled the transaction back.</li>
+ * may be stored. Any failure before that, checked exceptions included, rolled the transaction back.</li>
  * </ul>
  */
 public class LedgerCommandBus extends SimpleCommandBus {
@@ -58,7 +59,8 @@ public class LedgerCommandBus extends SimpleCommandBus {
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     public LedgerCommandBus(Builder builder, JdbcTemplate jdbc, int concurrency, Duration admissionWait) {
-        super(builder);
+        // any failure before the commit rolls back, a checked exception too (Axon's default would commit it)
+        super(builder.rollbackConfiguration(RollbackConfigurationType.ANY_THROWABLE));
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -85,7 +87,7 @@ public class LedgerCommandBus extends SimpleCommandBus {
                         callback.onResult(message, attempt.answer(result));
                     });
         } finally {
-            // the transaction could not even begin: super.handle threw instead of calling back
+            // also when super.handle threw instead of calling back: the transaction could not begin
             attempt.leave();
         }
     }
@@ -103,7 +105,6 @@ public class LedgerCommandBus extends SimpleCommandBus {
     private final class Attempt {
 
         private final AtomicBoolean left = new AtomicBoolean();
-        private volatile String aggregateId;
         private volatile LatestEvent token;
         private volatile boolean committing;
 
@@ -111,7 +112,7 @@ public class LedgerCommandBus extends SimpleCommandBus {
         MessageHandler<CommandMessage<?>> recording(MessageHandler<? super CommandMessage<?>> handler) {
             return message -> {
                 // resolved before anything is written: a command without a target fails cleanly
-                aggregateId = targets.resolveTarget(message).getIdentifier();
+                String aggregateId = targets.resolveTarget(message).getIdentifier();
                 Object result = handler.handle(message);
                 // prepare-commit handlers run in registration order; the event store registered its append
                 // while the handler applied events, so this runs after it, on the transaction's connection

@@ -106,6 +106,20 @@ class LedgerCommandBusTest {
     }
 
     @Test
+    void aCheckedExceptionFromTheHandlerRollsBackToo() {
+        // Axon's default rollback configuration would commit here, and the answer would say the command failed
+        LedgerCommandBus bus = bus(5, Duration.ofSeconds(1), message -> {
+            appending(7L).handle(message);
+            throw new java.io.IOException("a checked failure after applying the event");
+        });
+
+        CommandResultMessage<?> result = dispatch(bus);
+
+        assertThat(result.exceptionResult()).isInstanceOf(java.io.IOException.class);
+        assertThat(happened).containsExactly("begin", "rollback");
+    }
+
+    @Test
     void commandsBeyondTheBoundWaitWithoutATransactionAndThenGiveUpHavingWrittenNothing() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
