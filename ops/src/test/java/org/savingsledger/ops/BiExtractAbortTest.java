@@ -106,6 +106,10 @@ class BiExtractAbortTest {
     @MockitoBean
     ReadModelProgress progress;
 
+    /** Read-your-writes checks a token against the event store's head; these requests send none. */
+    @MockitoBean
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
     @ParameterizedTest
     @ValueSource(strings = {"csv", "jsonl"})
     void aFailureAfterTheFirstBytesAbortsTheConnectionWithoutEndingTheBody(String format, CapturedOutput log)

@@ -118,7 +118,7 @@ class CommandRaceTest {
         /** Sends the burst and answers the highest consistency token it was given. */
         long run(ApiClient api) throws Exception {
             String programme = api.post("/api/programmes", """
-                    {"organisation": "nottinghamshire", "name": "Race", "savingsTarget": 10000,
+                    {"organisation": "racingshire", "name": "Race", "savingsTarget": 10000,
                      "firstYear": "2018/19", "lastYear": "2020/21"}""").json().path("id").asText();
             for (int i = 0; i < savingsCount; i++) {
                 ApiClient.Reply saving = api.post("/api/programmes/" + programme + "/savings", """
