@@ -19,13 +19,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OData feed as Power BI and Excel read it: service document, $metadata, paging to the end, query options. */
 @AllInOneTest
 class ODataTest {
+
+    /**
+     * The demo's Leicestershire programme: other tests of the shared context add programmes of their own
+     * to Leicestershire, so a filter on the organisation alone would count theirs too.
+     */
+    private static final String LEICS_DEMO = "organisation eq 'leicestershire' and programme_id eq 'leics-transformation'";
 
     @LocalServerPort
     int port;
@@ -141,8 +150,7 @@ class ODataTest {
 
     @Test
     void countIsOfTheWholeFilteredSetWhilePagesStayPaged() {
-        JsonNode page = api.get("/odata/saving_years?$count=true&$top=1&$filter="
-                + encode("organisation eq 'leicestershire'")).json();
+        JsonNode page = api.get("/odata/saving_years?$count=true&$top=1&$filter=" + encode(LEICS_DEMO)).json();
         assertThat(page.path("@odata.count").asLong()).isEqualTo(4);
         assertThat(page.path("value")).hasSize(1);
         assertThat(page.has("@odata.nextLink")).isFalse();
@@ -156,7 +164,7 @@ class ODataTest {
 
     @Test
     void filterTopSkipAndSelect() {
-        ApiClient.Reply reply = api.get("/odata/saving_years?$filter=" + encode("organisation eq 'leicestershire'"));
+        ApiClient.Reply reply = api.get("/odata/saving_years?$filter=" + encode(LEICS_DEMO));
         JsonNode leicestershire = reply.json().path("value");
         assertThat(leicestershire).extracting(row -> row.path("year").asText())
                 .containsExactly("2016/17", "2017/18", "2018/19", "2019/20");
@@ -168,15 +176,14 @@ class ODataTest {
         assertThat(reply.body()).contains("\"planned\":9900000.00,").doesNotContain("E+");
 
         JsonNode oneYear = api.get("/odata/saving_years?$filter=" + encode(
-                "organisation eq 'leicestershire' and year eq '2018/19'") + "&$select=year,planned").json().path("value");
+                LEICS_DEMO + " and year eq '2018/19'") + "&$select=year,planned").json().path("value");
         assertThat(oneYear).hasSize(1);
         List<String> fields = new ArrayList<>();
         oneYear.get(0).fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("year", "planned");
         assertThat(oneYear.get(0).path("planned").decimalValue()).isEqualByComparingTo("9300000.00");
 
-        JsonNode window = api.get("/odata/saving_years?$filter=" + encode("organisation eq 'leicestershire'")
-                + "&$skip=1&$top=2").json();
+        JsonNode window = api.get("/odata/saving_years?$filter=" + encode(LEICS_DEMO) + "&$skip=1&$top=2").json();
         assertThat(window.path("value")).extracting(row -> row.path("year").asText()).containsExactly("2017/18", "2018/19");
         assertThat(window.path("value").get(0).path("row_number").asLong()).isEqualTo(2);
         assertThat(window.has("@odata.nextLink")).isFalse();
@@ -200,6 +207,145 @@ class ODataTest {
         problem(api.get("/odata/saving_years?$format=xml"), 400, "$format");
         assertThat(api.get("/odata/saving_years?$format=json&$top=1").json().path("value")).hasSize(1);
         problem(api.get("/odata/budgets"), 404, null);
+    }
+
+    /**
+     * A user of one organisation reads every entity set: their own rows are there with exactly their
+     * values, whether the set is filtered to their programme or not, and nothing of the other organisation.
+     */
+    @Test
+    void eachUserReadsTheirOwnOrganisationsRowsWithTheirValuesAndNothingOfAnothers() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String notts = "odata-notts-" + run;
+        String nottsSaving = "odata-notts-saving-" + run;
+        String nottsReport = "odata-notts-report-" + run;
+        String leics = "odata-leics-" + run;
+        String leicsSaving = "odata-leics-saving-" + run;
+        String token = ownProgramme(notts, "nottinghamshire", nottsSaving, "odata-notts-committee-" + run, nottsReport);
+        ownProgramme(leics, "leicestershire", leicsSaving, "odata-leics-committee-" + run, "odata-leics-report-" + run);
+        token = created(api.post("/api/programmes/" + leics + "/budget-approvals", "{\"amount\": 5000, \"reason\": \"posts\"}"));
+        ApiClient viewer = new ApiClient(port).as("viewer-notts", "pw");
+        assertThat(viewer.get("/api/programmes?consistencyToken=" + token).status()).isEqualTo(200);
+
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        // target 300,000; 100,000 and 200,000 planned; 12,345.67 delivered in 2018/19; 10,000 slipped to 2019/20
+        expected.put("programmes", List.of("nottinghamshire|" + notts + "|OData own programme|2018/19|2019/20|300000.00|0.00|0.00"
+                + "|300000.00|12345.67|0.00|1|0"));
+        expected.put("savings", List.of("nottinghamshire|" + notts + "|" + nottsSaving + "|OData own saving|null|null|IN_DELIVERY"
+                + "|CONFIDENT|null|false|300000.00|12345.67|2"));
+        expected.put("saving_years", List.of(
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|2018/19|90000.00|12345.67|0.00|10000.00|false",
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|2019/20|210000.00|0.00|10000.00|0.00|false"));
+        expected.put("changes", List.of(
+                "nottinghamshire|" + notts + "|null|0|ProgrammeLaunched|null|savingsTarget|0.00|300000.00|admin|null|null",
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|0|SavingProposed|2018/19|planned|0.00|100000.00|admin|null|null",
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|0|SavingProposed|2019/20|planned|0.00|200000.00|admin|null|null",
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|1|SavingDeliveryRecorded|2018/19|delivered|0.00|12345.67|admin|outturn|null",
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|2|SavingSlippedToYear|2018/19|planned|100000.00|90000.00|admin|late|null",
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|2|SavingSlippedToYear|2019/20|planned|200000.00|210000.00|admin|late|null"));
+        expected.put("deliveries", List.of(
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|1|DELIVERY|2018/19|12345.67|12345.67|admin|outturn|null"));
+        expected.put("slips", List.of(
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|2|SLIP|2018/19|2019/20|10000.00|admin|late|null"));
+        expected.put("committee_reports", List.of(
+                "nottinghamshire|odata-notts-committee-" + run + "|Cabinet " + run + "|" + nottsReport + "|2019-01-07|Position"
+                        + "|" + notts + "|2018/19|90000.00|12345.67|90000.00|12345.67",
+                "nottinghamshire|odata-notts-committee-" + run + "|Cabinet " + run + "|" + nottsReport + "|2019-01-07|Position"
+                        + "|" + notts + "|2019/20|210000.00|0.00|300000.00|12345.67"));
+        assertThat(expected.keySet()).containsExactlyElementsOf(Arrays.stream(Dataset.values()).map(Dataset::fileName).toList());
+
+        for (Dataset dataset : Dataset.values()) {
+            String set = "/odata/" + dataset.fileName();
+            List<String> own = expected.get(dataset.fileName());
+            assertThat(rows(pages(viewer, set + "?$filter=" + encode("programme_id eq '" + notts + "'")), dataset))
+                    .as(set).isEqualTo(own);
+            List<ApiClient.Reply> all = pages(viewer, set);
+            assertThat(rows(all, dataset)).as(set).containsSubsequence(own);
+            for (ApiClient.Reply page : all) {
+                assertThat(page.json().path("value")).as(set).allSatisfy(row ->
+                        assertThat(row.path("organisation").asText()).isEqualTo("nottinghamshire"));
+                assertThat(page.body()).as(set).doesNotContain("leicestershire", "leics-transformation", leics, leicsSaving);
+            }
+            assertThat(rows(pages(viewer, set + "?$filter=" + encode("programme_id eq '" + leics + "'")), dataset)).as(set).isEmpty();
+            assertThat(rows(pages(viewer, set + "?$filter=" + encode("organisation eq 'leicestershire'")), dataset)).as(set).isEmpty();
+        }
+        // and the other way round: Leicestershire sees its own programme, with its budget, and nothing of Nottinghamshire
+        ApiClient leicestershire = new ApiClient(port).as("editor-leics", "pw");
+        assertThat(rows(pages(leicestershire, "/odata/programmes?$filter=" + encode("programme_id eq '" + leics + "'")),
+                Dataset.PROGRAMMES)).containsExactly("leicestershire|" + leics + "|OData own programme|2018/19|2019/20"
+                + "|300000.00|5000.00|0.00|300000.00|12345.67|0.00|1|0");
+        for (Dataset dataset : Dataset.values()) {
+            List<ApiClient.Reply> all = pages(leicestershire, "/odata/" + dataset.fileName());
+            assertThat(rows(all, dataset)).as(dataset.fileName()).isNotEmpty();
+            for (ApiClient.Reply page : all) {
+                assertThat(page.json().path("value")).allSatisfy(row ->
+                        assertThat(row.path("organisation").asText()).isEqualTo("leicestershire"));
+                assertThat(page.body()).doesNotContain("nottinghamshire", "notts-asc-savings", notts, nottsSaving, nottsReport);
+            }
+        }
+    }
+
+    /** A programme with a saving, a delivery, a slip and a committee report on it; answers the last token. */
+    private String ownProgramme(String programme, String organisation, String saving, String committee, String report) {
+        created(api.post("/api/programmes", """
+                {"id": "%s", "organisation": "%s", "name": "OData own programme", "savingsTarget": 300000,
+                 "firstYear": "2018/19", "lastYear": "2019/20"}""".formatted(programme, organisation)));
+        created(api.post("/api/programmes/" + programme + "/savings", """
+                {"id": "%s", "title": "OData own saving", "confidence": "CONFIDENT", "stage": "IN_DELIVERY",
+                 "profile": {"2018/19": 100000, "2019/20": 200000}}""".formatted(saving)));
+        created(api.post("/api/savings/" + saving + "/deliveries",
+                "{\"year\": \"2018/19\", \"amount\": 12345.67, \"reason\": \"outturn\"}"));
+        created(api.post("/api/savings/" + saving + "/slips",
+                "{\"fromYear\": \"2018/19\", \"toYear\": \"2019/20\", \"amount\": 10000, \"reason\": \"late\"}"));
+        created(api.post("/api/committees", """
+                {"id": "%s", "organisation": "%s", "name": "Cabinet %s"}""".formatted(committee, organisation,
+                committee.substring(committee.lastIndexOf('-') + 1))));
+        created(api.post("/api/committees/" + committee + "/programmes", "{\"programmeId\": \"" + programme + "\"}"));
+        return created(api.post("/api/committees/" + committee + "/reports",
+                "{\"id\": \"" + report + "\", \"meetingDate\": \"2019-01-07\", \"title\": \"Position\"}"));
+    }
+
+    private static String created(ApiClient.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isBetween(200, 201);
+        return reply.json().path("consistencyToken").asText();
+    }
+
+    /** Every page of an entity set as {@code client} reads it, following {@code @odata.nextLink}. */
+    private List<ApiClient.Reply> pages(ApiClient client, String first) {
+        List<ApiClient.Reply> pages = new ArrayList<>();
+        String next = first;
+        while (next != null) {
+            ApiClient.Reply reply = client.get(next);
+            assertThat(reply.status()).as(next + " -> " + reply).isEqualTo(200);
+            pages.add(reply);
+            JsonNode page = reply.json();
+            next = page.has("@odata.nextLink") ? relative(page.path("@odata.nextLink").asText()) : null;
+        }
+        return pages;
+    }
+
+    /**
+     * The rows of the pages, each as its values joined by {@code |}, money with two places; without the
+     * instants and effective dates, which are the recording's (and tested by the BI tests).
+     */
+    private static List<String> rows(List<ApiClient.Reply> pages, Dataset dataset) {
+        List<String> rows = new ArrayList<>();
+        for (ApiClient.Reply page : pages) {
+            for (JsonNode row : page.json().path("value")) {
+                List<String> values = new ArrayList<>();
+                for (Column column : dataset.columns()) {
+                    JsonNode value = row.path(column.name());
+                    assertThat(value.isMissingNode()).as(column.name()).isFalse();
+                    if (column.type() == Column.Type.TIMESTAMP || column.name().equals("effective_date")) {
+                        continue;
+                    }
+                    values.add(value.isNull() ? "null" : column.type() == Column.Type.MONEY
+                            ? value.decimalValue().setScale(2).toPlainString() : value.asText());
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
     }
 
     private static void problem(ApiClient.Reply reply, int status, String field) {

@@ -1,5 +1,7 @@
 package org.savingsledger.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -8,12 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.infrastructure.QueryAxonConfig;
+import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.shared.access.OrganisationScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +53,9 @@ class RebuildTest {
     @Autowired
     ReadModelGenerations generations;
 
+    @Autowired
+    ObjectMapper json;
+
     @Test
     void onlyAnAdministratorMayRebuildAndAnUnknownReadModelIsRefused() {
         ApiClient anonymous = ApiClient.anonymous(port);
@@ -69,7 +77,7 @@ class RebuildTest {
     }
 
     @Test
-    void aRebuildIntoNewCollectionsKeepsAnsweringQueriesAndLosesNoCommandMadeMeanwhile() {
+    void aRebuildIntoNewCollectionsKeepsAnsweringQueriesAndLosesNoCommandMadeMeanwhile() throws JsonProcessingException {
         ApiClient api = new ApiClient(port);
         ApiClient admin = api;
         String head = Long.toString(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
@@ -119,12 +127,13 @@ class RebuildTest {
                 || document.contains(programme) || document.contains(saving)));
         assertThat(new ArrayList<>(rebuilt.values())).isEqualTo(new ArrayList<>(built.values()));
         assertThat(api.get(REPORT).body()).isEqualTo(reportBytes);
+        assertThat(recomputedReport()).isEqualTo(reportBytes);
         assertThat(api.get("/api/programmes/" + programme).json().path("totals").path("delivered").decimalValue())
                 .isEqualByComparingTo(delivered);
     }
 
     @Test
-    void aResetAndReplayInPlaceEqualsTheLiveReadModelsAndKeepsReportBytes() {
+    void aResetAndReplayInPlaceEqualsTheLiveReadModelsAndKeepsReportBytes() throws JsonProcessingException {
         ApiClient api = new ApiClient(port);
         String head = Long.toString(jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
         assertThat(api.get("/api/programmes?consistencyToken=" + head).status()).isEqualTo(200);
@@ -146,7 +155,18 @@ class RebuildTest {
 
         assertThat(dump(active())).isEqualTo(live);
         assertThat(api.get(REPORT).body()).isEqualTo(reportBytes);
+        assertThat(recomputedReport()).isEqualTo(reportBytes);
         assertThat(api.get("/api/programmes").body()).isEqualTo(programmes);
+    }
+
+    /**
+     * The demo report computed from the read models queries read now, as the report endpoint computes it
+     * when it has no kept bytes: {@code GET} serves the bytes kept in {@code frozen_reports}, which no
+     * rebuild touches, so only this shows the rebuilt read models give the same figures.
+     */
+    private String recomputedReport() throws JsonProcessingException {
+        return json.writeValueAsString(new LedgerViews(generations.reading(), OrganisationScope.everyOrganisation())
+                .report("notts-ascph-committee", "notts-ascph-2018-03-12", Instant.now()).orElseThrow());
     }
 
     private String factsPerGeneration(String saving) {
