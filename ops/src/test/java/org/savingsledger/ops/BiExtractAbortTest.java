@@ -106,6 +106,10 @@ class BiExtractAbortTest {
     @MockitoBean
     ReadModelProgress progress;
 
+    /** ReadYourWrites reads the event store's head for a consistencyToken; these requests send none. */
+    @MockitoBean
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
     @ParameterizedTest
     @ValueSource(strings = {"csv", "jsonl"})
     void aFailureAfterTheFirstBytesAbortsTheConnectionWithoutEndingTheBody(String format, CapturedOutput log)
