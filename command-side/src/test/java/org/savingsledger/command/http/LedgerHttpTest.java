@@ -17,6 +17,10 @@ import java.lang.annotation.Target;
 @AutoConfigureObservability // so /actuator/prometheus exists as in production
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.data-dir=target/test-data/${random.uuid}", "ledger.snapshot-threshold=5",
-                "ledger.admin.password=" + ApiClient.ADMIN_PASSWORD})
+                "ledger.admin.password=" + ApiClient.ADMIN_PASSWORD,
+                // a second user, for what is kept per user (password "pw": {noop} for tests only)
+                "ledger.security.users.finance-notts.password={noop}pw",
+                "ledger.security.users.finance-notts.roles=FINANCE",
+                "ledger.security.users.finance-notts.organisations=nottinghamshire"})
 public @interface LedgerHttpTest {
 }

@@ -1,5 +1,6 @@
 package org.savingsledger.command.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Oversized bodies (413) and Idempotency-Key retries: refused or replayed, nothing written twice. */
 @LedgerHttpTest
 class RequestLimitsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN = basic("admin", ApiClient.ADMIN_PASSWORD);
+    /** The finance officer of Nottinghamshire configured in {@link LedgerHttpTest}. */
+    private static final String FINANCE = basic("finance-notts", "pw");
 
     @LocalServerPort
     int port;
@@ -95,16 +101,48 @@ class RequestLimitsTest {
     }
 
     @Test
-    void aMalformedKeyIsA400AndKeysAreKeptPerUser() throws Exception {
+    void aMalformedKeyIsA400AndKeptNowhere() throws Exception {
         HttpResponse<String> malformed = post("/api/programmes/" + programme + "/budget-approvals",
                 "{\"amount\": 1, \"reason\": \"r\"}", "has space");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("Idempotency-Key");
         assertThat(jdbc.queryForObject("select count(*) from idempotency_key where idem_key = 'has space'", Long.class)).isZero();
+    }
+
+    /**
+     * Keys are kept per user: the same key from two users is two keys. Each user's first request runs
+     * (the second is neither the first user's answer replayed nor refused as the key reused with another
+     * body), each user's retry replays that user's own answer, and each key holds its own user's request.
+     */
+    @Test
+    void theSameKeyFromTwoUsersIsTwoIndependentKeys() throws Exception {
         String key = UUID.randomUUID().toString();
-        post("/api/programmes/" + programme + "/budget-approvals", "{\"amount\": 1, \"reason\": \"r\"}", key);
-        assertThat(jdbc.queryForObject("select principal from idempotency_key where idem_key = ?", String.class, key))
-                .isEqualTo("admin");
+        String path = "/api/programmes/" + programme + "/budget-approvals";
+        String adminsBudget = "{\"amount\": 100, \"reason\": \"posts\"}";
+        String financesBudget = "{\"amount\": 250, \"reason\": \"more posts\"}";
+        long events = events();
+
+        HttpResponse<String> admins = post(path, adminsBudget, key, ADMIN);
+        HttpResponse<String> finances = post(path, financesBudget, key, FINANCE);
+        assertThat(admins.statusCode()).as(admins.body()).isEqualTo(200);
+        assertThat(finances.statusCode()).as(finances.body()).isEqualTo(200);
+        assertThat(finances.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(version(finances)).isEqualTo(version(admins) + 1);
+        assertThat(events()).isEqualTo(events + 2);
+        assertThat(jdbc.queryForList("select principal from idempotency_key where idem_key = ? order by principal",
+                String.class, key)).containsExactly("admin", "finance-notts");
+
+        HttpResponse<String> adminsRetry = post(path, adminsBudget, key, ADMIN);
+        HttpResponse<String> financesRetry = post(path, financesBudget, key, FINANCE);
+        assertThat(adminsRetry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(adminsRetry.body()).isEqualTo(admins.body());
+        assertThat(financesRetry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(financesRetry.body()).isEqualTo(finances.body());
+        // the administrator's request under the key is not the finance officer's: refused, not replayed
+        HttpResponse<String> crossed = post(path, adminsBudget, key, FINANCE);
+        assertThat(crossed.statusCode()).isEqualTo(422);
+        assertThat(crossed.body()).contains("urn:savings-ledger:problem:idempotency-key-reused");
+        assertThat(events()).isEqualTo(events + 2);
     }
 
     @Test
@@ -127,17 +165,28 @@ class RequestLimitsTest {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
+    private static long version(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body()).path("version").asLong();
+    }
+
     private HttpResponse<String> post(String path, String body, String key) throws Exception {
+        return post(path, body, key, ADMIN);
+    }
+
+    private HttpResponse<String> post(String path, String body, String key, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return http.send(signed(request).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder signed(HttpRequest.Builder request) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + ApiClient.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return request.header("Authorization", ADMIN);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,7 +3,9 @@ package org.savingsledger.query.infrastructure;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
@@ -52,16 +54,27 @@ public class ReadModelProgress {
 
     /**
      * Every read-model segment's token, as text: it changes whenever any read model takes in an event,
-     * so equal positions mean equal read models.
+     * so equal positions mean equal read models (the BI feeds' ETag).
      */
     public String position() {
         Map<String, String> positions = new TreeMap<>();
         for (Document entry : tokens.find(Filters.in("processorName", QueryAxonConfig.READ_MODEL_PROCESSORS))) {
-            TrackingToken token = read(entry);
-            positions.put(entry.getString("processorName") + "/" + entry.get("segment"),
-                    token == null ? "-" : String.valueOf(token.position().orElse(-1)));
+            positions.put(entry.getString("processorName") + "/" + entry.get("segment"), describe(read(entry)));
         }
         return positions.toString();
+    }
+
+    /**
+     * A token's position with the gaps it still has below it: an event committed after a later one
+     * (two commands racing) fills a gap without moving the index, and the read model changed all the same.
+     */
+    static String describe(TrackingToken token) {
+        if (token == null) {
+            return "-";
+        }
+        String position = String.valueOf(token.position().orElse(-1));
+        return WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware && gapAware.hasGaps()
+                ? position + " but " + gapAware.getGaps() : position;
     }
 
     /** The position of the processor's slowest segment: -1 before it handled anything. */

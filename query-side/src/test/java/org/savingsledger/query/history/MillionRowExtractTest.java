@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,12 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A million-row {@code saving_years} extract streamed by a separate JVM whose heap is capped at
- * {@value #HEAP}: it must finish with every row. The child prints its timings and peak heap for
- * the record; nothing here asserts a time (benchmarks in ops/ do the measuring).
+ * {@value #HEAP}: it must finish with every row, within a bound far above its usual time so that a hang
+ * fails the test. The child prints its timings and peak heap for the record; nothing here asserts a
+ * speed (benchmarks in ops/ do the measuring).
  */
 class MillionRowExtractTest {
 
     static final String HEAP = "-Xmx256m";
+    /**
+     * How long the child may take before the test kills it and fails: it takes about 5 s, so only a hung or
+     * runaway extract (one that stopped streaming) gets near this, however loaded the machine.
+     */
+    static final Duration BOUND = Duration.ofMinutes(2);
     // 100 programmes × 200 savings × 50 financial years = 1,000,000 rows. Each saving plans money in a
     // few years (the other years are rows of zeros, as in any extract), which keeps the in-process
     // MongoDB server of this test JVM small.
@@ -47,17 +55,29 @@ class MillionRowExtractTest {
         try (MongoClient client = MongoClients.create(connection)) {
             generate(client.getDatabase("ledger"));
 
+            // The child writes to a file, not a pipe this thread reads: reading a pipe to its end waits for the child
+            // to exit, so a bound checked after it could never fail and a hung extract would hang the build.
+            Path printed = Files.createTempFile("million-row-extract", ".log");
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     HEAP, "-cp", System.getProperty("java.class.path"), ExtractProbe.class.getName(), connection, "ledger",
                     "saving_years")
-                    .redirectErrorStream(true).start();
-            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            output.lines().filter(line -> line.startsWith("rows=")).forEach(line ->
-                    System.out.println("million-row saving_years extract under " + HEAP + ": " + line));
+                    .redirectErrorStream(true).redirectOutput(printed.toFile()).start();
+            try {
+                boolean finished = child.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS);
+                if (!finished) {
+                    child.destroyForcibly().waitFor();
+                }
+                String output = Files.readString(printed, StandardCharsets.UTF_8);
+                assertThat(finished).as("the extract finished within %s; it printed:%n%s", BOUND, output).isTrue();
+                output.lines().filter(line -> line.startsWith("rows=")).forEach(line ->
+                        System.out.println("million-row saving_years extract under " + HEAP + ": " + line));
 
-            assertThat(child.exitValue()).as(output).isZero();
-            assertThat(output).contains("rows=" + (PROGRAMMES * SAVINGS_PER_PROGRAMME * YEARS));
+                assertThat(child.exitValue()).as(output).isZero();
+                assertThat(output).contains("rows=" + (PROGRAMMES * SAVINGS_PER_PROGRAMME * YEARS));
+            } finally {
+                child.destroyForcibly();
+                Files.deleteIfExists(printed);
+            }
         } finally {
             server.shutdownNow();
         }
