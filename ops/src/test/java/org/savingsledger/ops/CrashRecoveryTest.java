@@ -161,7 +161,9 @@ class CrashRecoveryTest {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only: it starts in about half the time on a busy machine
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SavingsLedgerApplication.class.getName(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                // its own log file, read by this test, at the product's level (the test classpath's logback-test.xml says WARN)
+                "-Dlogging.level.root=INFO", "-cp", System.getProperty("java.class.path"), SavingsLedgerApplication.class.getName(),
                 "--server.port=" + port, "--ledger.data-dir=" + dataDir, "--ledger.admin.password=" + AllInOneTest.ADMIN_PASSWORD,
                 "--ledger.projection.batch-size=20", "--spring.main.banner-mode=off"));
         Path log = dataDir.resolve("child-" + System.nanoTime() + ".log");
