@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,9 +106,9 @@ class BiExtractAbortTest {
     @MockitoBean
     ReadModelProgress progress;
 
-    /** Read-your-writes reads the event store's head only for a consistency token, which these requests do not send. */
+    /** Read-your-writes checks a token against the event store's head; these requests send none. */
     @MockitoBean
-    EventStore eventStore;
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
 
     @ParameterizedTest
     @ValueSource(strings = {"csv", "jsonl"})

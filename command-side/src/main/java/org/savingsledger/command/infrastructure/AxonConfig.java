@@ -1,7 +1,13 @@
 package org.savingsledger.command.infrastructure;
 
+import com.zaxxer.hikari.HikariConfigMXBean;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -19,6 +25,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.events.EventJson;
 import org.savingsledger.command.web.CorrelationIdFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,8 +34,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -38,13 +50,53 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
-    /** The gateway the controllers send through, retrying commands that lost a race (see {@link ConflictRetries}). */
+    private static final Logger log = LoggerFactory.getLogger(AxonConfig.class);
+
+    /**
+     * The gateway the controllers send through, retrying commands that lost a race (see {@link ConflictRetries})
+     * and keeping each result's consistency token with the request that sent it.
+     */
     @Bean(destroyMethod = "")
     org.axonframework.commandhandling.gateway.CommandGateway commandGateway(
             org.axonframework.commandhandling.CommandBus commandBus, io.micrometer.core.instrument.MeterRegistry registry,
-            java.util.concurrent.ScheduledExecutorService conflictRetryExecutor) {
-        return org.axonframework.commandhandling.gateway.DefaultCommandGateway.builder().commandBus(commandBus)
-                .retryScheduler(new ConflictRetries(conflictRetryExecutor, registry)).build();
+            java.util.concurrent.ScheduledExecutorService conflictRetryExecutor, RequestConsistencyTokens tokens) {
+        return new LedgerCommandGateway(org.axonframework.commandhandling.gateway.DefaultCommandGateway.builder()
+                .commandBus(commandBus).retryScheduler(new ConflictRetries(conflictRetryExecutor, registry)), tokens);
+    }
+
+    /**
+     * Axon's command bus as its auto-configuration builds it, bounded and answering with the token of its
+     * append ({@link LedgerCommandBus}). {@code ledger.commands.concurrency} commands run at once: by
+     * default half the connection pool, so that the other half serves the idempotency filter, the
+     * directory checks, the read models' processors (in the all-in-one) and health checks.
+     */
+    @Bean(destroyMethod = "")
+    @Qualifier("localSegment")
+    static LedgerCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
+                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                                       JdbcTemplate jdbc, DataSource dataSource,
+                                       @Value("${ledger.commands.concurrency:0}") int concurrency,
+                                       @Value("${ledger.commands.admission-wait:PT10S}") Duration admissionWait)
+            throws SQLException {
+        int places = concurrency > 0 ? concurrency : Math.max(1, poolSize(dataSource) / 2);
+        log.info("At most {} commands run at once (ledger.commands.concurrency), each waiting at most {} for its turn",
+                places, admissionWait);
+        LedgerCommandBus commandBus = new LedgerCommandBus(SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")), jdbc, places, admissionWait);
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return commandBus;
+    }
+
+    private static int poolSize(DataSource dataSource) throws SQLException {
+        if (dataSource.isWrapperFor(HikariConfigMXBean.class)) {
+            return dataSource.unwrap(HikariConfigMXBean.class).getMaximumPoolSize();
+        }
+        log.warn("The connection pool's size is unknown ({}); assuming 10: set ledger.commands.concurrency below it",
+                dataSource.getClass().getName());
+        return 10;
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -74,6 +74,10 @@ class ConflictRetries implements RetryScheduler {
     private static boolean lostARace(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof CommitOutcomeUnknown) {
+                // its events may be stored: sent again, it could be recorded twice
+                return false;
+            }
             if (t instanceof ConflictingModificationException) {
                 return false;
             }

@@ -4,6 +4,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.savingsledger.command.infrastructure.CommandsBusy;
+import org.savingsledger.command.infrastructure.CommitOutcomeUnknown;
 import org.savingsledger.command.rules.BusinessRuleViolation;
 import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.command.rules.InvalidCommand;
@@ -23,6 +25,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.transaction.HeuristicCompletionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -53,6 +57,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static final String TYPE_PREFIX = "urn:savings-ledger:problem:";
     static final String RETRY_AFTER_SECONDS = "5";
+    static final String BUSY_RETRY_AFTER_SECONDS = "1";
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -201,6 +206,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (t instanceof ConcurrencyException) {
             return Optional.of(respond(problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
                     "it was changed by another command at the same time; read it again and retry")));
+        }
+        // Decided before its cause (the chain is walked outermost first): the cause, a lost connection say,
+        // would read as "nothing was written", which once the commit has begun is not known. Nor is it when
+        // Spring could not complete a transaction's commit or rollback.
+        if (t instanceof CommitOutcomeUnknown || t instanceof TransactionSystemException
+                || t instanceof HeuristicCompletionException) {
+            log.warn("Command outcome unknown: {}", t.toString(), t.getCause());
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "outcome-unknown", "Outcome unknown",
+                    "the database failed while the command was being committed: it may or may not have been recorded. "
+                            + "Sending it again with the same Idempotency-Key is safe (it is never recorded twice); "
+                            + "without one, read the resource (e.g. its history) before sending it again");
+            return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem));
+        }
+        if (t instanceof CommandsBusy) {
+            log.warn("Command not started: {}", t.getMessage());
+            ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                    "the ledger is busy with other commands; nothing was written, retry shortly");
+            return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem));
         }
         if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                 || t instanceof org.springframework.transaction.CannotCreateTransactionException

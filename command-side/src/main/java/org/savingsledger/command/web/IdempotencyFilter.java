@@ -5,8 +5,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,10 +37,15 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} on commands: the first request with a key (per user) runs; a retry with the
  * same key and the same request (method, path and body bytes, compared by SHA-256) gets the first
  * response again with {@code Idempotent-Replayed: true} and writes nothing; the same key with another
- * request is 422; while the first is still running, 409. Successful answers and refusals (4xx) are
- * kept and replayed, as a retry of a refused command would be refused again; a failure (5xx) is not
- * kept, so the retry runs. Keys live in the event store's database, so every command-side instance
- * sees them, for {@code ledger.idempotency.retention} (24 h by default).
+ * request is 422; while the first is still running, 409. Keys live in the event store's database, so
+ * every command-side instance sees them, for {@code ledger.idempotency.retention} (24 h by default).
+ *
+ * <p>A retry never runs a command that may have been recorded. So the key is released (its retry
+ * runs) only after a 503 {@code service-unavailable}, which is answered only when nothing was written;
+ * every other answer (success, refusal, 500, 503 {@code outcome-unknown}) is kept and replayed. When
+ * the database fails just after the command, the command's own answer still goes out (it is true) and
+ * the key stays "in progress" until it expires: its retries get 409 rather than a second run. When
+ * the key cannot be claimed or read, the command is not run: 503 {@code service-unavailable}.
  */
 @Component
 @Order(20)
@@ -47,6 +55,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern SENSIBLE = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final String ANONYMOUS = "-";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -84,27 +93,64 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             jdbc.update("insert into idempotency_key (principal, idem_key, request_hash) values (?, ?, ?)", user, key, hash);
         } catch (DuplicateKeyException first) {
-            answerFromFirst(response, user, key, hash);
+            try {
+                answerFromFirst(response, user, key, hash);
+            } catch (DataAccessException e) {
+                unavailable(response, e);
+            }
+            return;
+        } catch (DataAccessException e) {
+            unavailable(response, e);
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
         try {
             chain.doFilter(request, recorded);
-            int status = recorded.getStatus();
-            if (status < 500) {
-                jdbc.update("update idempotency_key set status = ?, content_type = ?, location = ?, body = ? "
-                                + "where principal = ? and idem_key = ?", status, recorded.getContentType(),
-                        recorded.getHeader(HttpHeaders.LOCATION),
-                        new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8), user, key);
-                kept = true;
-            }
+            settle(recorded, user, key);
         } finally {
-            if (!kept) {
-                jdbc.update("delete from idempotency_key where principal = ? and idem_key = ?", user, key);
-            }
+            // an exception escaping the chain leaves the key in progress: the command may have run
             recorded.copyBodyToResponse();
         }
+    }
+
+    /** Releases the key when the command certainly wrote nothing, else keeps the answer for retries. */
+    private void settle(ContentCachingResponseWrapper recorded, String user, String key) {
+        try {
+            if (nothingWritten(recorded)) {
+                jdbc.update("delete from idempotency_key where principal = ? and idem_key = ?", user, key);
+            } else {
+                jdbc.update("update idempotency_key set status = ?, content_type = ?, location = ?, body = ? "
+                                + "where principal = ? and idem_key = ?", recorded.getStatus(), recorded.getContentType(),
+                        recorded.getHeader(HttpHeaders.LOCATION),
+                        new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8), user, key);
+            }
+        } catch (DataAccessException e) {
+            // the answer itself is true and goes out; the key stays in progress (409) until it expires,
+            // so a retry cannot run a command that may have been recorded
+            log.warn("Idempotency-Key of {} left in progress: its answer ({}) could not be kept: {}", user,
+                    recorded.getStatus(), e.toString());
+        }
+    }
+
+    /** Only a 503 {@code service-unavailable} says that nothing was written (see ApiExceptionHandler). */
+    private boolean nothingWritten(ContentCachingResponseWrapper recorded) {
+        if (recorded.getStatus() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            return false;
+        }
+        try {
+            return (ApiExceptionHandler.TYPE_PREFIX + "service-unavailable")
+                    .equals(json.readTree(recorded.getContentAsByteArray()).path("type").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The key could not be claimed or read, so the command has not run: the client may simply retry. */
+    private void unavailable(HttpServletResponse response, DataAccessException cause) throws IOException {
+        log.warn("Idempotency-Key store unavailable: {}", cause.toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
+        problem(response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "the ledger's database cannot be reached; nothing was written, retry shortly", Map.of());
     }
 
     private void answerFromFirst(HttpServletResponse response, String user, String key, String hash) throws IOException {
