@@ -180,7 +180,8 @@ class OrphanedPostmasterTest {
                  FileLock lock = channel.lock()) {
                 System.out.println("locked");
                 System.out.flush();
-                Thread.sleep(60_000);
+                // held until the test ends this process (or closes its input)
+                System.in.read();
             }
         }
     }
