@@ -157,7 +157,8 @@ class RequestLimitsTest {
                 throw new IllegalStateException(e);
             }
         }).toList();
-        assertThat(answers).containsOnly(200, 409).contains(200);
+        // the requests may or may not overlap: 409 for one that arrived while the first ran, never a second run
+        assertThat(answers).isSubsetOf(200, 409).contains(200);
         assertThat(events()).isEqualTo(events + 1);
     }
 
