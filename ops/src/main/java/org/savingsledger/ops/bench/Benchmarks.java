@@ -22,7 +22,9 @@ import java.util.UUID;
  * prints the figures as Markdown (also written to {@code benchmark-report.md} in the working
  * directory). The default is the quick run (under 10 minutes on 2 cores); {@code --full} loads the
  * full shared-service ledger and measures longer; {@code --organisations=N} scales the
- * shared-service ledger of either to N organisations. Other arguments go to the application, e.g.
+ * shared-service ledger of either to N organisations; {@code --repeat=N} runs it N times, each on a
+ * fresh ledger, and reports each figure as the median and range of the runs, followed by every run's
+ * own report. Other arguments go to the application, e.g.
  * {@code --spring.datasource.url=…} or {@code --ledger.mongo.uri=…} to measure external servers.
  */
 public final class Benchmarks {
@@ -33,6 +35,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         BenchSizes sizes = BenchSizes.QUICK;
         Integer organisations = null;
+        int repeat = 1;
         List<String> application = new ArrayList<>();
         for (String arg : args) {
             switch (arg) {
@@ -42,6 +45,11 @@ public final class Benchmarks {
                 default -> {
                     if (arg.startsWith("--organisations=")) {
                         organisations = Integer.parseInt(arg.substring("--organisations=".length()));
+                    } else if (arg.startsWith("--repeat=")) {
+                        repeat = Integer.parseInt(arg.substring("--repeat=".length()));
+                        if (repeat < 1) {
+                            throw new IllegalArgumentException("--repeat must be 1 or more");
+                        }
                     } else {
                         application.add(arg);
                     }
@@ -51,35 +59,80 @@ public final class Benchmarks {
         if (organisations != null) {
             sizes = sizes.withOrganisations(organisations);
         }
+        String command = "java -jar ops/target/savings-ledger.jar benchmark" + (sizes.name().equals("quick") ? "" : " --" + sizes.name())
+                + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat);
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        long start = System.nanoTime();
+        List<BenchReport> runs = new ArrayList<>();
+        StringBuilder raw = new StringBuilder();
+        for (int r = 1; r <= repeat; r++) {
+            String label = repeat == 1 ? "" : "run " + r + " of " + repeat + ": ";
+            BenchReport report = new BenchReport(command + (repeat == 1 ? "" : " (run " + r + " of " + repeat + ")"), machine());
+            boolean completed = runOnce(sizes, application, report, label);
+            raw.append(repeat == 1 ? "" : "\n## Run " + r + " of " + repeat + "\n\n").append(report.markdown());
+            if (!completed) {
+                System.out.println(raw);
+                Files.writeString(Path.of("benchmark-report.md"), raw.toString());
+                // Axon leaves a non-daemon janitor thread behind its closed context
+                System.exit(1);
+            }
+            runs.add(report);
+        }
+        String markdown;
+        if (repeat == 1) {
+            markdown = runs.get(0).markdown();
+        } else {
+            BenchReport merged;
+            try {
+                merged = BenchReport.merge(command, machine(), runs);
+            } catch (IllegalArgumentException e) {
+                // no honest median when the runs reported different figures: the runs as they were
+                merged = null;
+                System.out.println("the runs could not be merged: " + e.getMessage());
+            }
+            String summary = "Each figure is the median of " + repeat + " runs in this invocation, each on a fresh ledger"
+                    + " (new embedded stores), with the runs' range in brackets where they differ. " + whole(sizes, start);
+            markdown = merged == null ? raw.toString() : markdownWithNote(merged, summary)
+                    + "\n## The " + repeat + " runs behind these figures\n" + raw;
+        }
+        System.out.println(markdown);
+        Files.writeString(Path.of("benchmark-report.md"), markdown);
+        // Axon leaves a non-daemon janitor thread behind its closed context
+        System.exit(0);
+    }
+
+    private static String markdownWithNote(BenchReport report, String note) {
+        report.note(note);
+        return report.markdown();
+    }
+
+    private static String whole(BenchSizes sizes, long start) {
+        return String.format(Locale.ROOT, "The whole invocation (%s) took %d s, start-up of the embedded stores included.",
+                sizes.name(), Duration.ofNanos(System.nanoTime() - start).toSeconds());
+    }
+
+    /** One run on a fresh ledger in a new temporary directory; false when it failed (its trace printed). */
+    private static boolean runOnce(BenchSizes sizes, List<String> arguments, BenchReport report, String label) throws IOException {
         Path directory = Files.createTempDirectory("savings-ledger-bench-");
         String password = UUID.randomUUID().toString();
+        List<String> application = new ArrayList<>(arguments);
         application.addAll(List.of("--server.port=0", "--ledger.data-dir=" + directory, "--ledger.admin.password=" + password,
                 "--logging.level.root=WARN", "--logging.level.de.bwaldvogel.mongo=ERROR"));
         long start = System.nanoTime();
-        String command = "java -jar ops/target/savings-ledger.jar benchmark" + (sizes.name().equals("quick") ? "" : " --" + sizes.name())
-                + (organisations == null ? "" : " --organisations=" + organisations);
-        BenchReport report = new BenchReport(command, machine());
-        System.setProperty("axoniq.update-checker.disabled", "true");
         try (ConfigurableApplicationContext context = SpringApplication.run(SavingsLedgerApplication.class,
                 application.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             new LedgerBenchmarks(context, port, "admin", password, sizes, report,
-                    line -> System.out.printf("[%s] %s%n", Instant.now(), line)).runAll();
+                    line -> System.out.printf("[%s] %s%s%n", Instant.now(), label, line)).runAll();
+            report.note(String.format(Locale.ROOT, "%sthe run took %d s, start-up of the embedded stores included.",
+                    label.isEmpty() ? "This run: " : label, Duration.ofNanos(System.nanoTime() - start).toSeconds()));
+            return true;
         } catch (Exception | Error e) {
             e.printStackTrace();
-            System.out.println(report.markdown());
+            return false;
+        } finally {
             deleteQuietly(directory);
-            // Axon leaves a non-daemon janitor thread behind its closed context
-            System.exit(1);
         }
-        report.note(String.format(Locale.ROOT, "The whole run (%s) took %d s, start-up of the embedded stores included.",
-                sizes.name(), Duration.ofNanos(System.nanoTime() - start).toSeconds()));
-        String markdown = report.markdown();
-        System.out.println(markdown);
-        Files.writeString(Path.of("benchmark-report.md"), markdown);
-        deleteQuietly(directory);
-        // Axon leaves a non-daemon janitor thread behind its closed context
-        System.exit(0);
     }
 
     /** Cores, memory, operating system and Java: what the figures were measured on. */
