@@ -203,7 +203,7 @@ public final class Checkpoints {
             }
         }
         Map<String, Object> attributes = new LinkedHashMap<>(checkpoint.get("attributes", new Document()));
-        return new Fact(checkpoint.getLong("version"), -1, TYPE, Instant.parse(checkpoint.getString("recordedAt")),
+        return new Fact(checkpoint.getLong("version"), TYPE, Instant.parse(checkpoint.getString("recordedAt")),
                 LocalDate.parse(checkpoint.getString("effectiveDate")), null, null, null, changes, attributes, null);
     }
 

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.committee.CommitteeEstablished;
@@ -34,16 +33,16 @@ public class CommitteeHistoryProjection {
     }
 
     @EventHandler
-    public void on(CommitteeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, TrackingToken token) {
+    public void on(CommitteeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         HistoryStore store = target.store();
         try {
-            project(store, event, version, recordedAt, token);
+            project(store, event, version, recordedAt);
         } finally {
             HistoryStore.handled();
         }
     }
 
-    private void project(HistoryStore store, CommitteeEvent event, long version, Instant recordedAt, TrackingToken token) {
+    private void project(HistoryStore store, CommitteeEvent event, long version, Instant recordedAt) {
         String committeeId = event.committeeId().value();
         Document state = store.head(StreamKind.COMMITTEE, committeeId).map(Document::new).orElseGet(Document::new);
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -62,7 +61,7 @@ public class CommitteeHistoryProjection {
             attributes.put("figuresEffectiveOn", e.figuresEffectiveOn().toString());
         }
         store.append(committeeId, StreamKind.COMMITTEE,
-                SavingHistoryProjection.fact(event.getClass().getSimpleName(), version, recordedAt, token,
+                SavingHistoryProjection.fact(event.getClass().getSimpleName(), version, recordedAt,
                         event.provenance(), List.of(), attributes, null),
                 state);
     }

@@ -17,11 +17,18 @@ import java.util.Map;
  * carry the figure before and after in recording order; queries fold the deltas of the facts they
  * include, so a query "as at" any instant and "effective on" any date is a fold over one stream's
  * facts, never a replay of the store.
+ * <p>
+ * A fact is a function of its event alone, so a rebuild writes exactly what the live processor wrote.
+ * It names its event by stream and {@code version} (the aggregate and its sequence number, unique in
+ * the event store). It does not keep the event's position in the store: a processor's tracking token
+ * is not that position when the event fills a gap (a transaction that committed after a later one:
+ * the token then stands at the later event), and facts written before this release may still carry a
+ * {@code globalIndex} field, which nothing reads.
  *
  * @param attributes non-money values the event set (title, stage, programme assigned, report…), as strings or string lists
  * @param move       for a slip or bring-forward, the money moved between years; otherwise null
  */
-public record Fact(long version, long globalIndex, String type, Instant recordedAt, LocalDate effectiveDate,
+public record Fact(long version, String type, Instant recordedAt, LocalDate effectiveDate,
                    String actor, String reason, String decisionRef, List<Change> changes,
                    Map<String, Object> attributes, Move move) {
 
@@ -65,7 +72,6 @@ public record Fact(long version, long globalIndex, String type, Instant recorded
                     .append("before", new Decimal128(change.before())).append("after", new Decimal128(change.after())));
         }
         Document document = new Document("version", version)
-                .append("globalIndex", globalIndex)
                 .append("type", type)
                 .append("recordedAt", recordedAt.toString())
                 .append("effectiveDate", effectiveDate.toString())
@@ -88,7 +94,7 @@ public record Fact(long version, long globalIndex, String type, Instant recorded
                     decimal(change.get("before")), decimal(change.get("after"))));
         }
         Document move = document.get("move", Document.class);
-        return new Fact(document.getLong("version"), document.getLong("globalIndex"), document.getString("type"),
+        return new Fact(document.getLong("version"), document.getString("type"),
                 Instant.parse(document.getString("recordedAt")), LocalDate.parse(document.getString("effectiveDate")),
                 document.getString("actor"), document.getString("reason"), document.getString("decisionRef"),
                 changes, new LinkedHashMap<>(document.get("attributes", Document.class)),

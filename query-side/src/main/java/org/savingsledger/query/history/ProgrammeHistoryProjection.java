@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.savingsledger.events.LedgerEvent;
@@ -37,16 +36,16 @@ public class ProgrammeHistoryProjection {
     }
 
     @EventHandler
-    public void on(ProgrammeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, TrackingToken token) {
+    public void on(ProgrammeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         HistoryStore store = target.store();
         try {
-            project(store, event, version, recordedAt, token);
+            project(store, event, version, recordedAt);
         } finally {
             HistoryStore.handled();
         }
     }
 
-    private void project(HistoryStore store, ProgrammeEvent event, long version, Instant recordedAt, TrackingToken token) {
+    private void project(HistoryStore store, ProgrammeEvent event, long version, Instant recordedAt) {
         String programmeId = event.programmeId().value();
         Document state = store.head(StreamKind.PROGRAMME, programmeId).map(Document::new).orElseGet(Document::new);
         if (state.containsKey("version") && state.getLong("version") >= version) {
@@ -72,7 +71,7 @@ public class ProgrammeHistoryProjection {
             change(changes, state, "costDrawnDown", amount(state, "costDrawnDown").add(e.amount().amount()));
         }
         store.append(programmeId, StreamKind.PROGRAMME,
-                SavingHistoryProjection.fact(event.getClass().getSimpleName(), version, recordedAt, token,
+                SavingHistoryProjection.fact(event.getClass().getSimpleName(), version, recordedAt,
                         event.provenance(), changes, attributes, null),
                 state);
     }

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.savingsledger.events.LedgerEvent;
@@ -51,16 +50,16 @@ public class SavingHistoryProjection {
     }
 
     @EventHandler
-    public void on(SavingEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt, TrackingToken token) {
+    public void on(SavingEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         HistoryStore store = target.store();
         try {
-            project(store, event, version, recordedAt, token);
+            project(store, event, version, recordedAt);
         } finally {
             HistoryStore.handled();
         }
     }
 
-    private void project(HistoryStore store, SavingEvent event, long version, Instant recordedAt, TrackingToken token) {
+    private void project(HistoryStore store, SavingEvent event, long version, Instant recordedAt) {
         String savingId = event.savingId().value();
         Document state = store.head(StreamKind.SAVING, savingId).map(Document::new).orElseGet(Document::new);
         if (state.containsKey("version") && state.getLong("version") >= version) {
@@ -112,7 +111,7 @@ public class SavingHistoryProjection {
             attributes.put("withdrawn", "true");
         }
 
-        Fact fact = fact(event.getClass().getSimpleName(), version, recordedAt, token, event.provenance(), changes,
+        Fact fact = fact(event.getClass().getSimpleName(), version, recordedAt, event.provenance(), changes,
                 attributes, move);
         Checkpoints.fold(state, fact);
         state.append("planned", planned).append("delivered", delivered);
@@ -134,10 +133,9 @@ public class SavingHistoryProjection {
         target.store().reset(StreamKind.SAVING);
     }
 
-    static Fact fact(String type, long version, Instant recordedAt, TrackingToken token, Provenance provenance,
+    static Fact fact(String type, long version, Instant recordedAt, Provenance provenance,
                      List<Fact.Change> changes, Map<String, Object> attributes, Fact.Move move) {
-        long globalIndex = token == null ? -1 : token.position().orElse(-1);
-        return new Fact(version, globalIndex, type, recordedAt, provenance.effectiveDate(), provenance.actor(),
+        return new Fact(version, type, recordedAt, provenance.effectiveDate(), provenance.actor(),
                 provenance.reason(), provenance.decisionRef(), changes, attributes, move);
     }
 

@@ -97,7 +97,7 @@ class MillionRowExtractTest {
             attributes.put("name", "Programme " + p);
             attributes.put("firstYear", FIRST_YEAR + "/" + String.format("%02d", (FIRST_YEAR + 1) % 100));
             attributes.put("lastYear", (FIRST_YEAR + YEARS - 1) + "/" + String.format("%02d", (FIRST_YEAR + YEARS) % 100));
-            Fact launched = new Fact(0, p, "ProgrammeLaunched", recorded, effective, "generator", null, null,
+            Fact launched = new Fact(0, "ProgrammeLaunched", recorded, effective, "generator", null, null,
                     List.of(new Fact.Change(null, "savingsTarget", BigDecimal.ZERO, new BigDecimal("1000000.00"))),
                     attributes, null);
             heads.add(new Document("_id", programme).append("kind", "PROGRAMME").append("version", 0L)
@@ -114,7 +114,7 @@ class MillionRowExtractTest {
                     changes.add(new Fact.Change(start + "/" + String.format("%02d", (start + 1) % 100), "planned",
                             BigDecimal.ZERO, new BigDecimal(1000 + s + y).setScale(2)));
                 }
-                Fact proposed = new Fact(0, p * 1000L + s, "SavingProposed", recorded, effective, "generator", null, null,
+                Fact proposed = new Fact(0, "SavingProposed", recorded, effective, "generator", null, null,
                         changes, Map.of("title", "Saving " + s + ", \"generated\"", "stage", "IN_DELIVERY",
                         "confidence", "CONFIDENT", "programmeId", programme), null);
                 heads.add(new Document("_id", saving).append("kind", "SAVING").append("version", 0L)

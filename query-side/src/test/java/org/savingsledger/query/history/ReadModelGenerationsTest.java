@@ -84,7 +84,7 @@ class ReadModelGenerationsTest {
         ReadModelGenerations generations = new ReadModelGenerations(database);
         int building = generations.beginBuilding(StreamKind.COMMITTEE, "node-a", STALE, Duration.ZERO).orElseThrow();
         generations.store(StreamKind.COMMITTEE, building).append("c1", StreamKind.COMMITTEE,
-                new Fact(0, 1, "CommitteeEstablished", java.time.Instant.EPOCH, java.time.LocalDate.EPOCH, "clerk", null,
+                new Fact(0, "CommitteeEstablished", java.time.Instant.EPOCH, java.time.LocalDate.EPOCH, "clerk", null,
                         null, java.util.List.of(), java.util.Map.of(), null), new Document("organisation", "o"));
         generations.beginHandoff(StreamKind.COMMITTEE, building).orElseThrow();
 

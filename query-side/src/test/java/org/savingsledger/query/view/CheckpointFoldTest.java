@@ -107,19 +107,19 @@ class CheckpointFoldTest {
             // the first fact as the earlier release stored it: same bucket id (#0) in both layouts, its
             // head without a bucket size, its directory a list of documents
             DomainEventMessage<SavingEvent> first = events.get(0);
-            projection.on(first.getPayload(), 0, first.getTimestamp(), null);
+            projection.on(first.getPayload(), 0, first.getTimestamp());
             database.getCollection("saving_heads_g1").updateOne(Filters.eq("_id", first.getAggregateIdentifier()),
                     Updates.combine(Updates.unset("bucketSize"), Updates.unset("directory"), Updates.set("buckets",
                             List.of(new Document("b", 0L).append("minRecordedAt", first.getTimestamp().toString())))));
             events.subList(1, events.size()).forEach(event ->
-                    projection.on(event.getPayload(), event.getSequenceNumber(), event.getTimestamp(), null));
+                    projection.on(event.getPayload(), event.getSequenceNumber(), event.getTimestamp()));
         } else if (batched) {
             for (int from = 0; from < events.size(); from += 37) {
                 handleInBatch(projection, events.subList(from, Math.min(events.size(), from + 37)));
             }
             handleInBatch(projection, events.subList(190, 230));
         } else {
-            events.forEach(event -> projection.on(event.getPayload(), event.getSequenceNumber(), event.getTimestamp(), null));
+            events.forEach(event -> projection.on(event.getPayload(), event.getSequenceNumber(), event.getTimestamp()));
         }
         String id = events.get(0).getAggregateIdentifier();
         List<Fact> all = store.facts(StreamKind.SAVING, id);
@@ -142,7 +142,7 @@ class CheckpointFoldTest {
     private static void handleInBatch(SavingHistoryProjection projection, List<DomainEventMessage<SavingEvent>> batch) {
         new BatchingUnitOfWork<>(new ArrayList<EventMessage<?>>(batch)).execute(() -> {
             DomainEventMessage<?> message = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            projection.on((SavingEvent) message.getPayload(), message.getSequenceNumber(), message.getTimestamp(), null);
+            projection.on((SavingEvent) message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
         });
     }
 

@@ -49,9 +49,9 @@ class LedgerViewsSourceTest {
         ProgrammeHistoryProjection programmes = new ProgrammeHistoryProjection(generations::reading);
         Provenance launched = new Provenance("finance", null, LocalDate.of(2018, 2, 26), null);
         programmes.on(new ProgrammeLaunched(ProgrammeId.of("notts-asc"), "nottinghamshire", "ASC", null,
-                Money.pounds(1_000), FinancialYear.parse("2018/19"), FinancialYear.parse("2019/20"), launched), 0, RECORDED, null);
+                Money.pounds(1_000), FinancialYear.parse("2018/19"), FinancialYear.parse("2019/20"), launched), 0, RECORDED);
         programmes.on(new ProgrammeLaunched(ProgrammeId.of("leics-tp"), "leicestershire", "TP", null,
-                Money.pounds(1_000), FinancialYear.parse("2018/19"), FinancialYear.parse("2019/20"), launched), 0, RECORDED, null);
+                Money.pounds(1_000), FinancialYear.parse("2018/19"), FinancialYear.parse("2019/20"), launched), 0, RECORDED);
         source = new LedgerViewsSource(generations);
     }
 
