@@ -1,0 +1,84 @@
+package org.savingsledger.ops.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The arithmetic behind the sizing figures, with expected values worked out by hand. */
+class SizingTest {
+
+    @Test
+    void bytesPerMillionEventsScaleTheSizeByTheEventsStored() {
+        // 50 MiB = 52,428,800 bytes for 250,000 events: 4 × that per 10⁶ = 209,715,200 bytes = 200 MiB
+        assertThat(Sizing.perMillion(52_428_800, 250_000)).isEqualTo(209_715_200.0);
+        assertThat(Sizing.mib(Sizing.perMillion(52_428_800, 250_000))).isEqualTo("200.0 MiB");
+        // 1,500 bytes for 3 events = 500 bytes an event = 500,000,000 bytes per 10⁶ = 476.837… MiB
+        assertThat(Sizing.perMillion(1_500, 3)).isEqualTo(500_000_000.0);
+        assertThat(Sizing.mib(500_000_000)).isEqualTo("476.8 MiB");
+        // more events than 10⁶: 3 GiB for 2,000,000 events is 1.5 GiB per 10⁶
+        assertThat(Sizing.mib(Sizing.perMillion(3L << 30, 2_000_000))).isEqualTo("1,536.0 MiB");
+    }
+
+    @Test
+    void aStoreWithoutEventsHasNoSizePerEvent() {
+        assertThatThrownBy(() -> Sizing.perMillion(8192, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void whatIsNeitherTheTableNorItsIndexesIsToast() {
+        Sizing.TableSize events = new Sizing.TableSize(1_000, 600, 300);
+        Sizing.TableSize directory = new Sizing.TableSize(80, 40, 32);
+
+        assertThat(events.toast()).isEqualTo(100);
+        assertThat(events.plus(directory)).isEqualTo(new Sizing.TableSize(1_080, 640, 332));
+        assertThat(events.plus(directory).toast()).isEqualTo(108);
+    }
+
+    @Test
+    void aRebuildsPeakIsTheLargestSampleBeforeDuringOrAfterIt() {
+        assertThat(Sizing.Samples.of(List.of(5L, 9L, 7L), 4, 8)).isEqualTo(new Sizing.Samples(4, 9, 8));
+        // a rebuild too quick to sample: the larger of before and after
+        assertThat(Sizing.Samples.of(List.of(), 4, 8)).isEqualTo(new Sizing.Samples(4, 8, 8));
+        assertThat(Sizing.Samples.of(List.of(3L), 6, 5)).isEqualTo(new Sizing.Samples(6, 6, 5));
+    }
+
+    @Test
+    void theFilesUnderADirectoryAddUpAtEveryDepth(@TempDir Path directory) throws Exception {
+        Files.write(directory.resolve("read-models.mv"), new byte[2_000]);
+        Files.createDirectories(directory.resolve("postgres/pg_wal"));
+        Files.write(directory.resolve("postgres/pg_wal/000000010000000000000001"), new byte[10]);
+        Files.write(directory.resolve("postgres/PG_VERSION"), new byte[3]);
+
+        assertThat(Sizing.bytesUnder(directory)).isEqualTo(2_013);
+    }
+
+    @Test
+    void residentMemoryIsReadFromProcStatusInKibibytes() {
+        String status = """
+                Name:\tjava
+                VmPeak:\t 9000000 kB
+                VmHWM:\t    2048 kB
+                VmRSS:\t    1024 kB
+                RssAnon:\t     512 kB
+                Threads:\t42
+                """;
+
+        // 1,024 KiB = 1,048,576 bytes; 2,048 KiB = 2,097,152 bytes
+        assertThat(ProcessMemory.parse(status)).contains(new ProcessMemory(1_048_576, 2_097_152));
+        assertThat(ProcessMemory.parse("Name:\tjava\nRssAnon:\t512 kB\n")).isEmpty();
+    }
+
+    @Test
+    void theTinyRunGrowsLessThanTheDocumentedOnes() {
+        assertThat(Sizing.savingsLevels(BenchSizes.TINY)).containsExactly(10, 100);
+        assertThat(Sizing.programmeLevels(BenchSizes.TINY)).containsExactly(10, 40);
+        assertThat(Sizing.savingsLevels(BenchSizes.QUICK)).containsExactly(10, 100, 1000).isEqualTo(Sizing.savingsLevels(BenchSizes.FULL));
+        assertThat(Sizing.programmeLevels(BenchSizes.QUICK)).containsExactly(10, 100, 1000);
+    }
+}
