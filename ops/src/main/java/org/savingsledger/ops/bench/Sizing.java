@@ -10,10 +10,10 @@ import org.bson.Document;
 import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.programme.ProgrammeLaunched;
+import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.infrastructure.ReadModelRebuilds;
-import org.savingsledger.query.view.LedgerViewsSource;
 import org.savingsledger.shared.SavingId;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
@@ -32,8 +32,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -91,12 +89,12 @@ final class Sizing {
 
     /** Programmes per organisation (of {@link #SAVINGS_OF_MANY} savings each), by run size. */
     static List<Integer> programmeLevels(BenchSizes sizes) {
-        return "tiny".equals(sizes.name()) ? List.of(10, 40) : List.of(10, 100, 1000);
+        return "tiny".equals(sizes.name()) ? List.of(10, 30) : List.of(10, 100, 1000);
     }
 
     /** Timed requests per query and level, after a tenth as many untimed ones. */
     static int samples(BenchSizes sizes) {
-        return "tiny".equals(sizes.name()) ? 10 : 200;
+        return "tiny".equals(sizes.name()) ? 5 : 200;
     }
 
     void run() throws Exception {
@@ -110,7 +108,8 @@ final class Sizing {
         growth();
         report.note("Sizing, disk: \"per 10⁶ events\" is the size divided by the events in domain_event_entry when measured "
                 + "(count(*), stated in each value) × 10⁶. PostgreSQL: pg_total_relation_size (table, TOAST, indexes), "
-                + "pg_relation_size (the table's main fork) and pg_indexes_size of domain_event_entry, snapshot_event_entry "
+                + "pg_relation_size (the table's main fork) and pg_indexes_size (TOAST is the rest: total − table − indexes, "
+                + "with the free-space and visibility maps) of domain_event_entry, snapshot_event_entry "
                 + "and the schema's other tables together (ledger_directory, idempotency_key, flyway_schema_history; jv_* and "
                 + "bench_* tables of the benchmark's own are left out), and pg_database_size of the whole database. The "
                 + "read-model store: collStats size + totalIndexSize of the active generation of each read model's collections "
@@ -122,8 +121,9 @@ final class Sizing {
                 + "ledger.data-dir: the embedded PostgreSQL's cluster with its WAL, and the read-model file.");
         report.note("Sizing, rebuild: a rebuild of all 3 read models is started as the replay workload does "
                 + "(ReadModelRebuilds), and dbStats and the read-model files are sampled every 100 ms until it completes; "
-                + "\"before\" is the last sample before it started, \"after\" the first once it completed (the retired "
-                + "generation still kept).");
+                + "\"before\" is the size just before it started (with the generations the replay workload's rebuild retired, "
+                + "still kept: ledger.rebuild.retired-kept, 10 minutes by default), \"after\" the size once it completed (the "
+                + "generations it retired still kept); an H2 file does not shrink when collections are dropped, it reuses the space.");
         report.note("Sizing, memory: heap used, committed and max from the MemoryMXBean right after System.gc() (twice; "
                 + "a full collection unless the JVM runs with -XX:+DisableExplicitGC or -XX:+ExplicitGCInvokesConcurrent); "
                 + "RSS is VmRSS and its high-water mark VmHWM from /proc/self/status, of the JVM alone: the embedded "
@@ -255,12 +255,32 @@ final class Sizing {
                 || "memory".equals(environment.getProperty("ledger.mongo.embedded-storage", "file"))) {
             return Optional.empty();
         }
-        Path directory = dataDirectory().resolve("mongo");
-        return Files.isDirectory(directory) ? Optional.of(directory) : Optional.empty();
+        return dataDirectory().map(data -> data.resolve("mongo")).filter(Files::isDirectory);
     }
 
-    private Path dataDirectory() {
-        return Path.of(context.getEnvironment().getProperty("ledger.data-dir", "./data")).toAbsolutePath().normalize();
+    /**
+     * The all-in-one's data directory. Asked of the embedded PostgreSQL (it lives in its "postgres"
+     * folder) before the property, because a {@code ${random.uuid}} in {@code ledger.data-dir} (the
+     * tests' shared context) resolves to another directory at every read.
+     */
+    private Optional<Path> dataDirectory() {
+        Environment environment = context.getEnvironment();
+        if (environment.getProperty("spring.datasource.url", "").isBlank()) {
+            try {
+                String shown = query("show data_directory", rows -> {
+                    rows.next();
+                    return rows.getString(1);
+                });
+                Path postgres = Path.of(shown);
+                if (Files.isDirectory(postgres) && postgres.getFileName().toString().equals("postgres")) {
+                    return Optional.of(postgres.toAbsolutePath().normalize().getParent());
+                }
+            } catch (IllegalStateException e) {
+                log.accept("sizing: PostgreSQL does not say where its data is (" + e.getMessage() + ")");
+            }
+        }
+        Path configured = Path.of(environment.getProperty("ledger.data-dir", "./data")).toAbsolutePath().normalize();
+        return Files.isDirectory(configured) ? Optional.of(configured) : Optional.empty();
     }
 
     /** The bytes of every file under {@code directory}; files that vanish while it is walked (WAL segments) are skipped. */
@@ -310,8 +330,8 @@ final class Sizing {
         report.add(SIZING, "read-model store on disk per 10⁶ events (embedded server's files under ledger.data-dir/mongo)",
                 file.isPresent() ? mib(perMillion(file.getAsLong(), events)) + "; " + mib(file.getAsLong()) + " for " + events(events)
                         : "n/a (the read-model store is " + readModelStoreKind() + "); " + events(events));
-        Path data = dataDirectory();
-        long dataBytes = Files.isDirectory(data) ? bytesUnder(data) : -1;
+        Optional<Path> data = dataDirectory();
+        long dataBytes = data.isPresent() ? bytesUnder(data.get()) : -1;
         report.add(SIZING, "the all-in-one's data directory on disk per 10⁶ events (embedded PostgreSQL with WAL, read-model file)",
                 dataBytes < 0 ? "n/a (no data directory); " + events(events)
                         : mib(perMillion(dataBytes, events)) + "; " + mib(dataBytes) + " for " + events(events));
@@ -342,6 +362,10 @@ final class Sizing {
         log.accept("sizing: the read-model store while every read model is rebuilt");
         ReadModelRebuilds rebuilds = context.getBean(ReadModelRebuilds.class);
         ReadModelGenerations generations = context.getBean(ReadModelGenerations.class);
+        int retired = 0;
+        for (StreamKind kind : StreamKind.values()) {
+            retired += generations.state(kind).retired().size();
+        }
         long databaseBefore = databaseSize().total();
         OptionalLong fileBefore = readModelFileBytes();
         List<Long> database = new ArrayList<>();
@@ -366,11 +390,12 @@ final class Sizing {
         }
         Samples byDatabase = Samples.of(database, databaseBefore, databaseSize().total());
         report.add(SIZING, "read-model database during a rebuild of all 3 read models, per 10⁶ events (dbStats, every 100 ms)",
-                samplesValue(byDatabase, events, database.size(), seconds));
+                samplesValue(byDatabase, events, database.size(), seconds) + "; " + retired + " retired generations kept before");
         OptionalLong fileAfter = readModelFileBytes();
         report.add(SIZING, "read-model store on disk during a rebuild of all 3 read models, per 10⁶ events (its files, every 100 ms)",
                 fileBefore.isPresent() && fileAfter.isPresent()
                         ? samplesValue(Samples.of(files, fileBefore.getAsLong(), fileAfter.getAsLong()), events, files.size(), seconds)
+                                + "; " + retired + " retired generations kept before"
                         : "n/a (the read-model store is " + readModelStoreKind() + "); " + events(events));
     }
 
@@ -435,9 +460,11 @@ final class Sizing {
                     String.format(Locale.ROOT, "%,d programmes of %d savings", programmes, SAVINGS_OF_MANY)));
         }
         bench.awaitReadModels(bench.headIndex(), Duration.ofMinutes(10));
-        LedgerViewsSource views = context.getBean(LedgerViewsSource.class);
+        // the programme read model, not the API: the views filter by the caller's organisations, and here is no caller
+        ReadModelGenerations generations = context.getBean(ReadModelGenerations.class);
+        HistoryStore programmes = generations.store(StreamKind.PROGRAMME, generations.state(StreamKind.PROGRAMME).active());
         for (Grown grown : concat(bySavings, byProgrammes)) {
-            int listed = views.current().programmes(grown.organisation(), Instant.now(), LocalDate.now()).size();
+            int listed = programmes.heads(StreamKind.PROGRAMME, grown.organisation()).size();
             if (listed != grown.programmes()) {
                 throw new IllegalStateException("organisation " + grown.organisation() + " lists " + listed + " programmes, not "
                         + grown.programmes());

@@ -77,7 +77,7 @@ class SizingTest {
     @Test
     void theTinyRunGrowsLessThanTheDocumentedOnes() {
         assertThat(Sizing.savingsLevels(BenchSizes.TINY)).containsExactly(10, 100);
-        assertThat(Sizing.programmeLevels(BenchSizes.TINY)).containsExactly(10, 40);
+        assertThat(Sizing.programmeLevels(BenchSizes.TINY)).containsExactly(10, 30);
         assertThat(Sizing.savingsLevels(BenchSizes.QUICK)).containsExactly(10, 100, 1000).isEqualTo(Sizing.savingsLevels(BenchSizes.FULL));
         assertThat(Sizing.programmeLevels(BenchSizes.QUICK)).containsExactly(10, 100, 1000);
     }
