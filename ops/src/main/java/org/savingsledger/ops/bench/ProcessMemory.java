@@ -1,9 +1,17 @@
 package org.savingsledger.ops.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +35,61 @@ record ProcessMemory(long residentBytes, long peakResidentBytes) {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static final Pattern PSS = Pattern.compile("(?m)^Pss:\\s+(\\d+)\\s+kB\\s*$");
+
+    /**
+     * The proportional set size of process {@code pid} in bytes ({@code Pss} of {@code /proc/<pid>/smaps_rollup}):
+     * its resident memory with each shared page divided among the processes that share it, so the
+     * sizes of PostgreSQL's processes add up without counting its shared buffers once per process.
+     */
+    static OptionalLong proportionalBytes(long pid) {
+        try {
+            return pss(Files.readString(Path.of("/proc", Long.toString(pid), "smaps_rollup")));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The {@code Pss} line of a {@code smaps_rollup} text, in bytes. */
+    static OptionalLong pss(String smapsRollup) {
+        Matcher pss = PSS.matcher(smapsRollup);
+        return pss.find() ? OptionalLong.of(Long.parseLong(pss.group(1)) * 1024) : OptionalLong.empty();
+    }
+
+    /**
+     * The parent's pid in a {@code /proc/<pid>/stat} line ({@code pid (comm) state ppid …}); the
+     * command name may hold spaces and parentheses, so the fields are counted after its last ')'.
+     */
+    static long parentOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[1]);
+    }
+
+    /** {@code pid} and every process below it, by the parents in {@code /proc/<pid>/stat}; empty without /proc. */
+    static List<Long> processTree(long pid) {
+        Map<Long, List<Long>> children = new HashMap<>();
+        File[] entries = new File("/proc").listFiles((directory, name) -> name.chars().allMatch(Character::isDigit));
+        if (entries == null) {
+            return List.of();
+        }
+        for (File entry : entries) {
+            try {
+                long child = Long.parseLong(entry.getName());
+                children.computeIfAbsent(parentOf(Files.readString(entry.toPath().resolve("stat"))), p -> new ArrayList<>()).add(child);
+            } catch (IOException | RuntimeException e) {
+                // the process ended while /proc was read
+            }
+        }
+        List<Long> tree = new ArrayList<>();
+        Deque<Long> next = new ArrayDeque<>(List.of(pid));
+        while (!next.isEmpty()) {
+            long process = next.pop();
+            tree.add(process);
+            next.addAll(children.getOrDefault(process, List.of()));
+        }
+        return tree;
     }
 
     /** The two lines of a {@code /proc/<pid>/status} text; the kernel's "kB" are KiB (1,024 bytes). */

@@ -80,6 +80,7 @@ class BenchmarkHarnessTest {
                 "read-model store on disk during a rebuild of all 3 read models, per 10⁶ events (its files, every 100 ms)",
                 "heap of the all-in-one with the run's ledger stored (after System.gc())",
                 "RSS of the all-in-one's JVM with the run's ledger stored (VmRSS, peak VmHWM)",
+                "memory of the embedded PostgreSQL's processes with the run's ledger stored (sum of Pss)",
                 "append through the HTTP API, 1 client, with the run's ledger stored",
                 "append through the command gateway, 1 thread, with the run's ledger stored",
                 "GET /api/programmes?organisation=…, 1 programme of 10 savings",
@@ -107,10 +108,11 @@ class BenchmarkHarnessTest {
         assertThat(sizing.get(9).value()).matches("n/a \\(the read-model store is in memory\\); " + stored);
         assertThat(sizing.get(10).value()).matches("used " + mib + ", committed " + mib + ", max (" + mib + "|undefined); " + stored + " stored");
         assertThat(sizing.get(11).value()).matches("(RSS " + mib + ", peak " + mib + "|n/a \\(no /proc/self/status\\)); " + stored + " stored");
-        assertThat(sizing.subList(12, 14)).allSatisfy(figure -> assertThat(figure.value())
+        assertThat(sizing.get(12).value()).matches("(Pss " + mib + " over \\d+ processes|n/a \\(.+\\)); " + stored + " stored");
+        assertThat(sizing.subList(13, 15)).allSatisfy(figure -> assertThat(figure.value())
                 .matches("[\\d,]+ commands/s; p50 [\\d,.]+ ms, p99 [\\d,.]+ ms; " + stored + " stored when it began"));
-        List<BenchReport.Figure> queries = sizing.subList(14, sizing.size());
-        assertThat(queries).allSatisfy(figure -> assertThat(figure.value()).matches("p50 [\\d,.]+ ms, p99 [\\d,.]+ ms"));
+        List<BenchReport.Figure> queries = sizing.subList(15, sizing.size());
+        assertThat(queries).allSatisfy(figure -> assertThat(figure.value()).matches("p50 [\\d,.]+ ms, p99 [\\d,.]+ ms \\(5 samples\\)"));
         // each size after the smallest is compared with the smallest of the same query
         for (int i = 0; i < queries.size(); i++) {
             boolean smallest = i % 6 < 3;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,51 @@ class SizingTest {
     }
 
     @Test
+    void aSizeIsTimedUntilItHasItsSamplesOrHasSpentItsBudgetAfterThreeAtLeast() {
+        Duration budget = Duration.ofSeconds(10);
+
+        assertThat(Sizing.enough(0, Duration.ZERO, 200, budget)).isFalse();
+        assertThat(Sizing.enough(199, Duration.ofSeconds(9), 200, budget)).isFalse();
+        assertThat(Sizing.enough(200, Duration.ofSeconds(1), 200, budget)).isTrue();
+        // over budget, but fewer than three: on
+        assertThat(Sizing.enough(2, Duration.ofSeconds(30), 200, budget)).isFalse();
+        assertThat(Sizing.enough(3, Duration.ofMillis(9_999), 200, budget)).isFalse();
+        assertThat(Sizing.enough(3, budget, 200, budget)).isTrue();
+        // the tiny run's five samples come first
+        assertThat(Sizing.enough(5, Duration.ofMillis(50), 5, Sizing.budget(BenchSizes.TINY))).isTrue();
+    }
+
+    @Test
+    void proportionalMemoryAndParentsAreReadFromProc() {
+        String rollup = """
+                56124dafd000-7fffd6335000 ---p 00000000 00:00 0                          [rollup]
+                Rss:                1700 kB
+                Pss:                 240 kB
+                Pss_Dirty:           116 kB
+                """;
+        // 240 KiB = 245,760 bytes; Pss_Dirty is another line
+        assertThat(ProcessMemory.pss(rollup)).hasValue(245_760);
+        assertThat(ProcessMemory.pss("Rss: 1700 kB\n")).isEmpty();
+        assertThat(ProcessMemory.parentOf("7755 (cat) R 7751 7751 15059 0 -1 4194304 123 0 0")).isEqualTo(7751);
+        // a command name with a space and a parenthesis
+        assertThat(ProcessMemory.parentOf("812 (postgres: a) b) S 799 799 799 0 -1")).isEqualTo(799);
+    }
+
+    @Test
+    void thisProcessIsInItsOwnTree() {
+        long self = ProcessHandle.current().pid();
+        if (Files.isDirectory(Path.of("/proc"))) {
+            assertThat(ProcessMemory.processTree(self)).startsWith(self);
+            assertThat(ProcessMemory.proportionalBytes(self)).isPresent();
+        }
+    }
+
+    @Test
     void theTinyRunGrowsLessThanTheDocumentedOnes() {
+        assertThat(Sizing.samples(BenchSizes.TINY)).isEqualTo(5);
+        assertThat(Sizing.samples(BenchSizes.QUICK)).isEqualTo(200).isEqualTo(Sizing.samples(BenchSizes.FULL));
+        assertThat(Sizing.budget(BenchSizes.QUICK)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(Sizing.budget(BenchSizes.FULL)).isEqualTo(Duration.ofSeconds(60));
         assertThat(Sizing.savingsLevels(BenchSizes.TINY)).containsExactly(10, 100);
         assertThat(Sizing.programmeLevels(BenchSizes.TINY)).containsExactly(10, 30);
         assertThat(Sizing.savingsLevels(BenchSizes.QUICK)).containsExactly(10, 100, 1000).isEqualTo(Sizing.savingsLevels(BenchSizes.FULL));
