@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,6 +92,27 @@ record ProcessMemory(long residentBytes, long peakResidentBytes) {
             next.addAll(children.getOrDefault(process, List.of()));
         }
         return tree;
+    }
+
+    /**
+     * Reads {@code read} every {@code interval} until the resident memory stops falling (by less than
+     * 1 MiB between two reads) or {@code patience} has passed: after a collection shrinks the heap,
+     * G1 hands the memory back to the operating system concurrently, over the next few hundred
+     * milliseconds, so a read straight after {@code System.gc()} still counts it.
+     */
+    static Optional<ProcessMemory> settled(Supplier<Optional<ProcessMemory>> read, Duration interval, Duration patience)
+            throws InterruptedException {
+        Optional<ProcessMemory> last = read.get();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (last.isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(interval.toMillis());
+            Optional<ProcessMemory> next = read.get();
+            if (next.isEmpty() || last.get().residentBytes() - next.get().residentBytes() < (1 << 20)) {
+                return next.isPresent() ? next : last;
+            }
+            last = next;
+        }
+        return last;
     }
 
     /** The two lines of a {@code /proc/<pid>/status} text; the kernel's "kB" are KiB (1,024 bytes). */

@@ -103,11 +103,7 @@ final class Sizing {
      * would be most of the quick run.
      */
     static Duration budget(BenchSizes sizes) {
-        return switch (sizes.name()) {
-            case "full" -> Duration.ofSeconds(60);
-            case "quick" -> Duration.ofSeconds(10);
-            default -> Duration.ofSeconds(60);
-        };
+        return "quick".equals(sizes.name()) ? Duration.ofSeconds(10) : Duration.ofSeconds(60);
     }
 
     /** Timed requests per query and level at least, whatever they cost. */
@@ -149,7 +145,9 @@ final class Sizing {
                 + "generations it retired still kept); an H2 file does not shrink when collections are dropped, it reuses the space.");
         report.note("Sizing, memory: heap used, committed and max from the MemoryMXBean right after System.gc() (twice; "
                 + "a full collection unless the JVM runs with -XX:+DisableExplicitGC or -XX:+ExplicitGCInvokesConcurrent); "
-                + "RSS is VmRSS and its high-water mark VmHWM from /proc/self/status, of the JVM alone; the embedded "
+                + "RSS is VmRSS and its high-water mark VmHWM from /proc/self/status, read every 250 ms after the collection "
+                + "until it falls by less than 1 MiB (10 s at most), because G1 returns the memory of a shrunk heap to the "
+                + "system concurrently, within about half a second; of the JVM alone; the embedded "
                 + "PostgreSQL's processes (the postmaster named in its postmaster.pid and every process below it) are "
                 + "summed apart, by Pss from /proc/<pid>/smaps_rollup, which divides each shared page (its shared buffers) "
                 + "among the processes sharing it.");
@@ -435,14 +433,15 @@ final class Sizing {
 
     // ---------------------------------------------------------------- memory
 
-    private void memory(long events) {
+    private void memory(long events) throws InterruptedException {
         System.gc();
         System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Optional<ProcessMemory> process = ProcessMemory.settled(ProcessMemory::ofThisProcess, Duration.ofMillis(250),
+                Duration.ofSeconds(10));
         report.add(SIZING, "heap of the all-in-one with the run's ledger stored (after System.gc())",
                 "used " + mib(heap.getUsed()) + ", committed " + mib(heap.getCommitted()) + ", max "
                         + (heap.getMax() < 0 ? "undefined" : mib(heap.getMax())) + "; " + events(events) + " stored");
-        Optional<ProcessMemory> process = ProcessMemory.ofThisProcess();
         report.add(SIZING, "RSS of the all-in-one's JVM with the run's ledger stored (VmRSS, peak VmHWM)",
                 process.map(memory -> "RSS " + mib(memory.residentBytes()) + ", peak " + mib(memory.peakResidentBytes()))
                         .orElse("n/a (no /proc/self/status)") + "; " + events(events) + " stored");

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,6 +91,23 @@ class SizingTest {
         assertThat(Sizing.enough(3, budget, 200, budget)).isTrue();
         // the tiny run's five samples come first
         assertThat(Sizing.enough(5, Duration.ofMillis(50), 5, Sizing.budget(BenchSizes.TINY))).isTrue();
+    }
+
+    @Test
+    void residentMemoryIsReadUntilItStopsFalling() throws Exception {
+        // what a JVM showed after System.gc(): 1,766 MiB, then 331, 90, 90 as G1 returned the shrunk heap
+        Iterator<Long> mebibytes = List.of(1_766L, 331L, 90L, 90L, 12L).iterator();
+        List<Long> reads = new ArrayList<>();
+        Optional<ProcessMemory> settled = ProcessMemory.settled(() -> {
+            long bytes = mebibytes.next() << 20;
+            reads.add(bytes);
+            return Optional.of(new ProcessMemory(bytes, 1_800L << 20));
+        }, Duration.ZERO, Duration.ofMinutes(1));
+
+        assertThat(settled).contains(new ProcessMemory(90L << 20, 1_800L << 20));
+        assertThat(reads).hasSize(4);
+        // without /proc there is nothing to wait for
+        assertThat(ProcessMemory.settled(Optional::empty, Duration.ofMinutes(1), Duration.ofMinutes(1))).isEmpty();
     }
 
     @Test
