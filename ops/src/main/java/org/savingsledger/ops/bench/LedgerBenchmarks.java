@@ -138,6 +138,7 @@ public final class LedgerBenchmarks {
         List<ProgrammeId> histories = seed();
         replay();
         asAt(histories);
+        new Sizing(this, context, sizes, report, log, seeds).run();
         projectionLag();
         biExport();
         CommandGateway gateway = context.getBean(CommandGateway.class);
@@ -146,7 +147,7 @@ public final class LedgerBenchmarks {
 
     // ---------------------------------------------------------------- append
 
-    private List<SavingId> appendTargets(String purpose) {
+    List<SavingId> appendTargets(String purpose) {
         CommandGateway gateway = context.getBean(CommandGateway.class);
         ProgrammeId programme = ProgrammeId.of("bench-" + purpose + "-" + run);
         FinancialYear first = FinancialYear.of(2020);
@@ -206,7 +207,7 @@ public final class LedgerBenchmarks {
                 + "periods, so that neither is measured while the JIT compiles.");
     }
 
-    private RecordSavingDelivered delivery(SavingId saving) {
+    RecordSavingDelivered delivery(SavingId saving) {
         return new RecordSavingDelivered(saving, APPEND_YEAR, Money.ofPence(1), provenance(), null);
     }
 
@@ -215,7 +216,7 @@ public final class LedgerBenchmarks {
     }
 
     /** Posts a delivery of 1p and answers the consistency token's global index. */
-    private long postDelivery(SavingId saving) throws IOException, InterruptedException {
+    long postDelivery(SavingId saving) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/savings/" + saving + "/deliveries"))
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"year\":\"" + APPEND_YEAR + "\",\"amount\":0.01,"
@@ -234,7 +235,7 @@ public final class LedgerBenchmarks {
     }
 
     /** {@code threads} workers each doing {@code task} back to back: a warm-up, then {@code window} measured. */
-    private Measured closedLoop(int threads, Duration window, Task task) throws Exception {
+    Measured closedLoop(int threads, Duration window, Task task) throws Exception {
         Latencies latencies = new Latencies();
         AtomicLong done = new AtomicLong();
         AtomicBoolean measuring = new AtomicBoolean();
@@ -428,7 +429,7 @@ public final class LedgerBenchmarks {
         return count[0];
     }
 
-    private long headIndex() {
+    long headIndex() {
         try (Connection connection = context.getBean(DataSource.class).getConnection();
              Statement statement = connection.createStatement();
              ResultSet max = statement.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
@@ -439,7 +440,7 @@ public final class LedgerBenchmarks {
         }
     }
 
-    private void awaitReadModels(long index, Duration patience) throws InterruptedException {
+    void awaitReadModels(long index, Duration patience) throws InterruptedException {
         ReadModelProgress progress = context.getBean(ReadModelProgress.class);
         long deadline = System.nanoTime() + patience.toNanos();
         while (!progress.hasHandled(index)) {
@@ -587,7 +588,7 @@ public final class LedgerBenchmarks {
                 + "a tenth of the requests warm up first.");
     }
 
-    private void timeGet(String path, Latencies latencies) throws IOException, InterruptedException {
+    void timeGet(String path, Latencies latencies) throws IOException, InterruptedException {
         long start = System.nanoTime();
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());

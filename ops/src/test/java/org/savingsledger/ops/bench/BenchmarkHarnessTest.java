@@ -39,7 +39,7 @@ class BenchmarkHarnessTest {
         System.out.println(report.markdown());
 
         assertThat(report.workloads()).containsExactly(LedgerBenchmarks.APPEND, LedgerBenchmarks.REPLAY,
-                LedgerBenchmarks.AS_AT, LedgerBenchmarks.LAG, LedgerBenchmarks.BI, LedgerBenchmarks.JAVERS);
+                LedgerBenchmarks.AS_AT, Sizing.SIZING, LedgerBenchmarks.LAG, LedgerBenchmarks.BI, LedgerBenchmarks.JAVERS);
         assertThat(report.figures()).allSatisfy(figure -> assertThat(figure.value()).isNotBlank());
         assertThat(names(report, LedgerBenchmarks.APPEND)).contains("HTTP API, 1 client", "HTTP API, 4 clients",
                 "HTTP API, 16 clients", "command gateway, 1 thread", "command gateway, 4 threads", "command gateway, 16 threads");
@@ -59,6 +59,65 @@ class BenchmarkHarnessTest {
                 .hasSize(3 * BenchSizes.TINY.javersLevels())
                 .allSatisfy(figure -> assertThat(figure.ratio()).isNotBlank());
         assertThat(report.markdown()).contains("### Append", "| figure | value | target | met | ratio |", "Machine: ");
+        sizingFigures(report);
+    }
+
+    /** The sizing figures, by name and in the format of their values (the shared context keeps its read models in memory). */
+    private static void sizingFigures(BenchReport report) {
+        String mib = "[\\d,]+\\.\\d MiB";
+        String stored = "[\\d,]+ events";
+        List<BenchReport.Figure> sizing = report.figures().stream().filter(figure -> figure.workload().equals(Sizing.SIZING)).toList();
+        assertThat(sizing).extracting(BenchReport.Figure::name).containsExactly(
+                "PostgreSQL domain_event_entry per 10⁶ events (table + TOAST + indexes)",
+                "PostgreSQL snapshot_event_entry per 10⁶ events (table + TOAST + indexes)",
+                "PostgreSQL the ledger's other tables per 10⁶ events (directory, idempotency keys, migrations)",
+                "PostgreSQL whole database per 10⁶ events (pg_database_size)",
+                "read models, active generations per 10⁶ events (collStats size + indexes)",
+                "read-model database per 10⁶ events (dbStats dataSize + indexSize)",
+                "read-model store on disk per 10⁶ events (embedded server's files under ledger.data-dir/mongo)",
+                "the all-in-one's data directory on disk per 10⁶ events (embedded PostgreSQL with WAL, read-model file)",
+                "read-model database during a rebuild of all 3 read models, per 10⁶ events (dbStats, every 100 ms)",
+                "read-model store on disk during a rebuild of all 3 read models, per 10⁶ events (its files, every 100 ms)",
+                "heap of the all-in-one with the run's ledger stored (after System.gc())",
+                "RSS of the all-in-one's JVM with the run's ledger stored (VmRSS, peak VmHWM)",
+                "memory of the embedded PostgreSQL's processes with the run's ledger stored (sum of Pss)",
+                "append through the HTTP API, 1 client, with the run's ledger stored",
+                "append through the command gateway, 1 thread, with the run's ledger stored",
+                "GET /api/programmes?organisation=…, 1 programme of 10 savings",
+                "GET /api/years/2022-23?organisation=…, 1 programme of 10 savings",
+                "GET /api/programmes/{id}, 1 programme of 10 savings",
+                "GET /api/programmes?organisation=…, 1 programme of 100 savings",
+                "GET /api/years/2022-23?organisation=…, 1 programme of 100 savings",
+                "GET /api/programmes/{id}, 1 programme of 100 savings",
+                "GET /api/programmes?organisation=…, 10 programmes of 4 savings",
+                "GET /api/years/2022-23?organisation=…, 10 programmes of 4 savings",
+                "GET /api/programmes/{id}, one of 10 programmes of 4 savings",
+                "GET /api/programmes?organisation=…, 30 programmes of 4 savings",
+                "GET /api/years/2022-23?organisation=…, 30 programmes of 4 savings",
+                "GET /api/programmes/{id}, one of 30 programmes of 4 savings");
+        assertThat(sizing.subList(0, 3)).allSatisfy(figure -> assertThat(figure.value())
+                .matches(mib + " \\(table " + mib + ", TOAST " + mib + ", indexes " + mib + "\\); " + mib + " for " + stored));
+        assertThat(sizing.get(3).value()).matches(mib + "; " + mib + " for " + stored);
+        assertThat(sizing.get(4).value()).matches(mib + " \\(documents " + mib + ", indexes " + mib + "\\); " + mib + " for " + stored);
+        assertThat(sizing.get(5).value())
+                .matches(mib + " \\(documents " + mib + ", indexes " + mib + "\\); " + mib + " for " + stored + "; \\d+ retired generations kept");
+        assertThat(sizing.get(6).value()).matches("n/a \\(the read-model store is in memory\\); " + stored);
+        assertThat(sizing.get(7).value()).matches(mib + "; " + mib + " for " + stored);
+        assertThat(sizing.get(8).value()).matches("peak " + mib + ", before " + mib + ", after " + mib + "; peak " + mib + " for "
+                + stored + " \\(\\d+ samples over [\\d.]+ s\\); \\d+ retired generations kept before");
+        assertThat(sizing.get(9).value()).matches("n/a \\(the read-model store is in memory\\); " + stored);
+        assertThat(sizing.get(10).value()).matches("used " + mib + ", committed " + mib + ", max (" + mib + "|undefined); " + stored + " stored");
+        assertThat(sizing.get(11).value()).matches("(RSS " + mib + ", peak " + mib + "|n/a \\(no /proc/self/status\\)); " + stored + " stored");
+        assertThat(sizing.get(12).value()).matches("(Pss " + mib + " over \\d+ processes|n/a \\(.+\\)); " + stored + " stored");
+        assertThat(sizing.subList(13, 15)).allSatisfy(figure -> assertThat(figure.value())
+                .matches("[\\d,]+ commands/s; p50 [\\d,.]+ ms, p99 [\\d,.]+ ms; " + stored + " stored when it began"));
+        List<BenchReport.Figure> queries = sizing.subList(15, sizing.size());
+        assertThat(queries).allSatisfy(figure -> assertThat(figure.value()).matches("p50 [\\d,.]+ ms, p99 [\\d,.]+ ms \\(5 samples\\)"));
+        // each size after the smallest is compared with the smallest of the same query
+        for (int i = 0; i < queries.size(); i++) {
+            boolean smallest = i % 6 < 3;
+            assertThat(queries.get(i).ratio()).as(queries.get(i).name()).matches(smallest ? "" : "[\\d.]+× of the smallest");
+        }
     }
 
     private static List<String> names(BenchReport report, String workload) {
