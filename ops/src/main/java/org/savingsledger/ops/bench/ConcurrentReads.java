@@ -81,8 +81,8 @@ final class ConcurrentReads {
             level(readers, readRate, paths, warmup, label, writerSavings, writeRate);
         }
         report.note(String.format(Locale.ROOT, "Concurrent reads: 4, then 16 readers ask the as-at mix of the as-at ledger of %s "
-                + "(programme summary, saving position, saving history in turn; asAt uniform over the six years, every saving "
-                + "in turn; no effectiveOn) on one shared schedule at a fixed total rate: half of what one closed-loop reader "
+                + "(programme summary, saving position, saving history in turn; AsAtSamples with another seed than the "
+                + "one-reader figures: asAt uniform over the six years, every saving in turn, no effectiveOn) on one shared schedule at a fixed total rate: half of what one closed-loop reader "
                 + "achieved on the same mix just before (the as-at figures of that ledger), so that the machine can sustain it "
                 + "beside the writers and the figures show what concurrency costs, not an overload. The rate is in each "
                 + "figure's value; each reader has an equal share of it. Readers are open loops: a read's latency runs from "

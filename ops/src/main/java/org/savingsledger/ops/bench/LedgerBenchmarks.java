@@ -55,7 +55,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -611,8 +610,7 @@ public final class LedgerBenchmarks {
                 + "parsing excluded, connection kept alive), one request at a time: per ledger (one programme of %d "
                 + "savings), %,d questions from AsAtSamples (asAt uniformly random over the six years the history covers, "
                 + "the saving rotating over every saving of the programme), each asked as programme summary, saving history "
-                + "and saving position, after %,d more that warm up and are not recorded; the JaVers alternative asks the "
-                + "same questions. The \"+ effectiveOn\" figures ask the same kinds with an effectiveOn uniform between "
+                + "and saving position, after %,d more that warm up and are not recorded. The \"+ effectiveOn\" figures ask the same kinds with an effectiveOn uniform between "
                 + "the first recording and asAt, the worst case by docs/read-side.md (an early effectiveOn can rule out "
                 + "every checkpoint); the same targets apply.", BenchSizes.HISTORY_SAVINGS, sizes.queries(),
                 sizes.queries() / 10));
