@@ -562,6 +562,7 @@ public final class LedgerBenchmarks {
             int entries = sizes.history().get(level) + 1;
             for (boolean effectiveOn : new boolean[] {false, true}) {
                 int variant = effectiveOn ? 1 : 0;
+                log.accept("as-at: " + label + (effectiveOn ? ", with effectiveOn" : ""));
                 Latencies summaries = new Latencies();
                 Latencies histories = new Latencies();
                 Latencies positions = new Latencies();
