@@ -34,7 +34,7 @@ public record BenchSizes(String name, LedgerGenerator.Shape bulk, List<Integer> 
 
     /** About 2.2 × 10⁵ events in the shared-service ledger (and as many saving_years rows), 2 × 10⁵ as-at history. */
     public static final BenchSizes QUICK = new BenchSizes("quick", new LedgerGenerator.Shape(60, 5, 120, 6, 5, 4),
-            List.of(25, 250, 2500), Duration.ofSeconds(8), Duration.ofSeconds(2), 20_000, 200, 2);
+            List.of(25, 250, 2500), Duration.ofSeconds(8), Duration.ofSeconds(2), 20_000, 1000, 2);
 
     /** About 1.0 × 10⁶ events in the shared-service ledger and 1.0 × 10⁶ saving_years rows. */
     public static final BenchSizes FULL = new BenchSizes("full", new LedgerGenerator.Shape(280, 5, 120, 6, 5, 4),

@@ -55,7 +55,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,6 +106,10 @@ public final class LedgerBenchmarks {
     private long seeds;
     /** Per history level: p50 and p99 of the programme summary, then of the saving history, as-at. */
     private final List<double[]> ourAsAt = new ArrayList<>();
+    /** Reads a second of one closed-loop client on the as-at mix of the mid-size history level. */
+    private double singleReaderRate;
+    /** The most entries a page of a saving's history may hold (issue #14: a page of at most 500 at 2,500). */
+    private static final int HISTORY_PAGE = 500;
 
     /**
      * @param context  the running ledger
@@ -138,9 +141,10 @@ public final class LedgerBenchmarks {
         List<ProgrammeId> histories = seed();
         replay();
         asAt(histories);
-        new Sizing(this, context, sizes, report, log, seeds).run();
+        concurrentReads(histories);
         projectionLag();
         biExport();
+        new Sizing(this, context, sizes, report, log, seeds).run();
         CommandGateway gateway = context.getBean(CommandGateway.class);
         new JaversAlternative(context.getBean(MongoClient.class), sizes, report, log).run(gateway::sendAndWait, ourAsAt, this::historySeed);
     }
@@ -550,42 +554,81 @@ public final class LedgerBenchmarks {
     // ---------------------------------------------------------------- as-at
 
     private void asAt(List<ProgrammeId> programmes) throws Exception {
-        log.accept("as-at queries over programmes with growing histories");
-        Random random = new Random(42);
-        Instant from = Instant.parse("2020-03-01T00:00:00Z");
-        Instant to = Instant.parse("2026-04-01T00:00:00Z");
-        double firstP99 = -1;
+        log.accept("as-at queries over programmes with growing histories, without and with effectiveOn");
+        double[] firstP99 = {-1, -1};
         for (int level = 0; level < programmes.size(); level++) {
             ProgrammeId programme = programmes.get(level);
             long history = historyShape(sizes.history().get(level)).events() - 1 - 4 - 1;
-            String saving = programme.value() + "-s0";
-            Latencies summaries = new Latencies();
-            Latencies histories = new Latencies();
-            Latencies positions = new Latencies();
-            for (int i = 0; i < sizes.queries() + sizes.queries() / 10; i++) {
-                boolean measured = i >= sizes.queries() / 10;
-                Instant asAt = from.plusMillis((long) (random.nextDouble() * (to.toEpochMilli() - from.toEpochMilli())));
-                timeGet("/api/programmes/" + programme + "?asAt=" + asAt, measured ? summaries : null);
-                timeGet("/api/savings/" + saving + "/history?asAt=" + asAt, measured ? histories : null);
-                timeGet("/api/savings/" + saving + "?asAt=" + asAt, measured ? positions : null);
-            }
-            ourAsAt.add(new double[] {summaries.p50(), summaries.p99(), histories.p50(), histories.p99()});
             String label = String.format(Locale.ROOT, "%,d history events", history);
-            boolean flat = firstP99 < 0 || summaries.p99() <= 2 * firstP99;
-            if (firstP99 < 0) {
-                firstP99 = summaries.p99();
+            int entries = sizes.history().get(level) + 1;
+            for (boolean effectiveOn : new boolean[] {false, true}) {
+                int variant = effectiveOn ? 1 : 0;
+                log.accept("as-at: " + label + (effectiveOn ? ", with effectiveOn" : ""));
+                Latencies summaries = new Latencies();
+                Latencies histories = new Latencies();
+                Latencies positions = new Latencies();
+                int warmup = sizes.queries() / 10;
+                List<AsAtSamples.Sample> samples = AsAtSamples.of(sizes.queries() + warmup, BenchSizes.HISTORY_SAVINGS,
+                        effectiveOn, 42 + level);
+                long measuredNanos = 0;
+                for (int i = 0; i < samples.size(); i++) {
+                    boolean measured = i >= warmup;
+                    AsAtSamples.Sample sample = samples.get(i);
+                    String saving = programme.value() + "-s" + sample.saving();
+                    long start = System.nanoTime();
+                    timeGet("/api/programmes/" + programme + "?" + sample.query(), measured ? summaries : null);
+                    timeGet("/api/savings/" + saving + "/history?" + sample.query(), measured ? histories : null);
+                    timeGet("/api/savings/" + saving + "?" + sample.query(), measured ? positions : null);
+                    if (measured) {
+                        measuredNanos += System.nanoTime() - start;
+                    }
+                }
+                String with = effectiveOn ? " + effectiveOn" : "";
+                if (!effectiveOn) {
+                    ourAsAt.add(new double[] {summaries.p50(), summaries.p99(), histories.p50(), histories.p99()});
+                    if (level == programmes.size() / 2) {
+                        singleReaderRate = 3.0 * sizes.queries() / (measuredNanos / 1e9);
+                    }
+                }
+                boolean flat = firstP99[variant] < 0 || summaries.p99() <= 2 * firstP99[variant];
+                String ratio = firstP99[variant] < 0 ? "" : ratio(summaries.p99() / firstP99[variant]) + " of the smallest";
+                if (firstP99[variant] < 0) {
+                    firstP99[variant] = summaries.p99();
+                }
+                report.add(AS_AT, "programme summary asAt" + with + ", " + label, "p50 " + millis(summaries.p50()) + ", p99 "
+                        + millis(summaries.p99()), "p99 ≤ 20 ms, flat", summaries.p99() <= 20 && flat, ratio);
+                // a page of at most 500 entries is the whole history up to 500: held to p99 ≤ 20 ms; beyond, the
+                // endpoint answers the whole history (it cannot page yet), so the page target is not met
+                boolean pageable = entries <= HISTORY_PAGE;
+                report.add(AS_AT, "saving history asAt" + with + " (" + entries + " entries at most), " + label,
+                        "p50 " + millis(histories.p50()) + ", p99 " + millis(histories.p99()),
+                        pageable ? "p99 ≤ 20 ms" : "a page of ≤ " + HISTORY_PAGE + " entries, p99 ≤ 20 ms",
+                        pageable && histories.p99() <= 20, "");
+                report.add(AS_AT, "saving position asAt" + with + ", " + label, "p50 " + millis(positions.p50()) + ", p99 "
+                        + millis(positions.p99()), "p99 ≤ 20 ms", positions.p99() <= 20, "");
             }
-            report.add(AS_AT, "programme summary asAt, " + label, "p50 " + millis(summaries.p50()) + ", p99 "
-                            + millis(summaries.p99()), "p99 ≤ 20 ms, flat", summaries.p99() <= 20 && flat,
-                    level == 0 ? "" : ratio(summaries.p99() / firstP99) + " of the smallest");
-            report.add(AS_AT, "saving history asAt (" + (sizes.history().get(level) + 1) + " entries at most), " + label,
-                    "p50 " + millis(histories.p50()) + ", p99 " + millis(histories.p99()), "", null, "");
-            report.add(AS_AT, "saving position asAt, " + label, "p50 " + millis(positions.p50()) + ", p99 "
-                    + millis(positions.p99()), "p99 ≤ 20 ms", positions.p99() <= 20, "");
         }
-        report.note("As-at latencies are measured by an HTTP client in the same process (JSON parsing excluded, "
-                + "connection kept alive), one request at a time, asAt uniformly random over the six years the history covers; "
-                + "a tenth of the requests warm up first.");
+        report.note(String.format(Locale.ROOT, "As-at latencies are measured by an HTTP client in the same process (JSON "
+                + "parsing excluded, connection kept alive), one request at a time: per ledger (one programme of %d "
+                + "savings), %,d questions from AsAtSamples (asAt uniformly random over the six years the history covers, "
+                + "the saving rotating over every saving of the programme), each asked as programme summary, saving history "
+                + "and saving position, after %,d more that warm up and are not recorded. The \"+ effectiveOn\" figures ask the same kinds with an effectiveOn uniform between "
+                + "the first recording and asAt, the worst case by docs/read-side.md (an early effectiveOn can rule out "
+                + "every checkpoint); the same targets apply.", BenchSizes.HISTORY_SAVINGS, sizes.queries(),
+                sizes.queries() / 10));
+        report.note("The saving-history target is p99 ≤ 20 ms for up to " + HISTORY_PAGE + " entries, and a page of at "
+                + "most " + HISTORY_PAGE + " entries (p99 ≤ 20 ms) for longer histories. GET /api/savings/{id}/history "
+                + "cannot page yet: it answers every visible entry, so a history longer than " + HISTORY_PAGE
+                + " entries is reported as not meeting its target whatever its latency; its figure is the whole history's.");
+    }
+
+    /** {@link ConcurrentReads} over the mid-size as-at ledger, writers on savings of their own. */
+    private void concurrentReads(List<ProgrammeId> programmes) throws Exception {
+        int level = programmes.size() / 2;
+        String label = String.format(Locale.ROOT, "%,d history events",
+                historyShape(sizes.history().get(level)).events() - 1 - 4 - 1);
+        new ConcurrentReads(sizes, report, log, path -> timeGet(path, null), this::postDelivery)
+                .run(programmes.get(level), label, level, singleReaderRate, appendTargets("reads"), Math.max(1, bestHttpRate / 2));
     }
 
     void timeGet(String path, Latencies latencies) throws IOException, InterruptedException {
@@ -673,8 +716,9 @@ public final class LedgerBenchmarks {
         stop.set(true);
         watcher.join(TimeUnit.MINUTES.toMillis(2));
         double achieved = sent / ((sizes.warmup().toNanos() + sizes.window().toNanos()) / 1e9);
-        report.add(LAG, String.format(Locale.ROOT, "response → every read model reflects it, at %.0f commands/s (half the best HTTP rate), %,d commands",
-                achieved, sent), "p50 " + millis(lag.p50()) + ", p99 " + millis(lag.p99()) + ", max " + millis(lag.max()),
+        report.add(LAG, "response → every read model reflects it, 4 clients at a fixed total rate of half the best HTTP rate",
+                String.format(Locale.ROOT, "p50 %s, p99 %s, max %s; %,d commands at %.0f commands/s (%.0f intended)",
+                        millis(lag.p50()), millis(lag.p99()), millis(lag.max()), sent, achieved, target),
                 "p99 ≤ 200 ms", lag.p99() <= 200, "");
         report.note("Projection lag is measured from the moment the command's HTTP response arrives to the moment the "
                 + "shared token store shows every read-model processor past the command's event (polled every 1 ms), "
