@@ -54,6 +54,29 @@ class BenchmarkHarnessTest {
         assertThat(report.figures()).filteredOn(figure -> figure.target().contains("ceiling") || figure.target().contains("20×"))
                 .allSatisfy(figure -> assertThat(figure.ratio()).matches(".*\\d×.*"));
         assertThat(names(report, LedgerBenchmarks.AS_AT)).hasSize(3 * BenchSizes.TINY.history().size());
+        // ours and Axon's defaults over the same events, the count fixed by the sizes (names stay the same from run to run)
+        String same = String.format(java.util.Locale.ROOT, "%,d", Math.min(BenchSizes.TINY.defaultsEvents(),
+                BenchSizes.TINY.bulk().events()));
+        assertThat(figures(report, LedgerBenchmarks.REPLAY)).filteredOn(figure -> figure.name().startsWith("cold rebuild"))
+                .singleElement().satisfies(figure -> {
+                    assertThat(figure.name()).matches("cold rebuild of all 3 read models from every event in the store"
+                            + " \\(ours: batch \\d+, 1 segment each\\)");
+                    assertThat(figure.value()).matches("[\\d,]+ events in [\\d.]+ s, [\\d,]+ events/s");
+                });
+        assertThat(figures(report, LedgerBenchmarks.REPLAY)).filteredOn(figure -> figure.name().startsWith("ours ("))
+                .singleElement().satisfies(figure -> {
+                    assertThat(figure.name()).matches("ours \\(batch \\d+, 1 segment each\\), the shared-service ledger's first "
+                            + same + " events");
+                    assertThat(figure.value()).matches(same + " events in [\\d.]+ s, [\\d,]+ events/s");
+                });
+        assertThat(figures(report, LedgerBenchmarks.REPLAY)).filteredOn(figure -> figure.name().startsWith("Axon's default"))
+                .singleElement().satisfies(figure -> {
+                    assertThat(figure.name()).isEqualTo("Axon's default processor settings (batch 1, 1 segment each), the same "
+                            + same + " events");
+                    assertThat(figure.value()).matches(same + " events in [\\d.]+ s, [\\d,]+ events/s");
+                    assertThat(figure.target()).isEqualTo("ours ≥ 20× this");
+                    assertThat(figure.ratio()).matches("ours is [\\d.]+×");
+                });
         assertThat(names(report, LedgerBenchmarks.BI)).singleElement().asString().contains("saving_years.csv");
         assertThat(report.figures()).filteredOn(figure -> figure.workload().equals(LedgerBenchmarks.JAVERS))
                 .hasSize(3 * BenchSizes.TINY.javersLevels())
@@ -63,6 +86,10 @@ class BenchmarkHarnessTest {
 
     private static List<String> names(BenchReport report, String workload) {
         return report.figures().stream().filter(figure -> figure.workload().equals(workload)).map(BenchReport.Figure::name).toList();
+    }
+
+    private static List<BenchReport.Figure> figures(BenchReport report, String workload) {
+        return report.figures().stream().filter(figure -> figure.workload().equals(workload)).toList();
     }
 
     private static List<BenchReport.Figure> targeted(BenchReport report, String workload) {
