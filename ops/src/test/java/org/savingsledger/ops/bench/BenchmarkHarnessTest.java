@@ -77,7 +77,15 @@ class BenchmarkHarnessTest {
                     assertThat(figure.target()).isEqualTo("ours ≥ 20× this");
                     assertThat(figure.ratio()).matches("ours is [\\d.]+×");
                 });
-        assertThat(names(report, LedgerBenchmarks.BI)).singleElement().asString().contains("saving_years.csv");
+        // BI through the API of a second instance whose heap is capped, with its heap and RSS beside the times
+        assertThat(figures(report, LedgerBenchmarks.BI)).singleElement().satisfies(figure -> {
+            assertThat(figure.name()).isEqualTo("GET /api/bi/saving_years.csv over HTTP, application heap -Xmx256m");
+            assertThat(figure.value()).matches("[1-9][\\d,]* rows, [\\d,]+ bytes in [\\d.]+ s \\(first byte after [\\d.,]+ ms\\);"
+                    + " peak heap [1-9]\\d* MiB of 256 MiB; RSS [1-9]\\d* MiB \\(peak [1-9]\\d* MiB\\)");
+            assertThat(figure.target()).isEqualTo("10⁶ rows ≤ 10 s under 256 MiB");
+            assertThat(figure.met()).as("no verdict under 10⁶ rows").isNull();
+            assertThat(figure.ratio()).matches("[\\d,]+ rows/s");
+        });
         assertThat(report.figures()).filteredOn(figure -> figure.workload().equals(LedgerBenchmarks.JAVERS))
                 .hasSize(3 * BenchSizes.TINY.javersLevels())
                 .allSatisfy(figure -> assertThat(figure.ratio()).isNotBlank());
