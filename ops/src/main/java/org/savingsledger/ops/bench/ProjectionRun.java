@@ -86,6 +86,8 @@ final class ProjectionRun {
         MongoDatabase database = context.getBean(MongoDatabase.class);
         List<TrackingEventProcessor> processors = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        // empty, whatever an interrupted run left there
+        drop(database, scratch);
         try {
             for (StreamKind kind : StreamKind.values()) {
                 HistoryStore target = generations.store(kind, scratch);
@@ -114,9 +116,13 @@ final class ProjectionRun {
             processors.forEach(TrackingEventProcessor::shutDown);
             // released by the shutdown, so removed directly (Axon's MongoTokenStore collection)
             database.getCollection("trackingtokens").deleteMany(Filters.in("processorName", names));
-            for (StreamKind kind : StreamKind.values()) {
-                kind.collections(scratch).forEach(collection -> database.getCollection(collection).drop());
-            }
+            drop(database, scratch);
+        }
+    }
+
+    private static void drop(MongoDatabase database, int scratch) {
+        for (StreamKind kind : StreamKind.values()) {
+            kind.collections(scratch).forEach(collection -> database.getCollection(collection).drop());
         }
     }
 
