@@ -2,12 +2,12 @@ package org.savingsledger.ops.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -16,10 +16,9 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.savingsledger.command.programme.LaunchProgramme;
 import org.savingsledger.command.saving.ProposeSaving;
 import org.savingsledger.command.saving.RecordSavingDelivered;
-import org.savingsledger.query.bi.ExtractProbe;
-import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
+import org.savingsledger.query.infrastructure.QueryAxonConfig;
 import org.savingsledger.query.infrastructure.ReadModelProgress;
 import org.savingsledger.query.infrastructure.ReadModelRebuilds;
 import org.savingsledger.shared.Confidence;
@@ -39,7 +38,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -55,6 +53,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,8 +63,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.savingsledger.ops.bench.BenchReport.millis;
 import static org.savingsledger.ops.bench.BenchReport.rate;
@@ -459,7 +456,6 @@ public final class LedgerBenchmarks {
 
     private void replay() throws Exception {
         log.accept("replay: raw scan and deserialise, cold rebuild of every read model, Axon's default processor settings");
-        long events = headIndex();
         Serializer serializer = context.getBean("eventSerializer", Serializer.class);
         long start = System.nanoTime();
         long scanned = 0;
@@ -497,58 +493,71 @@ public final class LedgerBenchmarks {
                 throw new IllegalStateException("the rebuild of " + kind.readModel() + " ended " + state.outcome() + ": " + state.detail());
             }
         }
-        double rebuildRate = events / rebuildSeconds;
-        report.add(REPLAY, String.format(Locale.ROOT, "cold rebuild of all 3 read models from %,d events (ours: batch %d, 1 segment each)",
-                        events, rebuildBatchSize()),
-                String.format(Locale.ROOT, "%.1f s, %s", rebuildSeconds, rate(rebuildRate, "events")), "≥ 0.5× the scan ceiling",
-                rebuildRate / scanRate >= 0.5, ratio(rebuildRate / scanRate) + " of the ceiling");
-
-        double defaultsRate = axonDefaults(Math.min(sizes.defaultsEvents(), events));
-        report.add(REPLAY, String.format(Locale.ROOT, "Axon's default processor settings (batch 1, 1 segment), first %,d events",
-                        Math.min(sizes.defaultsEvents(), events)), rate(defaultsRate, "events"), "ours ≥ 20× this",
-                rebuildRate / defaultsRate >= 20, "ours is " + ratio(rebuildRate / defaultsRate));
+        double rebuildRate = scanned / rebuildSeconds;
+        report.add(REPLAY, String.format(Locale.ROOT, "cold rebuild of all 3 read models from every event in the store"
+                        + " (ours: batch %d, 1 segment each)", rebuildBatchSize()),
+                String.format(Locale.ROOT, "%,d events in %.1f s, %s", scanned, rebuildSeconds, rate(rebuildRate, "events")),
+                "≥ 0.5× the scan ceiling", rebuildRate / scanRate >= 0.5, ratio(rebuildRate / scanRate) + " of the ceiling");
+        sameEvents();
     }
 
     private int rebuildBatchSize() {
         return context.getEnvironment().getProperty("ledger.rebuild.batch-size", Integer.class, 500);
     }
 
-    /** The same three projections into scratch collections, each in a processor with Axon's defaults. */
-    private double axonDefaults(long events) throws InterruptedException {
-        ReadModelGenerations generations = context.getBean(ReadModelGenerations.class);
-        TokenStore tokenStore = context.getBean(TokenStore.class);
-        EventStore eventStore = context.getBean(EventStore.class);
-        MongoDatabase database = context.getBean(MongoDatabase.class);
-        int scratch = 90;
-        List<TrackingEventProcessor> processors = new ArrayList<>();
-        for (StreamKind kind : StreamKind.values()) {
-            HistoryStore target = generations.store(kind, scratch);
-            processors.add(ReadModelRebuilds.processor("bench-axon-defaults-" + kind.readModel() + "-" + run,
-                    ReadModelRebuilds.projection(kind, () -> target), eventStore, tokenStore, 1));
-        }
-        long start = System.nanoTime();
-        processors.forEach(TrackingEventProcessor::start);
-        try {
-            while (processors.stream().anyMatch(processor -> position(processor) < events)) {
-                Thread.sleep(20);
-            }
-            return events / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            processors.forEach(TrackingEventProcessor::shutDown);
-            // released by the shutdown, so removed directly (Axon's MongoTokenStore collection)
-            database.getCollection("trackingtokens").deleteMany(com.mongodb.client.model.Filters.in("processorName",
-                    processors.stream().map(TrackingEventProcessor::getName).toList()));
-            for (StreamKind kind : StreamKind.values()) {
-                kind.collections(scratch).forEach(name -> database.getCollection(name).drop());
-            }
-        }
+    /**
+     * Our rebuild's processor settings and Axon's defaults, each running the same three projections
+     * into scratch collections over the same events: the shared-service ledger's first ones, a mix of
+     * every kind of event across many savings, programmes and committees.
+     */
+    private void sameEvents() throws Exception {
+        long events = Math.min(sizes.defaultsEvents(), sizes.bulk().events());
+        ProjectionRun projections = new ProjectionRun(context);
+        LedgerGenerator.SeedEvent first = firstEvent(new LedgerGenerator(sizes.bulk(), bulkSeed()));
+        ProjectionRun.Stretch stretch = projections.stretch(projections.globalIndex(first.aggregateId(), first.sequence()), events);
+        double ours = projections.seconds("bench-ours-" + run, rebuildBatchSize(), stretch, 90);
+        double defaults = projections.seconds("bench-axon-defaults-" + run, 1, stretch, 91);
+        double oursRate = events / ours;
+        double defaultsRate = events / defaults;
+        report.add(REPLAY, String.format(Locale.ROOT, "ours (batch %d, 1 segment each), the shared-service ledger's first %,d events",
+                        rebuildBatchSize(), events),
+                String.format(Locale.ROOT, "%,d events in %.2f s, %s", events, ours, rate(oursRate, "events")));
+        report.add(REPLAY, String.format(Locale.ROOT, "Axon's default processor settings (batch 1, 1 segment each), the same %,d events",
+                        events), String.format(Locale.ROOT, "%,d events in %.2f s, %s", events, defaults, rate(defaultsRate, "events")),
+                "ours ≥ 20× this", oursRate / defaultsRate >= 20, "ours is " + ratio(oursRate / defaultsRate));
+        report.note(String.format(Locale.ROOT, "Our processor settings and Axon's defaults were timed over the same %,d events:"
+                        + " the shared-service ledger's first, global index %,d to %,d of the event store. Each ran the three"
+                        + " read-model projections into scratch collections, three processors at once (one per read model, as a"
+                        + " rebuild runs them, built by the rebuild's own code with only the batch size changed), each starting"
+                        + " from a token just before the first event; the time runs from their start until all three have"
+                        + " passed the last (events a batch reads beyond it are not handled). Ours ran first. The cold rebuild"
+                        + " above is timed over every event in the store, as a rebuild reads them.",
+                events, stretch.first(), stretch.last()));
     }
 
-    private static long position(TrackingEventProcessor processor) {
-        return processor.processingStatus().values().stream().findFirst()
-                .flatMap(status -> status.getCurrentPosition().isPresent()
-                        ? java.util.Optional.of(status.getCurrentPosition().getAsLong()) : java.util.Optional.empty())
-                .orElse(-1L);
+    /** The seed {@link #seed()} loads the shared-service ledger with. */
+    private long bulkSeed() {
+        return seeds + 7;
+    }
+
+    /** The first event a generated ledger stores (the generator is stopped there). */
+    private static LedgerGenerator.SeedEvent firstEvent(LedgerGenerator generator) {
+        final class First extends RuntimeException {
+            final LedgerGenerator.SeedEvent event;
+
+            First(LedgerGenerator.SeedEvent event) {
+                super(null, null, false, false);
+                this.event = event;
+            }
+        }
+        try {
+            generator.events(event -> {
+                throw new First(event);
+            });
+        } catch (First first) {
+            return first.event;
+        }
+        throw new IllegalStateException("the generated ledger has no events");
     }
 
     // ---------------------------------------------------------------- as-at
@@ -728,43 +737,77 @@ public final class LedgerBenchmarks {
     // ---------------------------------------------------------------- BI
 
     private void biExport() throws Exception {
-        log.accept("BI export: saving_years streamed by a JVM with -Xmx256m");
-        ReadModelGenerations generations = context.getBean(ReadModelGenerations.class);
-        String uri = context.getEnvironment().getProperty("ledger.mongo.uri", "");
-        if (uri.isBlank()) {
-            var address = context.getBean(MongoClient.class).getClusterDescription().getServerDescriptions().get(0).getAddress();
-            uri = "mongodb://" + address.getHost() + ":" + address.getPort();
+        log.accept("BI export: GET /api/bi/saving_years.csv from a second query-side instance with -Xmx256m");
+        long started = System.nanoTime();
+        try (QuerySideInstance instance = QuerySideInstance.start(context, List.of("-Xmx256m"), "bench-bi-" + run,
+                Duration.ofMinutes(3))) {
+            log.accept(String.format(Locale.ROOT, "BI export: the instance (pid %d) answered after %.1f s: %s", instance.pid(),
+                    (System.nanoTime() - started) / 1e9, instance.startedLine()));
+            RemoteHeap heap = null;
+            String heapProblem = null;
+            try {
+                heap = RemoteHeap.attach(instance.pid());
+            } catch (IOException | RuntimeException e) {
+                heapProblem = e.toString();
+            }
+            try {
+                // the instance's first request pays for its lazy start (servlet, security, first queries); an extract of
+                // one programme takes that, so the figure is of the extract
+                String programme = firstEvent(new LedgerGenerator(sizes.bulk(), bulkSeed())).aggregateId();
+                HttpExtract.fetch(http, instance.uri("/api/bi/saving_years.csv?programme=" + programme), authorization);
+                if (heap != null) {
+                    heap.resetPeaks();
+                }
+                HttpExtract extract = HttpExtract.fetch(http, instance.uri("/api/bi/saving_years.csv"), authorization);
+                double seconds = extract.totalNanos() / 1e9;
+                long mib = 1 << 20;
+                String heapUse = heap == null ? "peak heap not measured (" + heapProblem + ")"
+                        : String.format(Locale.ROOT, "peak heap %d MiB of %d MiB", heap.peakUsed() / mib, heap.max() / mib);
+                OptionalLong resident = instance.status("VmRSS");
+                OptionalLong residentPeak = instance.status("VmHWM");
+                String rss = resident.isPresent() && residentPeak.isPresent() ? String.format(Locale.ROOT,
+                        "RSS %d MiB (peak %d MiB)", resident.getAsLong() / mib, residentPeak.getAsLong() / mib)
+                        : "RSS not measured (no /proc)";
+                Boolean met = extract.rows() >= 1_000_000 ? seconds <= 10 && heap != null && heap.peakUsed() <= 256 * mib : null;
+                report.add(BI, "GET /api/bi/saving_years.csv over HTTP, application heap -Xmx256m",
+                        String.format(Locale.ROOT, "%,d rows, %,d bytes in %.2f s (first byte after %s); %s; %s", extract.rows(),
+                                extract.bytes(), seconds, millis(extract.firstByteNanos() / 1e6), heapUse, rss),
+                        "10⁶ rows ≤ 10 s under 256 MiB", met, String.format(Locale.ROOT, "%,.0f rows/s", extract.rows() / seconds));
+            } finally {
+                if (heap != null) {
+                    heap.close();
+                }
+            }
         }
-        String database = context.getBean(MongoDatabase.class).getName();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m"));
-        if (ExtractProbe.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
-            // inside the Spring Boot jar: its launcher finds the classes in the nested jars
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dloader.main=" + ExtractProbe.class.getName(),
-                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
-        } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractProbe.class.getName()));
+        log.accept(String.format(Locale.ROOT, "BI export: done %.1f s after the instance was started", (System.nanoTime() - started) / 1e9));
+        awaitReadModelSegments(Duration.ofMinutes(1));
+        report.note("BI over HTTP: a second instance of the application, its query side (QuerySideApplication, from the"
+                + " same jar or class path as the harness), runs in a JVM of its own with -Xmx256m (the JVM's default"
+                + " collector) on the harness's PostgreSQL and MongoDB, started for this figure and stopped after it. The"
+                + " harness's HTTP client sends it, as the administrator (HTTP Basic), GET /api/bi/saving_years.csv?programme= the"
+                + " shared-service ledger's first programme (its first request, which pays for the instance's lazy start),"
+                + " then GET /api/bi/saving_years.csv, timed, counting the body's bytes and CSV records (header excluded) as they"
+                + " arrive, keeping nothing; first byte is the first byte of the body. Peak heap is the sum of the"
+                + " heap pools' peak usage (MemoryPoolMXBean, read over JMX through the Attach API), reset just before the"
+                + " request, so it counts garbage not yet collected; RSS is VmRSS after the request, and its peak VmHWM"
+                + " (since the JVM started), from /proc/<pid>/status.");
+    }
+
+    /**
+     * Waits until this ledger holds every read-model segment again: while a second instance ran, the
+     * segment balancer may have handed it one, and that is back only once the instance has released it.
+     */
+    private void awaitReadModelSegments(Duration patience) throws InterruptedException {
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        TokenStore tokens = context.getBean(TokenStore.class);
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (QueryAxonConfig.READ_MODEL_PROCESSORS.stream().anyMatch(name -> processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().size() < tokens.fetchSegments(name).length).orElse(false))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the read-model segments did not come back to this ledger within " + patience);
+            }
+            Thread.sleep(100);
         }
-        command.addAll(List.of(uri, database, "saving_years", String.valueOf(generations.state(StreamKind.SAVING).active()),
-                String.valueOf(generations.state(StreamKind.PROGRAMME).active()),
-                String.valueOf(generations.state(StreamKind.COMMITTEE).active())));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!child.waitFor(10, TimeUnit.MINUTES) || child.exitValue() != 0) {
-            throw new IllegalStateException("the extract failed: " + output);
-        }
-        Matcher figures = Pattern.compile("rows=(\\d+) bytes=(\\d+) firstByteMs=(\\d+) totalMs=(\\d+) peakHeapMiB=(\\d+) maxHeapMiB=(\\d+)")
-                .matcher(output);
-        if (!figures.find()) {
-            throw new IllegalStateException("the extract printed no figures: " + output);
-        }
-        long rows = Long.parseLong(figures.group(1));
-        double seconds = Long.parseLong(figures.group(4)) / 1000.0;
-        long peak = Long.parseLong(figures.group(5));
-        long max = Long.parseLong(figures.group(6));
-        report.add(BI, String.format(Locale.ROOT, "saving_years.csv, %,d rows (%,d bytes), -Xmx256m", rows, Long.parseLong(figures.group(2))),
-                String.format(Locale.ROOT, "%.1f s (first byte after %s ms); peak heap %d MiB of %d MiB", seconds, figures.group(3), peak, max),
-                "10⁶ rows ≤ 10 s under 256 MiB", rows >= 1_000_000 ? seconds <= 10 && peak <= 256 : null,
-                String.format(Locale.ROOT, "%,.0f rows/s", rows / seconds));
     }
 }

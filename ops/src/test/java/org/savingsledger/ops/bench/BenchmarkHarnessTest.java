@@ -84,7 +84,38 @@ class BenchmarkHarnessTest {
         assertThat(report.figures()).filteredOn(figure -> figure.target().contains("ceiling") || figure.target().contains("20×"))
                 .allSatisfy(figure -> assertThat(figure.ratio()).matches(".*\\d×.*"));
         assertThat(names(report, LedgerBenchmarks.AS_AT)).hasSize(6 * BenchSizes.TINY.history().size());
-        assertThat(names(report, LedgerBenchmarks.BI)).singleElement().asString().contains("saving_years.csv");
+        // ours and Axon's defaults over the same events, the count fixed by the sizes (names stay the same from run to run)
+        String same = String.format(java.util.Locale.ROOT, "%,d", Math.min(BenchSizes.TINY.defaultsEvents(),
+                BenchSizes.TINY.bulk().events()));
+        assertThat(figures(report, LedgerBenchmarks.REPLAY)).filteredOn(figure -> figure.name().startsWith("cold rebuild"))
+                .singleElement().satisfies(figure -> {
+                    assertThat(figure.name()).matches("cold rebuild of all 3 read models from every event in the store"
+                            + " \\(ours: batch \\d+, 1 segment each\\)");
+                    assertThat(figure.value()).matches("[\\d,]+ events in [\\d.]+ s, [\\d,]+ events/s");
+                });
+        assertThat(figures(report, LedgerBenchmarks.REPLAY)).filteredOn(figure -> figure.name().startsWith("ours ("))
+                .singleElement().satisfies(figure -> {
+                    assertThat(figure.name()).matches("ours \\(batch \\d+, 1 segment each\\), the shared-service ledger's first "
+                            + same + " events");
+                    assertThat(figure.value()).matches(same + " events in [\\d.]+ s, [\\d,]+ events/s");
+                });
+        assertThat(figures(report, LedgerBenchmarks.REPLAY)).filteredOn(figure -> figure.name().startsWith("Axon's default"))
+                .singleElement().satisfies(figure -> {
+                    assertThat(figure.name()).isEqualTo("Axon's default processor settings (batch 1, 1 segment each), the same "
+                            + same + " events");
+                    assertThat(figure.value()).matches(same + " events in [\\d.]+ s, [\\d,]+ events/s");
+                    assertThat(figure.target()).isEqualTo("ours ≥ 20× this");
+                    assertThat(figure.ratio()).matches("ours is [\\d.]+×");
+                });
+        // BI through the API of a second instance whose heap is capped, with its heap and RSS beside the times
+        assertThat(figures(report, LedgerBenchmarks.BI)).singleElement().satisfies(figure -> {
+            assertThat(figure.name()).isEqualTo("GET /api/bi/saving_years.csv over HTTP, application heap -Xmx256m");
+            assertThat(figure.value()).matches("[1-9][\\d,]* rows, [\\d,]+ bytes in [\\d.]+ s \\(first byte after [\\d.,]+ ms\\);"
+                    + " peak heap [1-9]\\d* MiB of 256 MiB; RSS [1-9]\\d* MiB \\(peak [1-9]\\d* MiB\\)");
+            assertThat(figure.target()).isEqualTo("10⁶ rows ≤ 10 s under 256 MiB");
+            assertThat(figure.met()).as("no verdict under 10⁶ rows").isNull();
+            assertThat(figure.ratio()).matches("[\\d,]+ rows/s");
+        });
         assertThat(report.figures()).filteredOn(figure -> figure.workload().equals(LedgerBenchmarks.JAVERS))
                 .hasSize(3 * BenchSizes.TINY.javersLevels())
                 .allSatisfy(figure -> assertThat(figure.ratio()).isNotBlank());
@@ -152,6 +183,10 @@ class BenchmarkHarnessTest {
 
     private static List<String> names(BenchReport report, String workload) {
         return report.figures().stream().filter(figure -> figure.workload().equals(workload)).map(BenchReport.Figure::name).toList();
+    }
+
+    private static List<BenchReport.Figure> figures(BenchReport report, String workload) {
+        return report.figures().stream().filter(figure -> figure.workload().equals(workload)).toList();
     }
 
     private static List<BenchReport.Figure> targeted(BenchReport report, String workload) {
