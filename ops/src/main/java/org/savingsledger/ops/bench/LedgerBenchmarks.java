@@ -141,7 +141,7 @@ public final class LedgerBenchmarks {
         projectionLag();
         biExport();
         CommandGateway gateway = context.getBean(CommandGateway.class);
-        new JaversAlternative(context.getBean(MongoClient.class), sizes, report, log).run(gateway::sendAndWait, ourAsAt, this::historySeed);
+        new JaversAlternative(context, port, authorization, sizes, report, log).run(gateway::sendAndWait, ourAsAt, this::historySeed);
     }
 
     // ---------------------------------------------------------------- append
