@@ -98,7 +98,9 @@ final class JaversAlternative {
                 + "the same first tenth as warm-up, every saving in turn, no effectiveOn); their ratios are JaVers ÷ ledger (above 1×: "
                 + "JaVers is slower), the load's is ledger ÷ JaVers (above 1×: the ledger is faster). The "
                 + "JaVers queries run in-process without HTTP, while the ledger's include its HTTP API and JSON: the "
-                + "comparison favours JaVers. The load rate is beside the ledger's command gateway (1 thread) taking the "
+                + "comparison favours JaVers. On the embedded MongoDB server (mongo-java-server) JaVers' queries scan its "
+                + "collections where a real MongoDB would use JaVers' indexes; on PostgreSQL JaVers creates its tables' "
+                + "indexes and the queries can use them. The load rate is beside the ledger's command gateway (1 thread) taking the "
                 + "same ledger's commands (under other ids) just before.");
     }
 
