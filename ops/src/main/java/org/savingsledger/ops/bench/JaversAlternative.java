@@ -1,102 +1,65 @@
 package org.savingsledger.ops.bench;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
-import org.javers.core.Javers;
-import org.javers.core.JaversBuilder;
-import org.javers.core.metamodel.annotation.Id;
-import org.javers.core.metamodel.annotation.TypeName;
-import org.javers.core.metamodel.object.CdoSnapshot;
-import org.javers.repository.jql.QueryBuilder;
-import org.javers.repository.mongo.MongoRepository;
-import org.savingsledger.events.committee.CommitteeEstablished;
-import org.savingsledger.events.committee.PositionReportPresented;
-import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
-import org.savingsledger.events.programme.ProgrammeLaunched;
-import org.savingsledger.events.saving.SavingBroughtForward;
-import org.savingsledger.events.saving.SavingDeliveryCorrected;
-import org.savingsledger.events.saving.SavingDeliveryRecorded;
-import org.savingsledger.events.saving.SavingProposed;
-import org.savingsledger.events.saving.SavingRagChanged;
-import org.savingsledger.events.saving.SavingSlippedToYear;
-import org.savingsledger.shared.Provenance;
+import org.javers.core.Changes;
+import org.springframework.context.ApplicationContext;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.IntToLongFunction;
 
 import static org.savingsledger.ops.bench.BenchReport.millis;
 import static org.savingsledger.ops.bench.BenchReport.rate;
 import static org.savingsledger.ops.bench.BenchReport.ratio;
 
 /**
- * What a team would otherwise build: the current state of programmes, savings and committees in
- * MongoDB documents, replaced on every change, with JaVers (its MongoDB repository, on the same
- * server as the ledger's read models) committing a snapshot of each changed object for audit and
- * as-at questions. It is fed the same generated ledgers as the as-at benchmark; JaVers' clock is
- * set to each change's recording instant so "as at" means the same for both.
+ * The ledger beside what a team would otherwise build ({@link JaversAudit}), on two repositories:
+ * JaVers' MongoDB repository on the server of the ledger's read models, and its SQL repository on
+ * the PostgreSQL of the ledger's event store. Each is loaded with the same generated ledgers as the
+ * as-at benchmark, must agree with the ledger's programme totals, and is asked the same as-at
+ * questions ({@link AsAtSamples}, same seed, count and warm-up) as the ledger.
  */
 final class JaversAlternative {
 
-    private final MongoDatabase database;
+    /** A second instant the totals are compared at, so the fold as at an instant is checked, not only the latest. */
+    static final Instant CHECKED_AS_AT = Instant.parse("2023-01-01T00:00:00Z");
+
+    private final ApplicationContext context;
+    private final int port;
+    private final String authorization;
     private final BenchSizes sizes;
     private final BenchReport report;
     private final Consumer<String> log;
-    private Instant now = Instant.EPOCH;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    JaversAlternative(MongoClient client, BenchSizes sizes, BenchReport report, Consumer<String> log) {
-        this.database = client.getDatabase("javers_bench");
+    JaversAlternative(ApplicationContext context, int port, String authorization, BenchSizes sizes, BenchReport report,
+                      Consumer<String> log) {
+        this.context = context;
+        this.port = port;
+        this.authorization = authorization;
         this.sizes = sizes;
         this.report = report;
         this.log = log;
-    }
-
-    /** The current-state objects JaVers audits. */
-    @TypeName("Programme")
-    static final class JvProgramme {
-        @Id
-        String id;
-        String organisation;
-        String name;
-        BigDecimal savingsTarget;
-        List<String> savingIds = new ArrayList<>();
-    }
-
-    @TypeName("Saving")
-    static final class JvSaving {
-        @Id
-        String id;
-        String programmeId;
-        String title;
-        String stage;
-        String confidence;
-        String rag;
-        boolean withdrawn;
-        Map<String, BigDecimal> planned = new TreeMap<>();
-        Map<String, BigDecimal> delivered = new TreeMap<>();
-    }
-
-    @TypeName("Committee")
-    static final class JvCommittee {
-        @Id
-        String id;
-        String organisation;
-        String name;
-        List<String> programmeIds = new ArrayList<>();
-        List<String> reportIds = new ArrayList<>();
     }
 
     /**
@@ -104,210 +67,171 @@ final class JaversAlternative {
      * @param ourAsAt    the ledger's as-at figures per history level (summary p50, p99, history p50, p99)
      * @param seeds      the generator's seed of each history level
      */
-    void run(Consumer<Object> ourGateway, List<double[]> ourAsAt, java.util.function.IntToLongFunction seeds) {
-        database.drop();
-        Javers javers = JaversBuilder.javers().registerJaversRepository(new MongoRepository(database))
-                .withDateTimeProvider(() -> now.atZone(ZoneOffset.UTC)).build();
-        MongoCollection<Document> current = database.getCollection("current_state");
-        int levels = Math.min(sizes.javersLevels(), sizes.history().size());
-        for (int level = 0; level < levels; level++) {
-            LedgerGenerator generator = new LedgerGenerator(LedgerBenchmarks.historyShape(sizes.history().get(level)), seeds.applyAsLong(level));
-            log.accept("JaVers alternative: loading history level " + level);
-            long[] written = {0};
-            Map<String, Object> objects = new HashMap<>();
-            long start = System.nanoTime();
-            generator.events(event -> {
-                now = event.recordedAt();
-                Object changed = apply(objects, event.payload(), current);
-                Provenance provenance = event.payload().provenance();
-                Map<String, String> properties = new HashMap<>();
-                if (provenance.reason() != null) {
-                    properties.put("reason", provenance.reason());
-                }
-                properties.put("effectiveDate", provenance.effectiveDate().toString());
-                javers.commit(provenance.actor(), changed, properties);
-                written[0]++;
-            });
-            double javersRate = written[0] / ((System.nanoTime() - start) / 1e9);
-
-            // the same commands into the ledger, through the gateway, one at a time (ids of another seed)
-            List<Object> commands = new ArrayList<>();
-            new LedgerGenerator(LedgerBenchmarks.historyShape(sizes.history().get(level)), seeds.applyAsLong(level) + 4000).generate(commands::add);
-            start = System.nanoTime();
-            commands.forEach(ourGateway);
-            double ourRate = commands.size() / ((System.nanoTime() - start) / 1e9);
-            String label = String.format(Locale.ROOT, "%,d changes", written[0]);
-            report.add(LedgerBenchmarks.JAVERS, "write: current-state replace + JaVers commit, 1 thread, " + label,
-                    rate(javersRate, "changes"), "", null, "ledger (gateway, 1 thread): " + rate(ourRate, "commands")
-                            + " = " + ratio(ourRate / javersRate));
-
-            String programme = "council-000-p0-" + Long.toString(seeds.applyAsLong(level), 36);
-            Latencies summaries = new Latencies();
-            Latencies histories = new Latencies();
-            Random random = new Random(42);
-            Instant from = Instant.parse("2020-03-01T00:00:00Z");
-            Instant to = Instant.parse("2026-04-01T00:00:00Z");
-            int queries = Math.max(5, sizes.queries() / 10);
-            for (int i = 0; i < queries + 2; i++) {
-                Instant asAt = from.plusMillis((long) (random.nextDouble() * (to.toEpochMilli() - from.toEpochMilli())));
-                LocalDateTime when = LocalDateTime.ofInstant(asAt, ZoneOffset.UTC);
-                long t0 = System.nanoTime();
-                programmeSummary(javers, programme, when);
-                long t1 = System.nanoTime();
-                javers.findChanges(QueryBuilder.byInstanceId(programme + "-s0", JvSaving.class).to(when).build());
-                long t2 = System.nanoTime();
-                if (i >= 2) {
-                    summaries.recordNanos(t1 - t0);
-                    histories.recordNanos(t2 - t1);
-                }
+    void run(Consumer<Object> ourGateway, List<double[]> ourAsAt, IntToLongFunction seeds) throws Exception {
+        String run = Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
+        List<JaversAudit> audits = new ArrayList<>();
+        List<JaversBackend> backends = List.of(new JaversOnMongo(context.getBean(MongoClient.class), run),
+                new JaversOnPostgres(context.getBean(DataSource.class), run));
+        try {
+            for (JaversBackend backend : backends) {
+                audits.add(new JaversAudit(backend));
             }
-            double[] ours = level < ourAsAt.size() ? ourAsAt.get(level) : null;
-            report.add(LedgerBenchmarks.JAVERS, "programme summary asAt (latest snapshot of each saving ≤ asAt), " + label,
-                    "p50 " + millis(summaries.p50()) + ", p99 " + millis(summaries.p99()), "", null,
-                    ours == null ? "" : "JaVers p99 ÷ ledger p99 (" + millis(ours[1]) + ") = " + ratio(summaries.p99() / ours[1]));
-            report.add(LedgerBenchmarks.JAVERS, "saving history asAt (JaVers changes ≤ asAt), " + label,
-                    "p50 " + millis(histories.p50()) + ", p99 " + millis(histories.p99()), "", null,
-                    ours == null ? "" : "JaVers p99 ÷ ledger p99 (" + millis(ours[3]) + ") = " + ratio(histories.p99() / ours[3]));
+            int levels = Math.min(sizes.javersLevels(), sizes.history().size());
+            for (int level = 0; level < levels; level++) {
+                level(level, audits, ourGateway, level < ourAsAt.size() ? ourAsAt.get(level) : null, seeds.applyAsLong(level));
+            }
+        } finally {
+            backends.forEach(JaversBackend::close);
         }
-        report.note("The JaVers queries run in-process without HTTP, while the ledger's figures include its HTTP API and JSON: "
-                + "the comparison favours JaVers. On mongo-java-server JaVers' queries (filters on its own fields, sorted) scan "
-                + "its collections; on a real MongoDB they would use JaVers' indexes.");
-        database.drop();
+        report.note("The alternative keeps the current state of programmes, savings and committees (read, change, replace) "
+                + "and commits every object a change touches to JaVers at the change's recording instant: a proposed saving "
+                + "commits the saving and its programme (whose list of savings grew). It runs twice, on JaVers' MongoDB "
+                + "repository with the current state as documents beside it (the read models' server) and on its SQL "
+                + "repository with the current state as JSON rows beside it (the event store's PostgreSQL, a schema of "
+                + "its own dropped afterwards, one transaction per command), each loaded with the same generated ledgers "
+                + "as the as-at benchmark, one command at a time. Its programme summary as at an instant is folded from "
+                + "snapshots: the programme's latest snapshot up to then names its savings, and each saving's latest "
+                + "snapshot up to then adds its money per year; its saving history is every JaVers change of the saving "
+                + "up to then (no limit; the count is checked against the changes recorded). After each load its programme "
+                + "totals per year, now and as at " + CHECKED_AS_AT + ", must equal the ledger's (GET /api/programmes/{id}) "
+                + "to the penny, or the run fails. The questions are the ledger's own as-at samples (same seed, same count, "
+                + "the same first tenth as warm-up, every saving in turn, no effectiveOn); their ratios are JaVers ÷ ledger (above 1×: "
+                + "JaVers is slower), the load's is ledger ÷ JaVers (above 1×: the ledger is faster). The "
+                + "JaVers queries run in-process without HTTP, while the ledger's include its HTTP API and JSON: the "
+                + "comparison favours JaVers. On the embedded MongoDB server (mongo-java-server) JaVers' queries scan its "
+                + "collections where a real MongoDB would use JaVers' indexes; on PostgreSQL JaVers creates its tables' "
+                + "indexes and the queries can use them. The load rate is beside the ledger's command gateway (1 thread) taking the "
+                + "same ledger's commands (under other ids) just before.");
     }
 
-    /** Folds the programme's savings as JaVers last saw them at {@code when}: one snapshot query per saving. */
-    private static Map<String, BigDecimal> programmeSummary(Javers javers, String programme, LocalDateTime when) {
-        List<CdoSnapshot> programmeSnapshot = javers.findSnapshots(QueryBuilder.byInstanceId(programme, JvProgramme.class)
-                .to(when).limit(1).build());
-        Map<String, BigDecimal> totals = new TreeMap<>();
-        if (programmeSnapshot.isEmpty()) {
-            return totals;
-        }
-        @SuppressWarnings("unchecked")
-        List<String> savings = (List<String>) programmeSnapshot.get(0).getPropertyValue("savingIds");
-        for (String saving : savings) {
-            List<CdoSnapshot> snapshot = javers.findSnapshots(QueryBuilder.byInstanceId(saving, JvSaving.class)
-                    .to(when).limit(1).build());
-            if (snapshot.isEmpty() || Boolean.TRUE.equals(snapshot.get(0).getPropertyValue("withdrawn"))) {
-                continue;
+    private void level(int level, List<JaversAudit> audits, Consumer<Object> ourGateway, double[] ours, long seed) throws Exception {
+        LedgerGenerator.Shape shape = LedgerBenchmarks.historyShape(sizes.history().get(level));
+        String label = String.format(Locale.ROOT, "%,d changes", shape.events());
+        List<LedgerGenerator.SeedEvent> events = new ArrayList<>();
+        new LedgerGenerator(shape, seed).events(events::add);
+        // when each saving's changes were recorded, to know how long its history as at an instant is
+        Map<String, List<Instant>> recorded = new HashMap<>();
+        events.stream().filter(event -> event.aggregateType().equals("Saving"))
+                .forEach(event -> recorded.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event.recordedAt()));
+
+        // the same commands into the ledger, through the gateway, one at a time (ids of another seed)
+        log.accept("JaVers alternative: the ledger's gateway takes history level " + level);
+        List<Object> commands = new ArrayList<>();
+        new LedgerGenerator(shape, seed + 4000).generate(commands::add);
+        long start = System.nanoTime();
+        commands.forEach(ourGateway);
+        double ourRate = commands.size() / ((System.nanoTime() - start) / 1e9);
+
+        String programme = "council-000-p0-" + Long.toString(seed, 36);
+        JaversAudit.Totals ledgerNow = ledgerTotals(programme, null);
+        JaversAudit.Totals ledgerThen = ledgerTotals(programme, CHECKED_AS_AT);
+        for (JaversAudit audit : audits) {
+            String on = "JaVers on " + audit.repository() + ": ";
+            log.accept(on + "loading history level " + level);
+            start = System.nanoTime();
+            for (LedgerGenerator.SeedEvent event : events) {
+                audit.record(event.recordedAt(), event.payload());
             }
-            @SuppressWarnings("unchecked")
-            Map<String, BigDecimal> planned = (Map<String, BigDecimal>) snapshot.get(0).getPropertyValue("planned");
-            @SuppressWarnings("unchecked")
-            Map<String, BigDecimal> delivered = (Map<String, BigDecimal>) snapshot.get(0).getPropertyValue("delivered");
-            planned.forEach((year, amount) -> totals.merge(year + " planned", amount, BigDecimal::add));
-            delivered.forEach((year, amount) -> totals.merge(year + " delivered", amount, BigDecimal::add));
+            double javersRate = events.size() / ((System.nanoTime() - start) / 1e9);
+            report.add(LedgerBenchmarks.JAVERS, on + "load (current state replaced + JaVers commits, 1 thread), " + label,
+                    rate(javersRate, "commands"), "", null, "ledger (gateway, 1 thread) " + rate(ourRate, "commands")
+                            + "; ledger ÷ JaVers = " + ratio(ourRate / javersRate));
+
+            JaversAudit.Totals now = audit.summary(programme, null);
+            JaversAudit.Totals then = audit.summary(programme, CHECKED_AS_AT);
+            boolean equal = now.sameAs(ledgerNow) && then.sameAs(ledgerThen);
+            String compared = equal
+                    ? "equal in every year: now " + describe(ledgerNow) + "; as at " + CHECKED_AS_AT + " " + describe(ledgerThen)
+                    : "DIFFER: now JaVers " + now + " vs ledger " + ledgerNow + "; as at " + CHECKED_AS_AT + " JaVers " + then
+                    + " vs ledger " + ledgerThen;
+            report.add(LedgerBenchmarks.JAVERS, on + "programme totals equal to the ledger's, " + label, compared,
+                    "equal to the penny", equal, "");
+            if (!equal) {
+                throw new IllegalStateException(on + "programme " + programme + "'s totals differ from the ledger's: " + compared);
+            }
+
+            asAt(audit, on, label, programme, recorded, level, ours);
+        }
+    }
+
+    /** The ledger's own as-at questions to this repository: a programme summary and a saving history each. */
+    private void asAt(JaversAudit audit, String on, String label, String programme, Map<String, List<Instant>> recorded,
+                      int level, double[] ours) {
+        List<AsAtSamples.Sample> samples = AsAtSamples.of(sizes.queries() + sizes.queries() / 10, BenchSizes.HISTORY_SAVINGS,
+                false, 42 + level);
+        int warmup = sizes.queries() / 10;
+        Latencies summaries = new Latencies();
+        Latencies histories = new Latencies();
+        long entries = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            AsAtSamples.Sample sample = samples.get(i);
+            String saving = programme + "-s" + sample.saving();
+            long t0 = System.nanoTime();
+            audit.summary(programme, sample.asAt());
+            long t1 = System.nanoTime();
+            Changes history = audit.history(saving, sample.asAt());
+            long t2 = System.nanoTime();
+            int expected = recordedUpTo(recorded.getOrDefault(saving, List.of()), sample.asAt());
+            int answered = history.groupByCommit().size();
+            if (answered != expected) {
+                throw new IllegalStateException(on + "the history of " + saving + " as at " + sample.asAt() + " has "
+                        + answered + " snapshots, not the " + expected + " changes recorded by then");
+            }
+            if (i >= warmup) {
+                summaries.recordNanos(t1 - t0);
+                histories.recordNanos(t2 - t1);
+                entries += answered;
+            }
+        }
+        report.add(LedgerBenchmarks.JAVERS, on + "programme summary asAt (programme snapshot ≤ asAt, then each of its "
+                        + BenchSizes.HISTORY_SAVINGS + " savings' snapshot ≤ asAt, folded), " + label,
+                "p50 " + millis(summaries.p50()) + ", p99 " + millis(summaries.p99()), "", null, versus(summaries, ours, 0));
+        report.add(LedgerBenchmarks.JAVERS, on + "saving history asAt (every JaVers change of the saving ≤ asAt), " + label,
+                "p50 " + millis(histories.p50()) + ", p99 " + millis(histories.p99()) + String.format(Locale.ROOT,
+                        "; %,d snapshots in %,d answers", entries, summaries.count()), "", null, versus(histories, ours, 2));
+    }
+
+    private static int recordedUpTo(List<Instant> recorded, Instant asAt) {
+        int at = Collections.binarySearch(recorded, asAt);
+        return at >= 0 ? at + 1 : -at - 1;
+    }
+
+    private static String versus(Latencies javers, double[] ours, int offset) {
+        if (ours == null) {
+            return "";
+        }
+        return "JaVers ÷ ledger: p50 " + ratio(javers.p50() / ours[offset]) + " (ledger " + millis(ours[offset]) + "), p99 "
+                + ratio(javers.p99() / ours[offset + 1]) + " (ledger " + millis(ours[offset + 1]) + ")";
+    }
+
+    private static String describe(JaversAudit.Totals totals) {
+        return String.format(Locale.ROOT, "planned £%,.2f, delivered £%,.2f over %d years", totals.plannedTotal(),
+                totals.deliveredTotal(), totals.planned().size());
+    }
+
+    /** The programme's planned and delivered money per year as the ledger's API answers it, now or as at an instant. */
+    private JaversAudit.Totals ledgerTotals(String programme, Instant asAt) throws Exception {
+        String path = "/api/programmes/" + programme + (asAt == null ? "" : "?asAt=" + asAt);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        JaversAudit.Totals totals = new JaversAudit.Totals(new TreeMap<>(), new TreeMap<>());
+        for (JsonNode year : json.readTree(response.body()).path("years")) {
+            totals.planned().put(year.get("year").asText(), amount(year.get("planned")));
+            totals.delivered().put(year.get("year").asText(), amount(year.get("delivered")));
+        }
+        if (totals.planned().isEmpty()) {
+            throw new IllegalStateException(path + " answered no years: " + response.body());
         }
         return totals;
     }
 
-    /** Applies one change to the current state (read, change, replace the document) and answers the changed object. */
-    private Object apply(Map<String, Object> objects, Object event, MongoCollection<Document> current) {
-        Object changed;
-        if (event instanceof ProgrammeLaunched e) {
-            JvProgramme programme = new JvProgramme();
-            programme.id = e.programmeId().value();
-            programme.organisation = e.organisation();
-            programme.name = e.name();
-            programme.savingsTarget = e.savingsTarget().amount();
-            changed = programme;
-        } else if (event instanceof SavingProposed e) {
-            JvSaving saving = new JvSaving();
-            saving.id = e.savingId().value();
-            saving.programmeId = e.programmeId().value();
-            saving.title = e.title();
-            saving.stage = e.stage().name();
-            saving.confidence = e.confidence().name();
-            e.profile().amounts().forEach((year, amount) -> saving.planned.put(year.toString(), amount.amount()));
-            JvProgramme programme = (JvProgramme) load(objects, current, e.programmeId().value());
-            programme.savingIds.add(saving.id);
-            save(current, programme.id, programme);
-            changed = saving;
-        } else if (event instanceof SavingDeliveryRecorded e) {
-            JvSaving saving = (JvSaving) load(objects, current, e.savingId().value());
-            saving.delivered.merge(e.year().toString(), e.amount().amount(), BigDecimal::add);
-            changed = saving;
-        } else if (event instanceof SavingDeliveryCorrected e) {
-            JvSaving saving = (JvSaving) load(objects, current, e.savingId().value());
-            saving.delivered.merge(e.year().toString(), e.amount().amount(), BigDecimal::add);
-            changed = saving;
-        } else if (event instanceof SavingSlippedToYear e) {
-            JvSaving saving = (JvSaving) load(objects, current, e.savingId().value());
-            move(saving, e.fromYear().toString(), e.toYear().toString(), e.amount().amount());
-            changed = saving;
-        } else if (event instanceof SavingBroughtForward e) {
-            JvSaving saving = (JvSaving) load(objects, current, e.savingId().value());
-            move(saving, e.fromYear().toString(), e.toYear().toString(), e.amount().amount());
-            changed = saving;
-        } else if (event instanceof SavingRagChanged e) {
-            JvSaving saving = (JvSaving) load(objects, current, e.savingId().value());
-            saving.rag = e.status().name();
-            changed = saving;
-        } else if (event instanceof CommitteeEstablished e) {
-            JvCommittee committee = new JvCommittee();
-            committee.id = e.committeeId().value();
-            committee.organisation = e.organisation();
-            committee.name = e.name();
-            changed = committee;
-        } else if (event instanceof ProgrammeAssignedToCommittee e) {
-            JvCommittee committee = (JvCommittee) load(objects, current, e.committeeId().value());
-            committee.programmeIds.add(e.programmeId().value());
-            changed = committee;
-        } else if (event instanceof PositionReportPresented e) {
-            JvCommittee committee = (JvCommittee) load(objects, current, e.committeeId().value());
-            committee.reportIds.add(e.reportId().value());
-            changed = committee;
-        } else {
-            throw new IllegalStateException("no current-state change for " + event);
+    private static BigDecimal amount(JsonNode node) {
+        if (node == null || !node.isNumber()) {
+            throw new IllegalStateException("not an amount: " + node);
         }
-        objects.put(idOf(changed), changed);
-        save(current, idOf(changed), changed);
-        return changed;
-    }
-
-    private static void move(JvSaving saving, String from, String to, BigDecimal amount) {
-        saving.planned.merge(from, amount.negate(), BigDecimal::add);
-        saving.planned.merge(to, amount, BigDecimal::add);
-    }
-
-    /** Reads the object's current document (as the application would) and answers the object it holds. */
-    private static Object load(Map<String, Object> objects, MongoCollection<Document> current, String id) {
-        Document document = current.find(Filters.eq("_id", id)).first();
-        if (document == null) {
-            throw new IllegalStateException("no current state for " + id);
-        }
-        return objects.get(id);
-    }
-
-    private static void save(MongoCollection<Document> current, String id, Object object) {
-        Document document = new Document("_id", id).append("type", object.getClass().getSimpleName());
-        if (object instanceof JvSaving saving) {
-            document.append("programmeId", saving.programmeId).append("title", saving.title).append("rag", saving.rag)
-                    .append("withdrawn", saving.withdrawn).append("planned", money(saving.planned))
-                    .append("delivered", money(saving.delivered));
-        } else if (object instanceof JvProgramme programme) {
-            document.append("organisation", programme.organisation).append("name", programme.name)
-                    .append("savingIds", programme.savingIds);
-        } else if (object instanceof JvCommittee committee) {
-            document.append("organisation", committee.organisation).append("programmeIds", committee.programmeIds)
-                    .append("reportIds", committee.reportIds);
-        }
-        current.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
-    }
-
-    private static Document money(Map<String, BigDecimal> amounts) {
-        Document document = new Document();
-        amounts.forEach((year, amount) -> document.append(year.replace('/', '-'), new org.bson.types.Decimal128(amount)));
-        return document;
-    }
-
-    private static String idOf(Object object) {
-        if (object instanceof JvSaving saving) {
-            return saving.id;
-        }
-        if (object instanceof JvProgramme programme) {
-            return programme.id;
-        }
-        return ((JvCommittee) object).id;
+        return node.decimalValue();
     }
 }

@@ -143,7 +143,7 @@ public final class LedgerBenchmarks {
         biExport();
         new Sizing(this, context, sizes, report, log, seeds).run();
         CommandGateway gateway = context.getBean(CommandGateway.class);
-        new JaversAlternative(context.getBean(MongoClient.class), sizes, report, log).run(gateway::sendAndWait, ourAsAt, this::historySeed);
+        new JaversAlternative(context, port, authorization, sizes, report, log).run(gateway::sendAndWait, ourAsAt, this::historySeed);
     }
 
     // ---------------------------------------------------------------- append

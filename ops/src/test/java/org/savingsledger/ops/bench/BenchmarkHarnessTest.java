@@ -116,9 +116,26 @@ class BenchmarkHarnessTest {
             assertThat(figure.met()).as("no verdict under 10⁶ rows").isNull();
             assertThat(figure.ratio()).matches("[\\d,]+ rows/s");
         });
-        assertThat(report.figures()).filteredOn(figure -> figure.workload().equals(LedgerBenchmarks.JAVERS))
-                .hasSize(3 * BenchSizes.TINY.javersLevels())
-                .allSatisfy(figure -> assertThat(figure.ratio()).isNotBlank());
+        // per level and repository: load, totals equal to the ledger's, programme summary and saving history as at
+        List<BenchReport.Figure> javers = report.figures().stream()
+                .filter(figure -> figure.workload().equals(LedgerBenchmarks.JAVERS)).toList();
+        for (String repository : List.of("MongoDB", "PostgreSQL")) {
+            assertThat(javers).filteredOn(figure -> figure.name().startsWith("JaVers on " + repository + ": "))
+                    .hasSize(4 * BenchSizes.TINY.javersLevels());
+        }
+        assertThat(javers).hasSize(2 * 4 * BenchSizes.TINY.javersLevels());
+        assertThat(javers).filteredOn(figure -> figure.name().contains("programme totals equal to the ledger's"))
+                .hasSize(2 * BenchSizes.TINY.javersLevels())
+                .allSatisfy(figure -> {
+                    assertThat(figure.met()).isTrue();
+                    assertThat(figure.value()).startsWith("equal in every year: now planned £");
+                });
+        assertThat(javers).filteredOn(figure -> figure.name().contains(": load ("))
+                .hasSize(2 * BenchSizes.TINY.javersLevels())
+                .allSatisfy(figure -> assertThat(figure.ratio()).matches("ledger .* commands/s; ledger ÷ JaVers = [\\d.]+×"));
+        assertThat(javers).filteredOn(figure -> figure.name().contains(" asAt ("))
+                .hasSize(2 * 2 * BenchSizes.TINY.javersLevels())
+                .allSatisfy(figure -> assertThat(figure.ratio()).matches("JaVers ÷ ledger: p50 [\\d.]+× \\(.*\\), p99 [\\d.]+× \\(.*\\)"));
         assertThat(report.markdown()).contains("### Append", "| figure | value | target | met | ratio |", "Machine: ");
         sizingFigures(report);
     }
