@@ -95,7 +95,9 @@ final class JaversAlternative {
                 + "up to then (no limit; the count is checked against the changes recorded). After each load its programme "
                 + "totals per year, now and as at " + CHECKED_AS_AT + ", must equal the ledger's (GET /api/programmes/{id}) "
                 + "to the penny, or the run fails. The questions are the ledger's own as-at samples (same seed, same count, "
-                + "the same first tenth as warm-up, every saving in turn, no effectiveOn); their ratios are JaVers ÷ ledger (above 1×: "
+                + "the same first tenth as warm-up, every saving in turn, no effectiveOn; in the quick run they are asked in order "
+                + "for at most " + QUICK_QUERY_BUDGET.toSeconds() + " s per level and repository, warm-up included, and at least "
+                + "the warm-up and " + MINIMUM_SAMPLES + " more: the value says how many were measured); their ratios are JaVers ÷ ledger (above 1×: "
                 + "JaVers is slower), the load's is ledger ÷ JaVers (above 1×: the ledger is faster). The "
                 + "JaVers queries run in-process without HTTP, while the ledger's include its HTTP API and JSON: the "
                 + "comparison favours JaVers. On the embedded MongoDB server (mongo-java-server) JaVers' queries scan its "
@@ -103,6 +105,11 @@ final class JaversAlternative {
                 + "indexes and the queries can use them. The load rate is beside the ledger's command gateway (1 thread) taking the "
                 + "same ledger's commands (under other ids) just before.");
     }
+
+    /** How long the quick run asks JaVers the as-at questions of one level, per repository (after the warm-up). */
+    static final java.time.Duration QUICK_QUERY_BUDGET = java.time.Duration.ofSeconds(60);
+    /** Questions asked whatever the budget. */
+    static final int MINIMUM_SAMPLES = 100;
 
     private void level(int level, List<JaversAudit> audits, Consumer<Object> ourGateway, double[] ours, long seed) throws Exception {
         LedgerGenerator.Shape shape = LedgerBenchmarks.historyShape(sizes.history().get(level));
@@ -163,7 +170,10 @@ final class JaversAlternative {
         Latencies summaries = new Latencies();
         Latencies histories = new Latencies();
         long entries = 0;
-        for (int i = 0; i < samples.size(); i++) {
+        // JaVers' queries on the embedded MongoDB server scan, and at 10⁴ changes take up to a second each: the
+        // quick run asks the plan's questions in order until its budget is spent, warm-up included (the value says how many)
+        long deadline = sizes.name().equals("quick") ? System.nanoTime() + QUICK_QUERY_BUDGET.toNanos() : Long.MAX_VALUE;
+        for (int i = 0; i < samples.size() && (i < warmup + MINIMUM_SAMPLES || System.nanoTime() < deadline); i++) {
             AsAtSamples.Sample sample = samples.get(i);
             String saving = programme + "-s" + sample.saving();
             long t0 = System.nanoTime();
@@ -185,7 +195,8 @@ final class JaversAlternative {
         }
         report.add(LedgerBenchmarks.JAVERS, on + "programme summary asAt (programme snapshot ≤ asAt, then each of its "
                         + BenchSizes.HISTORY_SAVINGS + " savings' snapshot ≤ asAt, folded), " + label,
-                "p50 " + millis(summaries.p50()) + ", p99 " + millis(summaries.p99()), "", null, versus(summaries, ours, 0));
+                "p50 " + millis(summaries.p50()) + ", p99 " + millis(summaries.p99()) + String.format(Locale.ROOT,
+                        "; %,d of the %,d questions", summaries.count(), sizes.queries()), "", null, versus(summaries, ours, 0));
         report.add(LedgerBenchmarks.JAVERS, on + "saving history asAt (every JaVers change of the saving ≤ asAt), " + label,
                 "p50 " + millis(histories.p50()) + ", p99 " + millis(histories.p99()) + String.format(Locale.ROOT,
                         "; %,d snapshots in %,d answers", entries, summaries.count()), "", null, versus(histories, ours, 2));
