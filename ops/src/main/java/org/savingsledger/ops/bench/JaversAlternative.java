@@ -107,7 +107,7 @@ final class JaversAlternative {
     }
 
     /** How long the quick run asks JaVers the as-at questions of one level, per repository (after the warm-up). */
-    static final java.time.Duration QUICK_QUERY_BUDGET = java.time.Duration.ofSeconds(60);
+    static final java.time.Duration QUICK_QUERY_BUDGET = java.time.Duration.ofSeconds(45);
     /** Questions asked whatever the budget. */
     static final int MINIMUM_SAMPLES = 100;
 

@@ -53,6 +53,10 @@ class BenchmarkHarnessTest {
         // every as-at figure has its target: per level, 3 kinds without and with effectiveOn
         assertThat(targeted(report, LedgerBenchmarks.AS_AT)).hasSize(6 * BenchSizes.TINY.history().size())
                 .allSatisfy(figure -> assertThat(figure.target()).contains("p99 ≤ 20 ms"));
+        // the tiny run has no budget: every one of its questions is measured, and the value says so
+        assertThat(report.figures()).filteredOn(figure -> figure.workload().equals(LedgerBenchmarks.AS_AT))
+                .allSatisfy(figure -> assertThat(figure.value()).matches("p50 [\\d.,]+ ms, p99 [\\d.,]+ ms; "
+                        + BenchSizes.TINY.queries() + " questions"));
         for (String kind : List.of("programme summary asAt", "saving history asAt", "saving position asAt")) {
             assertThat(names(report, LedgerBenchmarks.AS_AT)).filteredOn(name -> name.startsWith(kind + ",")
                     || name.startsWith(kind + " ("))
