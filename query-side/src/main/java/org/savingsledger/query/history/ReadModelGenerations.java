@@ -7,7 +7,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,6 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Which generation of each read model queries read and live batches write — looked up on every
@@ -28,7 +26,8 @@ import java.util.Optional;
  * {@code read_model_generations} — and the live side of the hand-over from one generation to the
  * next when a rebuild has caught up (the rebuild's side is {@link GenerationLifecycle}).
  *
- * <p>The live processors write into the active generation. Before each batch they <em>admit</em> it:
+ * <p>The live processors write into the active generation. Before a batch's first write they
+ * <em>admit</em> the batch (see {@link LiveHistoryTarget}):
  * an atomic update that records the highest event index of the batch ({@code claimedUpTo}) unless a
  * hand-over is under way. A rebuild fills the next generation from the start of the event store; when
  * it has caught up it sets {@code handoff} (from then on no live batch is admitted), reads

@@ -18,7 +18,6 @@ import org.savingsledger.events.saving.SavingProposed;
 import org.savingsledger.events.saving.SavingRagChanged;
 import org.savingsledger.events.saving.SavingSlippedToYear;
 import org.savingsledger.events.saving.SavingStageChanged;
-import org.savingsledger.events.saving.SavingWithdrawn;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
 import org.springframework.stereotype.Component;
