@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.savingsledger.query.history.HistoryStore;
+import org.savingsledger.query.history.HistoryTarget;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.infrastructure.ReadModelRebuilds;
@@ -96,8 +97,8 @@ final class ProjectionRun {
                 // the processor finds this token and starts right after it: at the stretch's first event
                 tokenStore.initializeTokenSegments(processorName, 1,
                         GapAwareTrackingToken.newInstance(stretch.first() - 1, Collections.emptySet()));
-                TrackingEventProcessor processor = ReadModelRebuilds.processor(processorName,
-                        ReadModelRebuilds.projection(kind, () -> target), eventStore, tokenStore, batchSize);
+                TrackingEventProcessor processor = ReadModelRebuilds.processor(processorName, kind,
+                        HistoryTarget.of(target), eventStore, tokenStore, batchSize);
                 // a batch may reach past the stretch; its events there are read but not handled, for either setting
                 processor.registerHandlerInterceptor((unitOfWork, chain) ->
                         position(unitOfWork.getMessage()) > stretch.last() ? null : chain.proceed());

@@ -26,44 +26,49 @@ public class CommitteeHistoryProjection {
 
     public static final String PROCESSING_GROUP = "committee-history";
 
-    private final HistoryTarget target;
+    private final HistoryWriter writer;
 
-    public CommitteeHistoryProjection(HistoryTarget target) {
-        this.target = target;
+    public CommitteeHistoryProjection(HistoryWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
     public void on(CommitteeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        HistoryStore store = target.store();
-        try {
-            project(store, event, version, recordedAt);
-        } finally {
-            HistoryStore.handled();
-        }
+        writer.write(StreamKind.COMMITTEE, batch -> project(batch, event, version, recordedAt));
     }
 
-    private void project(HistoryStore store, CommitteeEvent event, long version, Instant recordedAt) {
+    private static void project(HistoryBatch batch, CommitteeEvent event, long version, Instant recordedAt) {
         String committeeId = event.committeeId().value();
-        Document state = store.head(StreamKind.COMMITTEE, committeeId).map(Document::new).orElseGet(Document::new);
+        Document state = batch.head(committeeId).map(Document::new).orElseGet(Document::new);
+        EventType type = EventType.of(event);
+        Map<String, Object> attributes = switch (type) {
+            case COMMITTEE_ESTABLISHED -> established(state, (CommitteeEstablished) event);
+            case PROGRAMME_ASSIGNED_TO_COMMITTEE ->
+                    Map.of("programmeId", ((ProgrammeAssignedToCommittee) event).programmeId().value());
+            case POSITION_REPORT_PRESENTED -> presented((PositionReportPresented) event);
+            case SAVING_PROPOSED, SAVING_PROFILE_REVISED, SAVING_SLIPPED_TO_YEAR, SAVING_BROUGHT_FORWARD,
+                    SAVING_DELIVERY_RECORDED, SAVING_DELIVERY_CORRECTED, SAVING_STAGE_CHANGED, SAVING_CONFIDENCE_CHANGED,
+                    SAVING_RAG_CHANGED, SAVING_WITHDRAWN, PROGRAMME_LAUNCHED, PROGRAMME_TARGET_REVISED,
+                    PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN, FOLD_SNAPSHOT ->
+                    throw type.notOf(StreamKind.COMMITTEE);
+        };
+        batch.append(committeeId, Fact.of(event, version, recordedAt, List.of(), attributes, null), state, null);
+    }
+
+    private static Map<String, Object> established(Document state, CommitteeEstablished e) {
+        state.append("organisation", e.organisation()).append("name", e.name());
+        return Map.of("organisation", e.organisation(), "name", e.name());
+    }
+
+    private static Map<String, Object> presented(PositionReportPresented e) {
         Map<String, Object> attributes = new LinkedHashMap<>();
-        if (event instanceof CommitteeEstablished e) {
-            state.append("organisation", e.organisation()).append("name", e.name());
-            attributes.put("organisation", e.organisation());
-            attributes.put("name", e.name());
-        } else if (event instanceof ProgrammeAssignedToCommittee e) {
-            attributes.put("programmeId", e.programmeId().value());
-        } else if (event instanceof PositionReportPresented e) {
-            attributes.put("reportId", e.reportId().value());
-            attributes.put("meetingDate", e.meetingDate().toString());
-            attributes.put("title", e.title());
-            attributes.put("programmeIds", e.programmeIds().stream().map(ProgrammeId::value).toList());
-            attributes.put("presentedAt", e.presentedAt().toString());
-            attributes.put("figuresEffectiveOn", e.figuresEffectiveOn().toString());
-        }
-        store.append(committeeId, StreamKind.COMMITTEE,
-                SavingHistoryProjection.fact(event.getClass().getSimpleName(), version, recordedAt,
-                        event.provenance(), List.of(), attributes, null),
-                state);
+        attributes.put("reportId", e.reportId().value());
+        attributes.put("meetingDate", e.meetingDate().toString());
+        attributes.put("title", e.title());
+        attributes.put("programmeIds", e.programmeIds().stream().map(ProgrammeId::value).toList());
+        attributes.put("presentedAt", e.presentedAt().toString());
+        attributes.put("figuresEffectiveOn", e.figuresEffectiveOn().toString());
+        return attributes;
     }
 
     /**
@@ -73,11 +78,11 @@ public class CommitteeHistoryProjection {
      */
     @EventHandler
     public void pass(LedgerEvent event) {
-        HistoryStore.handled();
+        // nothing to project: handling it is what lets the position move on
     }
 
     @ResetHandler
     public void reset() {
-        target.store().reset(StreamKind.COMMITTEE);
+        writer.reset(StreamKind.COMMITTEE);
     }
 }

@@ -2,6 +2,8 @@ package org.savingsledger.query.history;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.savingsledger.events.LedgerEvent;
+import org.savingsledger.shared.Provenance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,9 +24,9 @@ import java.util.Map;
  * It names its event by stream and {@code version} (the aggregate and its sequence number, unique in
  * the event store). It does not keep the event's position in the store: a processor's tracking token
  * is not that position when the event fills a gap (a transaction that committed after a later one:
- * the token then stands at the later event), and facts written before this release may still carry a
- * {@code globalIndex} field, which nothing reads.
+ * the token then stands at the later event).
  *
+ * @param type       the event's stable name ({@link EventType#stableName()}), never its class name
  * @param attributes non-money values the event set (title, stage, programme assigned, report…), as strings or string lists
  * @param move       for a slip or bring-forward, the money moved between years; otherwise null
  */
@@ -35,6 +37,22 @@ public record Fact(long version, String type, Instant recordedAt, LocalDate effe
     public Fact {
         changes = List.copyOf(changes);
         attributes = Map.copyOf(attributes);
+    }
+
+    /**
+     * The fact of {@code event}, the {@code version}th of its stream, recorded at {@code recordedAt}:
+     * its type and provenance from the event, what it changed from the projection that read it.
+     */
+    public static Fact of(LedgerEvent event, long version, Instant recordedAt, List<Change> changes,
+                          Map<String, Object> attributes, Move move) {
+        Provenance provenance = event.provenance();
+        return new Fact(version, EventType.of(event).stableName(), recordedAt, provenance.effectiveDate(),
+                provenance.actor(), provenance.reason(), provenance.decisionRef(), changes, attributes, move);
+    }
+
+    /** {@link #type()} as a constant to {@code switch} on. */
+    public EventType eventType() {
+        return EventType.named(type);
     }
 
     /** A money figure that changed: {@code year} is null for figures that are not per year (a target, a budget). */

@@ -5,9 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -15,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The read side's bitemporal store: for every stream (a saving, a programme, a committee) its
+ * Reads the read side's bitemporal store: for every stream (a saving, a programme, a committee) its
  * head (the current state in recording order, with the last version applied) in
- * {@code <kind>_heads_g<n>}, and its facts in buckets (of {@value Checkpoints#BUCKET_SIZE} for a saving, of
- * {@value #BUCKET_SIZE} otherwise: the head's {@code bucketSize}, see {@link Checkpoints}) in
+ * {@code <kind>_heads_g<n>}, and its facts in buckets (of {@link StreamKind#bucketSize()} facts) in
  * {@code <kind>_history_g<n>} ({@code _id} = stream id and bucket number). {@code n} is the
  * read model's generation: a rebuild fills the next generation's collections while queries read
  * the current one (see {@link ReadModelGenerations}); an instance of this class is pinned to one
@@ -33,20 +30,10 @@ import java.util.Optional;
  * shape that uses an index on a real MongoDB and on mongo-java-server alike, so a query's cost
  * depends on the streams it reads, never on the size of the store.
  *
- * <p>Appending is idempotent: a fact already in its bucket is not added again, and a head never
- * goes back to an older version. Writes go by {@code _id} and one stream is owned by one
- * processor segment at a time, so read-decide-write needs no transaction.
+ * <p>Projections write through {@link HistoryBatch}, into the collections of the generation a store
+ * is pinned to; nothing here writes but the indexes.
  */
 public final class HistoryStore {
-
-    /** Facts per bucket of a programme or committee stream, and of a saving stream started by an earlier release. */
-    static final int BUCKET_SIZE = 100;
-
-    /** Facts per bucket of the stream whose head (or head-to-be) this is (see {@link Checkpoints}). */
-    static int bucketSize(Document head) {
-        Number size = head == null ? null : head.get(Checkpoints.BUCKET_SIZE_FIELD, Number.class);
-        return size == null ? BUCKET_SIZE : size.intValue();
-    }
 
     private final MongoDatabase database;
     private final Map<StreamKind, Integer> generations;
@@ -65,7 +52,7 @@ public final class HistoryStore {
 
     /** The same store with {@code kind} pinned to {@code generation}. */
     public HistoryStore with(StreamKind kind, int generation) {
-        Map<StreamKind, Integer> pinned = new java.util.EnumMap<>(generations);
+        Map<StreamKind, Integer> pinned = new EnumMap<>(generations);
         pinned.put(kind, generation);
         return new HistoryStore(database, pinned);
     }
@@ -81,9 +68,8 @@ public final class HistoryStore {
                 new IndexOptions().name("organisation")));
     }
 
-    /** The generations this store is pinned to, as text. */
-    String pinned() {
-        return generations.toString();
+    MongoDatabase database() {
+        return database;
     }
 
     MongoCollection<Document> headsOf(StreamKind kind) {
@@ -98,16 +84,8 @@ public final class HistoryStore {
         return database.getCollection(StreamKind.SAVING.members(generations.get(StreamKind.SAVING)));
     }
 
-    /**
-     * The current head of a stream of this kind: its version and state. Inside a processor batch,
-     * as the batch has left it so far (see {@link BatchWrites}).
-     */
+    /** The current head of a stream of this kind: its version and state. */
     public Optional<Document> head(StreamKind kind, String streamId) {
-        BatchWrites batch = BatchWrites.current(this);
-        return batch != null ? batch.head(kind, streamId) : readHead(kind, streamId);
-    }
-
-    Optional<Document> readHead(StreamKind kind, String streamId) {
         return Optional.ofNullable(headsOf(kind).find(Filters.eq("_id", streamId)).first());
     }
 
@@ -117,15 +95,6 @@ public final class HistoryStore {
             headsOf(kind).find(Filters.in("_id", streamIds)).into(found);
         }
         return found;
-    }
-
-    /**
-     * A projection calls this once it has handled an event, whatever it did with it (another kind's
-     * event included): after the last event of a processor batch the batch's writes are made, before
-     * the processor stores its position.
-     */
-    public static void handled() {
-        BatchWrites.flushAtLastEvent();
     }
 
     /** Heads of the given kind in one organisation, by id. */
@@ -144,43 +113,6 @@ public final class HistoryStore {
         return found;
     }
 
-    /**
-     * Records {@code fact} as the next of stream {@code streamId} and moves its head to {@code state}.
-     * Does nothing when the head is already at or past the fact's version (an event delivered twice).
-     * Inside a processor batch the write waits for the batch's end (see {@link BatchWrites}).
-     */
-    public void append(String streamId, StreamKind kind, Fact fact, Document state) {
-        append(streamId, kind, fact, state, null);
-    }
-
-    /**
-     * As {@link #append(String, StreamKind, Fact, Document)}; when the fact opens a bucket,
-     * {@code checkpoint} (if not null) is stored with the bucket (see {@link Checkpoints}).
-     */
-    public void append(String streamId, StreamKind kind, Fact fact, Document state, Document checkpoint) {
-        BatchWrites batch = BatchWrites.current(this);
-        if (batch != null) {
-            batch.append(streamId, kind, fact, state, checkpoint);
-            return;
-        }
-        Document head = readHead(kind, streamId).orElse(null);
-        if (head != null && head.getLong("version") >= fact.version()) {
-            return;
-        }
-        String bucketId = bucketId(streamId, fact.version() / bucketSize(state));
-        MongoCollection<Document> history = history(kind);
-        Document bucket = history.find(Filters.eq("_id", bucketId)).first();
-        boolean present = bucket != null && bucket.getList("facts", Document.class).stream()
-                .anyMatch(stored -> stored.getLong("version") == fact.version());
-        if (!present) {
-            history.updateOne(Filters.eq("_id", bucketId), Updates.combine(Updates.setOnInsert("stream", streamId),
-                            checkpointOnInsert(checkpoint), Updates.push("facts", fact.toDocument())),
-                    new UpdateOptions().upsert(true));
-        }
-        Document newHead = new Document(state).append("_id", streamId).append("version", fact.version());
-        headsOf(kind).replaceOne(Filters.eq("_id", streamId), newHead, new ReplaceOptions().upsert(true));
-    }
-
     /** Every fact of the given streams of one kind, oldest first per stream; a stream without a head has none. */
     public Map<String, List<Fact>> facts(StreamKind kind, Collection<String> streamIds) {
         Map<String, List<Fact>> facts = new LinkedHashMap<>();
@@ -189,7 +121,7 @@ public final class HistoryStore {
         }
         List<String> bucketIds = new ArrayList<>();
         headsOf(kind).find(Filters.in("_id", streamIds)).forEach(head -> {
-            for (long bucket = 0; bucket <= head.getLong("version") / bucketSize(head); bucket++) {
+            for (long bucket = 0; bucket <= head.getLong("version") / kind.bucketSize(); bucket++) {
                 bucketIds.add(bucketId(head.getString("_id"), bucket));
             }
         });
@@ -208,9 +140,9 @@ public final class HistoryStore {
 
     /**
      * What a fold of savings as at {@code asAt}, effective on {@code effectiveOn}, needs of their
-     * facts, oldest first per saving: when a bucket's checkpoint counts (every fact it sums was
-     * recorded by {@code asAt} and effective by {@code effectiveOn}), the latest such checkpoint as
-     * a {@link Checkpoints#TYPE} fact followed by the facts from its bucket on, up to the last bucket
+     * facts, oldest first per saving: when a bucket's fold snapshot counts (every fact it sums was
+     * recorded by {@code asAt} and effective by {@code effectiveOn}), the latest such snapshot as
+     * a {@link FoldSnapshots#TYPE} fact followed by the facts from its bucket on, up to the last bucket
      * holding a fact recorded by {@code asAt}; otherwise every fact up to there. Two reads for all the
      * savings, whatever the length of their histories. Not for listing history entries.
      */
@@ -220,15 +152,15 @@ public final class HistoryStore {
             return facts;
         }
         List<String> bucketIds = new ArrayList<>();
-        Map<String, String> checkpointBuckets = new HashMap<>();
+        Map<String, String> snapshotBuckets = new HashMap<>();
         headsOf(StreamKind.SAVING).find(Filters.in("_id", savingIds)).forEach(head -> {
             String id = head.getString("_id");
-            long[] range = Checkpoints.bucketsToRead(head, asAt, effectiveOn);
+            long[] range = FoldSnapshots.bucketsToRead(head, asAt, effectiveOn);
             for (long bucket = range[0]; bucket <= range[1]; bucket++) {
                 bucketIds.add(bucketId(id, bucket));
             }
             if (range[0] > 0) {
-                checkpointBuckets.put(id, bucketId(id, range[0]));
+                snapshotBuckets.put(id, bucketId(id, range[0]));
             }
         });
         Map<String, List<Fact>> byStream = new HashMap<>();
@@ -236,8 +168,8 @@ public final class HistoryStore {
             String stream = bucket.getString("stream");
             List<Fact> streamFacts = byStream.computeIfAbsent(stream, id -> new ArrayList<>());
             bucket.getList("facts", Document.class).forEach(fact -> streamFacts.add(Fact.fromDocument(fact)));
-            if (bucket.getString("_id").equals(checkpointBuckets.get(stream))) {
-                streamFacts.add(Checkpoints.asFact(bucket.get("checkpoint", Document.class)));
+            if (bucket.getString("_id").equals(snapshotBuckets.get(stream))) {
+                streamFacts.add(FoldSnapshots.asFact(bucket.get("checkpoint", Document.class)));
             }
         });
         for (String savingId : savingIds) {
@@ -248,6 +180,7 @@ public final class HistoryStore {
         return facts;
     }
 
+    /** Every fact of one stream, oldest first. */
     public List<Fact> facts(StreamKind kind, String streamId) {
         return facts(kind, List.of(streamId)).get(streamId);
     }
@@ -256,29 +189,6 @@ public final class HistoryStore {
     public List<String> savingsOf(String programmeId) {
         Document document = members().find(Filters.eq("_id", programmeId)).first();
         return document == null ? List.of() : document.getList("savingIds", String.class);
-    }
-
-    void addSaving(String programmeId, String savingId) {
-        BatchWrites batch = BatchWrites.current(this);
-        if (batch != null) {
-            batch.addSaving(programmeId, savingId);
-            return;
-        }
-        members().updateOne(Filters.eq("_id", programmeId), Updates.addToSet("savingIds", savingId),
-                new UpdateOptions().upsert(true));
-    }
-
-    /**
-     * Forgets every stream of a kind in the pinned generation, for a replay from the event store
-     * into the same collections.
-     */
-    void reset(StreamKind kind) {
-        kind.collections(generations.get(kind)).forEach(name -> database.getCollection(name).deleteMany(new Document()));
-    }
-
-    /** Stores a checkpoint with a new bucket; nothing for a bucket without one. */
-    static org.bson.conversions.Bson checkpointOnInsert(Document checkpoint) {
-        return checkpoint == null ? new Document() : Updates.setOnInsert("checkpoint", checkpoint);
     }
 
     static String bucketId(String streamId, long bucket) {

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,51 +28,52 @@ public class ProgrammeHistoryProjection {
 
     public static final String PROCESSING_GROUP = "programme-history";
 
-    private final HistoryTarget target;
+    private final HistoryWriter writer;
 
-    public ProgrammeHistoryProjection(HistoryTarget target) {
-        this.target = target;
+    public ProgrammeHistoryProjection(HistoryWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
     public void on(ProgrammeEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        HistoryStore store = target.store();
-        try {
-            project(store, event, version, recordedAt);
-        } finally {
-            HistoryStore.handled();
-        }
+        writer.write(StreamKind.PROGRAMME, batch -> project(batch, event, version, recordedAt));
     }
 
-    private void project(HistoryStore store, ProgrammeEvent event, long version, Instant recordedAt) {
+    private static void project(HistoryBatch batch, ProgrammeEvent event, long version, Instant recordedAt) {
         String programmeId = event.programmeId().value();
-        Document state = store.head(StreamKind.PROGRAMME, programmeId).map(Document::new).orElseGet(Document::new);
+        Document state = batch.head(programmeId).map(Document::new).orElseGet(Document::new);
         if (state.containsKey("version") && state.getLong("version") >= version) {
             return;
         }
-        List<Fact.Change> changes = new ArrayList<>();
         Map<String, Object> attributes = new LinkedHashMap<>();
-        if (event instanceof ProgrammeLaunched e) {
-            state.append("organisation", e.organisation()).append("name", e.name());
-            attributes.put("organisation", e.organisation());
-            attributes.put("name", e.name());
-            if (e.description() != null) {
-                attributes.put("description", e.description());
-            }
-            attributes.put("firstYear", e.firstYear().toString());
-            attributes.put("lastYear", e.lastYear().toString());
-            change(changes, state, "savingsTarget", e.savingsTarget().amount());
-        } else if (event instanceof ProgrammeTargetRevised e) {
-            change(changes, state, "savingsTarget", e.savingsTarget().amount());
-        } else if (event instanceof ProgrammeBudgetApproved e) {
-            change(changes, state, "budgetApproved", amount(state, "budgetApproved").add(e.amount().amount()));
-        } else if (event instanceof ProgrammeCostDrawnDown e) {
-            change(changes, state, "costDrawnDown", amount(state, "costDrawnDown").add(e.amount().amount()));
+        EventType type = EventType.of(event);
+        Fact.Change change = switch (type) {
+            case PROGRAMME_LAUNCHED -> launched(state, attributes, (ProgrammeLaunched) event);
+            case PROGRAMME_TARGET_REVISED -> change(state, "savingsTarget",
+                    ((ProgrammeTargetRevised) event).savingsTarget().amount());
+            case PROGRAMME_BUDGET_APPROVED -> change(state, "budgetApproved",
+                    amount(state, "budgetApproved").add(((ProgrammeBudgetApproved) event).amount().amount()));
+            case PROGRAMME_COST_DRAWN_DOWN -> change(state, "costDrawnDown",
+                    amount(state, "costDrawnDown").add(((ProgrammeCostDrawnDown) event).amount().amount()));
+            case SAVING_PROPOSED, SAVING_PROFILE_REVISED, SAVING_SLIPPED_TO_YEAR, SAVING_BROUGHT_FORWARD,
+                    SAVING_DELIVERY_RECORDED, SAVING_DELIVERY_CORRECTED, SAVING_STAGE_CHANGED, SAVING_CONFIDENCE_CHANGED,
+                    SAVING_RAG_CHANGED, SAVING_WITHDRAWN, COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE,
+                    POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT -> throw type.notOf(StreamKind.PROGRAMME);
+        };
+        batch.append(programmeId, Fact.of(event, version, recordedAt, List.of(change), attributes, null), state, null);
+    }
+
+    /** The programme's name and years, and its first target. */
+    private static Fact.Change launched(Document state, Map<String, Object> attributes, ProgrammeLaunched e) {
+        state.append("organisation", e.organisation()).append("name", e.name());
+        attributes.put("organisation", e.organisation());
+        attributes.put("name", e.name());
+        if (e.description() != null) {
+            attributes.put("description", e.description());
         }
-        store.append(programmeId, StreamKind.PROGRAMME,
-                SavingHistoryProjection.fact(event.getClass().getSimpleName(), version, recordedAt,
-                        event.provenance(), changes, attributes, null),
-                state);
+        attributes.put("firstYear", e.firstYear().toString());
+        attributes.put("lastYear", e.lastYear().toString());
+        return change(state, "savingsTarget", e.savingsTarget().amount());
     }
 
     /**
@@ -83,17 +83,19 @@ public class ProgrammeHistoryProjection {
      */
     @EventHandler
     public void pass(LedgerEvent event) {
-        HistoryStore.handled();
+        // nothing to project: handling it is what lets the position move on
     }
 
     @ResetHandler
     public void reset() {
-        target.store().reset(StreamKind.PROGRAMME);
+        writer.reset(StreamKind.PROGRAMME);
     }
 
-    private static void change(List<Fact.Change> changes, Document state, String field, BigDecimal after) {
-        changes.add(new Fact.Change(null, field, amount(state, field), after));
+    /** Sets a money field of the head, answering the change (a programme's figures are not per year). */
+    private static Fact.Change change(Document state, String field, BigDecimal after) {
+        Fact.Change change = new Fact.Change(null, field, amount(state, field), after);
         state.put(field, new Decimal128(after));
+        return change;
     }
 
     private static BigDecimal amount(Document state, String field) {

@@ -7,7 +7,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,14 +19,15 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Which generation of each read model queries read, and the hand-over from one generation to the
- * next when a rebuild has caught up — shared by every query-side instance through one small
- * document per read model in {@code read_model_generations}.
+ * Which generation of each read model queries read and live batches write — looked up on every
+ * query, shared by every query-side instance through one small document per read model in
+ * {@code read_model_generations} — and the live side of the hand-over from one generation to the
+ * next when a rebuild has caught up (the rebuild's side is {@link GenerationLifecycle}).
  *
- * <p>The live processors write into the active generation. Before each batch they <em>admit</em> it:
+ * <p>The live processors write into the active generation. Before a batch's first write they
+ * <em>admit</em> the batch (see {@link LiveHistoryTarget}):
  * an atomic update that records the highest event index of the batch ({@code claimedUpTo}) unless a
  * hand-over is under way. A rebuild fills the next generation from the start of the event store; when
  * it has caught up it sets {@code handoff} (from then on no live batch is admitted), reads
@@ -59,28 +59,22 @@ public class ReadModelGenerations {
         this.database = database;
         this.states = database.getCollection(COLLECTION);
         this.clock = clock;
-        replaceLegacyLayout();
         for (StreamKind kind : StreamKind.values()) {
             initialise(kind);
         }
         reading().createIndexes();
     }
 
-    /**
-     * Read models kept by a version before generations (one {@code stream_heads} for every kind) are
-     * dropped with the read-model processors' positions, so the processors replay the event store
-     * into the first generation. Kept report bytes stay.
-     */
-    private void replaceLegacyLayout() {
-        List<String> legacy = List.of("stream_heads", "stream_history", "programme_savings");
-        List<String> existing = database.listCollectionNames().into(new ArrayList<>());
-        if (legacy.stream().noneMatch(existing::contains)) {
-            return;
-        }
-        log.warn("Read models of an earlier version found: dropping them; the processors rebuild them from the events");
-        List<String> processors = java.util.Arrays.stream(StreamKind.values()).map(StreamKind::readModel).toList();
-        database.getCollection("trackingtokens").deleteMany(Filters.in("processorName", processors));
-        legacy.stream().filter(existing::contains).forEach(name -> database.getCollection(name).drop());
+    MongoDatabase database() {
+        return database;
+    }
+
+    MongoCollection<Document> stateDocuments() {
+        return states;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     private void initialise(StreamKind kind) {
@@ -140,74 +134,11 @@ public class ReadModelGenerations {
         }
     }
 
-    /** Starts building the next generation unless a rebuild with a recent heartbeat is under way; answers it. */
-    public Optional<Integer> beginBuilding(StreamKind kind, String node, Duration staleAfter, Duration retiredKept) {
-        State state = state(kind);
-        Instant now = clock.instant();
-        if (state.building() != null && state.heartbeatAt() != null
-                && state.heartbeatAt().isAfter(now.minus(staleAfter))) {
-            return Optional.empty();
-        }
-        int next = state.newestGeneration() + 1;
-        Bson expected = state.building() == null
-                ? Filters.and(Filters.eq("_id", kind.readModel()), Filters.eq("building", null))
-                : Filters.and(Filters.eq("_id", kind.readModel()), Filters.eq("building", state.building()));
-        Document started = states.findOneAndUpdate(expected, Updates.combine(
-                Updates.set("building", next), Updates.set("handoff", false), Updates.set("node", node),
-                Updates.set("startedAt", Date.from(now)), Updates.set("heartbeatAt", Date.from(now)),
-                Updates.set("position", -1L), Updates.set("head", -1L), Updates.unset("outcome"), Updates.unset("detail"),
-                Updates.unset("completedAt")));
-        if (started == null) {
-            return Optional.empty();
-        }
-        if (state.building() != null) {
-            log.warn("Rebuild of {} generation {} on {} stopped reporting; starting generation {} instead",
-                    kind.readModel(), state.building(), state.node(), next);
-            drop(kind, state.building());
-        }
-        drop(kind, next);
-        new HistoryStore(database, Map.of(kind, next)).createIndexes();
-        dropRetired(kind, retiredKept);
-        return Optional.of(next);
-    }
-
-    /** Records a rebuild's progress; false when the rebuild is no longer the one under way (abandoned). */
-    public boolean heartbeat(StreamKind kind, int generation, long position, long head) {
-        return states.updateOne(Filters.and(Filters.eq("_id", kind.readModel()), Filters.eq("building", generation)),
-                Updates.combine(Updates.set("heartbeatAt", Date.from(clock.instant())), Updates.set("position", position),
-                        Updates.set("head", head))).getMatchedCount() == 1;
-    }
-
     /**
-     * Stops admitting live batches and answers the highest event index ever admitted into the old
-     * generation; empty when the rebuild is no longer the one under way.
+     * Gives up a rebuild: live batches are admitted again and the half-built generation is dropped.
+     * Here, not in {@link GenerationLifecycle}, because a live batch gives up a hand-over that
+     * stopped reporting, as the rebuild gives up its own.
      */
-    public Optional<Long> beginHandoff(StreamKind kind, int generation) {
-        Document state = states.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", kind.readModel()), Filters.eq("building", generation)),
-                Updates.combine(Updates.set("handoff", true), Updates.set("handoffAt", Date.from(clock.instant()))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (state == null) {
-            return Optional.empty();
-        }
-        Object claimed = state.get("claimedUpTo");
-        return Optional.of(claimed == null ? -1L : ((Number) claimed).longValue());
-    }
-
-    /** Makes the built generation the one queries read and live batches write; false if it was abandoned meanwhile. */
-    public boolean complete(StreamKind kind, int generation) {
-        State state = state(kind);
-        Instant now = clock.instant();
-        Document done = states.findOneAndUpdate(Filters.and(Filters.eq("_id", kind.readModel()),
-                        Filters.eq("building", generation), Filters.eq("handoff", true), Filters.eq("active", state.active())),
-                Updates.combine(Updates.set("active", generation), Updates.set("handoff", false),
-                        Updates.unset("building"), Updates.unset("handoffAt"), Updates.set("completedAt", Date.from(now)),
-                        Updates.set("outcome", "COMPLETED"), Updates.unset("detail"),
-                        Updates.push("retired", new Document("generation", state.active()).append("retiredAt", Date.from(now)))));
-        return done != null;
-    }
-
-    /** Gives up a rebuild: live batches are admitted again and the half-built generation is dropped. */
     public void abandon(StreamKind kind, int generation, String why) {
         long matched = states.updateOne(Filters.and(Filters.eq("_id", kind.readModel()), Filters.eq("building", generation)),
                 Updates.combine(Updates.unset("building"), Updates.set("handoff", false), Updates.unset("handoffAt"),
@@ -219,19 +150,6 @@ public class ReadModelGenerations {
         }
     }
 
-    /** Drops generations retired longer than {@code grace} ago (queries that began before a switch may still read them). */
-    public void dropRetired(StreamKind kind, Duration grace) {
-        Instant before = clock.instant().minus(grace);
-        for (Document retired : state(kind).retired()) {
-            if (retired.getDate("retiredAt").toInstant().isBefore(before)) {
-                int generation = retired.getInteger("generation");
-                drop(kind, generation);
-                states.updateOne(Filters.eq("_id", kind.readModel()),
-                        Updates.pull("retired", new Document("generation", generation)));
-            }
-        }
-    }
-
     private void abandonStaleHandoff(StreamKind kind) {
         State state = state(kind);
         if (state.handoff() && state.handoffAt() != null
@@ -240,7 +158,8 @@ public class ReadModelGenerations {
         }
     }
 
-    private void drop(StreamKind kind, int generation) {
+    /** Drops a generation's collections, those that exist. */
+    void drop(StreamKind kind, int generation) {
         List<String> existing = database.listCollectionNames().into(new ArrayList<>());
         kind.collections(generation).stream().filter(existing::contains).forEach(name -> database.getCollection(name).drop());
     }

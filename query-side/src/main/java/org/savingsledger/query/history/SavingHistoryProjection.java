@@ -18,10 +18,8 @@ import org.savingsledger.events.saving.SavingProposed;
 import org.savingsledger.events.saving.SavingRagChanged;
 import org.savingsledger.events.saving.SavingSlippedToYear;
 import org.savingsledger.events.saving.SavingStageChanged;
-import org.savingsledger.events.saving.SavingWithdrawn;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
-import org.savingsledger.shared.Provenance;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -43,79 +41,81 @@ public class SavingHistoryProjection {
 
     public static final String PROCESSING_GROUP = "saving-history";
 
-    private final HistoryTarget target;
+    private final HistoryWriter writer;
 
-    public SavingHistoryProjection(HistoryTarget target) {
-        this.target = target;
+    public SavingHistoryProjection(HistoryWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
     public void on(SavingEvent event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        HistoryStore store = target.store();
-        try {
-            project(store, event, version, recordedAt);
-        } finally {
-            HistoryStore.handled();
-        }
+        writer.write(StreamKind.SAVING, batch -> project(batch, event, version, recordedAt));
     }
 
-    private void project(HistoryStore store, SavingEvent event, long version, Instant recordedAt) {
+    private static void project(HistoryBatch batch, SavingEvent event, long version, Instant recordedAt) {
         String savingId = event.savingId().value();
-        Document state = store.head(StreamKind.SAVING, savingId).map(Document::new).orElseGet(Document::new);
+        Document state = batch.head(savingId).map(Document::new).orElseGet(Document::new);
         if (state.containsKey("version") && state.getLong("version") >= version) {
             return;
         }
-        Document checkpoint = Checkpoints.beforeFact(state, version);
-        Document planned = yearMap(state, "planned");
-        Document delivered = yearMap(state, "delivered");
-        List<Fact.Change> changes = new ArrayList<>();
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        Fact.Move move = null;
-
-        if (event instanceof SavingProposed e) {
-            state.append("programmeId", e.programmeId().value());
-            store.addSaving(e.programmeId().value(), savingId);
-            e.profile().amounts().forEach((year, amount) -> change(changes, planned, "planned", year, amount.amount()));
-            attributes.put("title", e.title());
-            putIfPresent(attributes, "workstream", e.workstream());
-            putIfPresent(attributes, "owner", e.owner());
-            attributes.put("stage", e.stage().name());
-            attributes.put("confidence", e.confidence().name());
-            attributes.put("programmeId", e.programmeId().value());
-        } else if (event instanceof SavingProfileRevised e) {
-            TreeSet<String> years = new TreeSet<>(planned.keySet());
-            e.profile().amounts().keySet().forEach(year -> years.add(year.toString()));
-            for (String year : years) {
-                BigDecimal after = e.profile().amountIn(FinancialYear.parse(year)).amount();
-                if (after.compareTo(amount(planned, year)) != 0) {
-                    change(changes, planned, "planned", year, after);
-                }
+        Document snapshot = FoldSnapshots.beforeFact(state, version);
+        Draft draft = new Draft(state);
+        EventType type = EventType.of(event);
+        Draft projected = switch (type) {
+            case SAVING_PROPOSED -> proposed(batch, state, draft, (SavingProposed) event);
+            case SAVING_PROFILE_REVISED -> revised(draft, (SavingProfileRevised) event);
+            case SAVING_SLIPPED_TO_YEAR -> {
+                SavingSlippedToYear e = (SavingSlippedToYear) event;
+                yield draft.move(e.fromYear(), e.toYear(), e.amount());
             }
-        } else if (event instanceof SavingSlippedToYear e) {
-            move = move(changes, planned, e.fromYear(), e.toYear(), e.amount());
-        } else if (event instanceof SavingBroughtForward e) {
-            move = move(changes, planned, e.fromYear(), e.toYear(), e.amount());
-        } else if (event instanceof SavingDeliveryRecorded e) {
-            change(changes, delivered, "delivered", e.year().toString(),
-                    amount(delivered, e.year().toString()).add(e.amount().amount()));
-        } else if (event instanceof SavingDeliveryCorrected e) {
-            change(changes, delivered, "delivered", e.year().toString(),
-                    amount(delivered, e.year().toString()).add(e.amount().amount()));
-        } else if (event instanceof SavingStageChanged e) {
-            attributes.put("stage", e.stage().name());
-        } else if (event instanceof SavingConfidenceChanged e) {
-            attributes.put("confidence", e.confidence().name());
-        } else if (event instanceof SavingRagChanged e) {
-            attributes.put("rag", e.status().name());
-        } else if (event instanceof SavingWithdrawn) {
-            attributes.put("withdrawn", "true");
-        }
+            case SAVING_BROUGHT_FORWARD -> {
+                SavingBroughtForward e = (SavingBroughtForward) event;
+                yield draft.move(e.fromYear(), e.toYear(), e.amount());
+            }
+            case SAVING_DELIVERY_RECORDED -> {
+                SavingDeliveryRecorded e = (SavingDeliveryRecorded) event;
+                yield draft.deliver(e.year(), e.amount());
+            }
+            case SAVING_DELIVERY_CORRECTED -> {
+                SavingDeliveryCorrected e = (SavingDeliveryCorrected) event;
+                yield draft.deliver(e.year(), e.amount());
+            }
+            case SAVING_STAGE_CHANGED -> draft.set("stage", ((SavingStageChanged) event).stage().name());
+            case SAVING_CONFIDENCE_CHANGED -> draft.set("confidence", ((SavingConfidenceChanged) event).confidence().name());
+            case SAVING_RAG_CHANGED -> draft.set("rag", ((SavingRagChanged) event).status().name());
+            case SAVING_WITHDRAWN -> draft.set("withdrawn", "true");
+            case PROGRAMME_LAUNCHED, PROGRAMME_TARGET_REVISED, PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN,
+                    COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE, POSITION_REPORT_PRESENTED,
+                    FOLD_SNAPSHOT -> throw type.notOf(StreamKind.SAVING);
+        };
+        Fact fact = Fact.of(event, version, recordedAt, projected.changes, projected.attributes, projected.move);
+        FoldSnapshots.fold(state, fact);
+        state.append("planned", projected.planned).append("delivered", projected.delivered);
+        batch.append(savingId, fact, state, snapshot);
+    }
 
-        Fact fact = fact(event.getClass().getSimpleName(), version, recordedAt, event.provenance(), changes,
-                attributes, move);
-        Checkpoints.fold(state, fact);
-        state.append("planned", planned).append("delivered", delivered);
-        store.append(savingId, StreamKind.SAVING, fact, state, checkpoint);
+    /** Also lists the saving among its programme's savings. */
+    private static Draft proposed(HistoryBatch batch, Document state, Draft draft, SavingProposed e) {
+        state.append("programmeId", e.programmeId().value());
+        batch.addSaving(e.programmeId().value(), e.savingId().value());
+        e.profile().amounts().forEach((year, amount) -> draft.plan(year.toString(), amount.amount()));
+        draft.set("title", e.title()).set("workstream", e.workstream()).set("owner", e.owner())
+                .set("stage", e.stage().name()).set("confidence", e.confidence().name())
+                .set("programmeId", e.programmeId().value());
+        return draft;
+    }
+
+    /** Only the years whose planned figure the new profile changes. */
+    private static Draft revised(Draft draft, SavingProfileRevised e) {
+        TreeSet<String> years = new TreeSet<>(draft.planned.keySet());
+        e.profile().amounts().keySet().forEach(year -> years.add(year.toString()));
+        for (String year : years) {
+            BigDecimal after = e.profile().amountIn(FinancialYear.parse(year)).amount();
+            if (after.compareTo(amount(draft.planned, year)) != 0) {
+                draft.plan(year, after);
+            }
+        }
+        return draft;
     }
 
     /**
@@ -125,36 +125,59 @@ public class SavingHistoryProjection {
      */
     @EventHandler
     public void pass(LedgerEvent event) {
-        HistoryStore.handled();
+        // nothing to project: handling it is what lets the position move on
     }
 
     @ResetHandler
     public void reset() {
-        target.store().reset(StreamKind.SAVING);
+        writer.reset(StreamKind.SAVING);
     }
 
-    static Fact fact(String type, long version, Instant recordedAt, Provenance provenance,
-                     List<Fact.Change> changes, Map<String, Object> attributes, Fact.Move move) {
-        return new Fact(version, type, recordedAt, provenance.effectiveDate(), provenance.actor(),
-                provenance.reason(), provenance.decisionRef(), changes, attributes, move);
-    }
+    /**
+     * What one saving event changes: the planned and delivered figures (each change before and after,
+     * in recording order), the money it moves between years, and the attributes it sets.
+     */
+    private static final class Draft {
 
-    private static Fact.Move move(List<Fact.Change> changes, Document planned, FinancialYear from, FinancialYear to,
-                                  Money amount) {
-        change(changes, planned, "planned", from.toString(), amount(planned, from.toString()).subtract(amount.amount()));
-        change(changes, planned, "planned", to.toString(), amount(planned, to.toString()).add(amount.amount()));
-        return new Fact.Move(from.toString(), to.toString(), amount.amount());
-    }
+        final Document planned;
+        final Document delivered;
+        final List<Fact.Change> changes = new ArrayList<>();
+        final Map<String, Object> attributes = new LinkedHashMap<>();
+        Fact.Move move;
 
-    private static void change(List<Fact.Change> changes, Document figures, String field, FinancialYear year,
-                               BigDecimal after) {
-        change(changes, figures, field, year.toString(), after);
-    }
+        Draft(Document state) {
+            planned = yearMap(state, "planned");
+            delivered = yearMap(state, "delivered");
+        }
 
-    private static void change(List<Fact.Change> changes, Document figures, String field, String year,
-                               BigDecimal after) {
-        changes.add(new Fact.Change(year, field, amount(figures, year), after));
-        figures.put(year, new Decimal128(after));
+        Draft plan(String year, BigDecimal after) {
+            return change(planned, "planned", year, after);
+        }
+
+        Draft deliver(FinancialYear year, Money amount) {
+            return change(delivered, "delivered", year.toString(), amount(delivered, year.toString()).add(amount.amount()));
+        }
+
+        Draft move(FinancialYear from, FinancialYear to, Money amount) {
+            plan(from.toString(), amount(planned, from.toString()).subtract(amount.amount()));
+            plan(to.toString(), amount(planned, to.toString()).add(amount.amount()));
+            move = new Fact.Move(from.toString(), to.toString(), amount.amount());
+            return this;
+        }
+
+        /** Sets an attribute; a value not given (null) is not recorded. */
+        Draft set(String name, String value) {
+            if (value != null) {
+                attributes.put(name, value);
+            }
+            return this;
+        }
+
+        private Draft change(Document figures, String field, String year, BigDecimal after) {
+            changes.add(new Fact.Change(year, field, amount(figures, year), after));
+            figures.put(year, new Decimal128(after));
+            return this;
+        }
     }
 
     private static BigDecimal amount(Document figures, String year) {
@@ -165,11 +188,5 @@ public class SavingHistoryProjection {
     private static Document yearMap(Document state, String name) {
         Document map = state.get(name, Document.class);
         return map == null ? new Document() : new Document(map);
-    }
-
-    private static void putIfPresent(Map<String, Object> attributes, String name, String value) {
-        if (value != null) {
-            attributes.put(name, value);
-        }
     }
 }

@@ -9,18 +9,27 @@ import org.savingsledger.events.saving.SavingEvent;
  * processing group), kept in collections of their own so each can be rebuilt on its own.
  */
 public enum StreamKind {
-    SAVING(SavingHistoryProjection.PROCESSING_GROUP, "saving", SavingEvent.class),
-    PROGRAMME(ProgrammeHistoryProjection.PROCESSING_GROUP, "programme", ProgrammeEvent.class),
-    COMMITTEE(CommitteeHistoryProjection.PROCESSING_GROUP, "committee", CommitteeEvent.class);
+    /** Small buckets: an as-at fold reads a fold snapshot and at most one bucket after it (see {@link FoldSnapshots}). */
+    SAVING(SavingHistoryProjection.PROCESSING_GROUP, "saving", SavingEvent.class, 10),
+    /** Programme and committee histories are short and always read whole. */
+    PROGRAMME(ProgrammeHistoryProjection.PROCESSING_GROUP, "programme", ProgrammeEvent.class, 100),
+    COMMITTEE(CommitteeHistoryProjection.PROCESSING_GROUP, "committee", CommitteeEvent.class, 100);
 
     private final String readModel;
     private final String collectionPrefix;
     private final Class<?> eventType;
+    private final int bucketSize;
 
-    StreamKind(String readModel, String collectionPrefix, Class<?> eventType) {
+    StreamKind(String readModel, String collectionPrefix, Class<?> eventType, int bucketSize) {
         this.readModel = readModel;
         this.collectionPrefix = collectionPrefix;
         this.eventType = eventType;
+        this.bucketSize = bucketSize;
+    }
+
+    /** Facts per bucket of {@code <kind>_history_g<n>}: the fact of version v is in bucket v / size. */
+    int bucketSize() {
+        return bucketSize;
     }
 
     /** The type of every event of this kind's streams. */

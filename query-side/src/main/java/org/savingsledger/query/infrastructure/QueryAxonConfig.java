@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.savingsledger.query.history.LiveHistoryTarget;
+import org.savingsledger.query.history.HistoryWriter;
 import org.savingsledger.query.history.StreamKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,7 +49,7 @@ public class QueryAxonConfig {
     }
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing, MeterRegistry meterRegistry, LiveHistoryTarget live,
+    void configureProcessors(EventProcessingConfigurer processing, MeterRegistry meterRegistry, HistoryWriter writer,
                              @Value("${ledger.projection.batch-size:100}") int batchSize,
                              @Value("${ledger.projection.segments:1}") int segments) {
         for (StreamKind kind : StreamKind.values()) {
@@ -66,7 +66,8 @@ public class QueryAxonConfig {
             // cover an event its read model does not hold yet. Without one, the token follows the writes.
             processing.registerTransactionManager(processor, configuration -> NoTransactionManager.instance());
             processing.registerHandlerInterceptor(processor, configuration -> countEvents(processor, meterRegistry));
-            processing.registerHandlerInterceptor(processor, configuration -> live.admission(kind));
+            // admits each batch into a generation at its first write and writes it after its last event
+            processing.registerHandlerInterceptor(processor, configuration -> writer.batchBoundaries());
         }
     }
 

@@ -10,8 +10,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.savingsledger.query.history.CommitteeHistoryProjection;
+import org.savingsledger.query.history.GenerationLifecycle;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.HistoryTarget;
+import org.savingsledger.query.history.HistoryWriter;
 import org.savingsledger.query.history.ProgrammeHistoryProjection;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.SavingHistoryProjection;
@@ -48,6 +50,7 @@ public class ReadModelRebuilds implements DisposableBean {
     static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
     private final ReadModelGenerations generations;
+    private final GenerationLifecycle lifecycle;
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final EventCoverage coverage;
@@ -61,12 +64,14 @@ public class ReadModelRebuilds implements DisposableBean {
         return thread;
     });
 
-    public ReadModelRebuilds(ReadModelGenerations generations, EventStore eventStore, TokenStore tokenStore,
+    public ReadModelRebuilds(ReadModelGenerations generations, GenerationLifecycle lifecycle, EventStore eventStore,
+                             TokenStore tokenStore,
                              EventCoverage coverage,
                              @Value("${ledger.rebuild.batch-size:500}") int batchSize,
                              @Value("${ledger.rebuild.retired-kept:PT10M}") Duration retiredKept,
                              @Value("${ledger.node-id:}") String nodeId) {
         this.generations = generations;
+        this.lifecycle = lifecycle;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.coverage = coverage;
@@ -88,7 +93,7 @@ public class ReadModelRebuilds implements DisposableBean {
             }
         }
         for (StreamKind kind : kinds) {
-            int generation = generations.beginBuilding(kind, node, STALE_AFTER, retiredKept)
+            int generation = lifecycle.beginBuilding(kind, node, STALE_AFTER, retiredKept)
                     .orElseThrow(() -> new RebuildUnderWay(kind, generations.state(kind)));
             Rebuild rebuild = new Rebuild(kind, generation, processor(kind, generation));
             running.put(kind, rebuild);
@@ -105,18 +110,21 @@ public class ReadModelRebuilds implements DisposableBean {
 
     private TrackingEventProcessor processor(StreamKind kind, int generation) {
         HistoryStore store = generations.store(kind, generation);
-        return processor(processorName(kind, generation), projection(kind, () -> store), eventStore, tokenStore, batchSize);
+        return processor(processorName(kind, generation), kind, HistoryTarget.of(store), eventStore, tokenStore,
+                batchSize);
     }
 
     /**
-     * A single-segment tracking processor over the event store, as a rebuild runs one: no transaction
-     * manager (the token follows the MongoDB writes), errors propagate so a failed batch is retried.
+     * A single-segment tracking processor of {@code kind}'s projection over the event store, writing
+     * where {@code target} says, as a rebuild runs one: no transaction manager (the token follows the
+     * MongoDB writes), errors propagate so a failed batch is retried, and each batch written at its end.
      */
-    public static TrackingEventProcessor processor(String name, Object projection, EventStore eventStore,
-                                                   TokenStore tokenStore, int batchSize) {
-        return TrackingEventProcessor.builder()
+    public static TrackingEventProcessor processor(String name, StreamKind kind, HistoryTarget target,
+                                                   EventStore eventStore, TokenStore tokenStore, int batchSize) {
+        HistoryWriter writer = new HistoryWriter(target);
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection(kind, writer))
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
                 .messageSource(eventStore)
                 .tokenStore(tokenStore)
@@ -124,14 +132,16 @@ public class ReadModelRebuilds implements DisposableBean {
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize))
                 .build();
+        processor.registerHandlerInterceptor(writer.batchBoundaries());
+        return processor;
     }
 
-    /** The projection that keeps {@code kind}'s read model, writing where {@code target} says. */
-    public static Object projection(StreamKind kind, HistoryTarget target) {
+    /** The projection that keeps {@code kind}'s read model, writing through {@code writer}. */
+    public static Object projection(StreamKind kind, HistoryWriter writer) {
         return switch (kind) {
-            case SAVING -> new SavingHistoryProjection(target);
-            case PROGRAMME -> new ProgrammeHistoryProjection(target);
-            case COMMITTEE -> new CommitteeHistoryProjection(target);
+            case SAVING -> new SavingHistoryProjection(writer);
+            case PROGRAMME -> new ProgrammeHistoryProjection(writer);
+            case COMMITTEE -> new CommitteeHistoryProjection(writer);
         };
     }
 
@@ -154,13 +164,13 @@ public class ReadModelRebuilds implements DisposableBean {
                 .position().orElse(-1);
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
-        if (!generations.heartbeat(rebuild.kind, rebuild.generation, position, head)) {
+        if (!lifecycle.heartbeat(rebuild.kind, rebuild.generation, position, head)) {
             finish(rebuild, "no longer the rebuild under way");
             return;
         }
         if (rebuild.handoffUpTo == null) {
             if (covers(token, head)) {
-                rebuild.handoffUpTo = generations.beginHandoff(rebuild.kind, rebuild.generation).orElse(null);
+                rebuild.handoffUpTo = lifecycle.beginHandoff(rebuild.kind, rebuild.generation).orElse(null);
                 rebuild.handoffStarted = Instant.now();
                 if (rebuild.handoffUpTo == null) {
                     finish(rebuild, "no longer the rebuild under way");
@@ -168,7 +178,7 @@ public class ReadModelRebuilds implements DisposableBean {
             }
         } else if (covers(token, rebuild.handoffUpTo)) {
             rebuild.processor.shutDown();
-            boolean completed = generations.complete(rebuild.kind, rebuild.generation);
+            boolean completed = lifecycle.complete(rebuild.kind, rebuild.generation);
             finish(rebuild, completed ? null : "abandoned during the hand-over");
         } else if (rebuild.handoffStarted.isBefore(Instant.now().minus(STALE_AFTER))) {
             generations.abandon(rebuild.kind, rebuild.generation, "did not reach the live processors' position within "

@@ -1,6 +1,6 @@
 package org.savingsledger.query.view;
 
-import org.savingsledger.query.history.Checkpoints;
+import org.savingsledger.query.history.FoldSnapshots;
 import org.savingsledger.query.history.Fact;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.shared.FinancialYear;
@@ -43,8 +43,8 @@ record SavingPosition(String id, String programmeId, String title, String workst
             if (!fact.isVisible(asAt, effectiveOn)) {
                 continue;
             }
-            // a checkpoint (Checkpoints) stands for every fact before it, all of them visible
-            proposed |= "SavingProposed".equals(fact.type()) || Checkpoints.TYPE.equals(fact.type());
+            // a checkpoint (FoldSnapshots) stands for every fact before it, all of them visible
+            proposed |= "SavingProposed".equals(fact.type()) || FoldSnapshots.TYPE.equals(fact.type());
             version = fact.version();
             fact.attributes().forEach((name, value) -> values.put(name, value.toString()));
             for (Fact.Change change : fact.changes()) {

@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,15 +100,20 @@ class ProjectionTest {
         views = new LedgerViews(store, OrganisationScope.everyOrganisation());
     }
 
+    /** Writes into {@link #store}, a batch at a time inside a processor batch. */
+    private HistoryWriter writer() {
+        return new HistoryWriter(HistoryTarget.of(store));
+    }
+
     private static Provenance on(String date, String reason) {
         return new Provenance("finance-officer", reason, LocalDate.parse(date), "ASC&PH Committee 2018-03-12 item 9");
     }
 
     /** Every event type once, in order; each event is remembered so it can be delivered again. */
     private void project() {
-        ProgrammeHistoryProjection programmes = new ProgrammeHistoryProjection(() -> store);
-        SavingHistoryProjection savings = new SavingHistoryProjection(() -> store);
-        CommitteeHistoryProjection committees = new CommitteeHistoryProjection(() -> store);
+        ProgrammeHistoryProjection programmes = new ProgrammeHistoryProjection(writer());
+        SavingHistoryProjection savings = new SavingHistoryProjection(writer());
+        CommitteeHistoryProjection committees = new CommitteeHistoryProjection(writer());
         deliveries.add(() -> programmes.on(new ProgrammeLaunched(PROGRAMME, "nottinghamshire", "ASC savings", null,
                 Money.pounds(17_981_000), Y18, FinancialYear.parse("2021/22"), on("2018-02-26", null)), 0, T0));
         deliveries.add(() -> programmes.on(new ProgrammeTargetRevised(PROGRAMME, Money.pounds(17_981_000),
@@ -229,9 +236,9 @@ class ProjectionTest {
                 tracked(3, "Committee", COMMITTEE.value(), new CommitteeEstablished(COMMITTEE, "nottinghamshire",
                         "ASC&PH Committee", on("2018-03-12", null))));
         List<AnnotationEventHandlerAdapter> processors = List.of(
-                new AnnotationEventHandlerAdapter(new ProgrammeHistoryProjection(() -> store)),
-                new AnnotationEventHandlerAdapter(new SavingHistoryProjection(() -> store)),
-                new AnnotationEventHandlerAdapter(new CommitteeHistoryProjection(() -> store)));
+                new AnnotationEventHandlerAdapter(new ProgrammeHistoryProjection(writer())),
+                new AnnotationEventHandlerAdapter(new SavingHistoryProjection(writer())),
+                new AnnotationEventHandlerAdapter(new CommitteeHistoryProjection(writer())));
         for (EventMessage<?> event : events) {
             for (AnnotationEventHandlerAdapter processor : processors) {
                 assertThat(processor.canHandle(event)).as("%s takes in %s", processor.getTargetType().getSimpleName(),
@@ -252,7 +259,9 @@ class ProjectionTest {
      */
     @Test
     void aBatchEndingWithAnotherKindsEventIsWrittenAtItsLastEvent() throws Exception {
-        AnnotationEventHandlerAdapter processor = new AnnotationEventHandlerAdapter(new SavingHistoryProjection(() -> store));
+        HistoryWriter writer = writer();
+        AnnotationEventHandlerAdapter processor = new AnnotationEventHandlerAdapter(new SavingHistoryProjection(writer));
+        MessageHandlerInterceptor<EventMessage<?>> boundaries = writer.batchBoundaries();
         List<EventMessage<?>> batch = List.of(
                 tracked(1, "Saving", SAVING.value(), new SavingProposed(SAVING, PROGRAMME, "Council savings", null, null,
                         Confidence.CONFIDENT, Stage.IN_DELIVERY, SavingsProfile.of(Map.of(Y18, Money.pounds(5_379_000))),
@@ -261,7 +270,9 @@ class ProjectionTest {
                         null, Money.pounds(17_981_000), Y18, FinancialYear.parse("2021/22"), on("2018-02-26", null))));
         List<Long> headsAfterEachEvent = new ArrayList<>();
         new BatchingUnitOfWork<>(batch).executeWithResult(() -> {
-            processor.handle((EventMessage<?>) CurrentUnitOfWork.get().getMessage());
+            @SuppressWarnings("unchecked")
+            UnitOfWork<EventMessage<?>> unitOfWork = (UnitOfWork<EventMessage<?>>) CurrentUnitOfWork.get();
+            boundaries.handle(unitOfWork, () -> processor.handle(unitOfWork.getMessage()));
             headsAfterEachEvent.add(database.getCollection("saving_heads_g1").countDocuments());
             return null;
         });
@@ -281,11 +292,11 @@ class ProjectionTest {
         GenericDomainEventMessage<SavingProposed> event = new GenericDomainEventMessage<>("Saving", SAVING.value(), 0,
                 proposed, org.axonframework.messaging.MetaData.emptyInstance(), "event-1841", T0);
 
-        new AnnotationEventHandlerAdapter(new SavingHistoryProjection(() -> store)).handle(new GenericTrackedDomainEventMessage<>(
+        new AnnotationEventHandlerAdapter(new SavingHistoryProjection(writer())).handle(new GenericTrackedDomainEventMessage<>(
                 GapAwareTrackingToken.newInstance(1842, java.util.Set.of()), event));
         List<String> live = dump();
         freshDatabase();
-        new AnnotationEventHandlerAdapter(new SavingHistoryProjection(() -> store)).handle(new GenericTrackedDomainEventMessage<>(
+        new AnnotationEventHandlerAdapter(new SavingHistoryProjection(writer())).handle(new GenericTrackedDomainEventMessage<>(
                 GapAwareTrackingToken.newInstance(1841, java.util.Set.of()), event));
 
         assertThat(live).isNotEmpty();

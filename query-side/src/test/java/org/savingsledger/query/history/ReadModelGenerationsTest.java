@@ -46,33 +46,36 @@ class ReadModelGenerationsTest {
     @Test
     void liveBatchesWriteTheFirstGenerationAndRecordTheHighestIndexAdmitted() {
         ReadModelGenerations generations = new ReadModelGenerations(database);
+        GenerationLifecycle lifecycle = new GenerationLifecycle(generations);
         assertThat(generations.admitLiveBatch(StreamKind.SAVING, 41).generation(StreamKind.SAVING)).isEqualTo(1);
         generations.admitLiveBatch(StreamKind.SAVING, 7);
-        generations.beginBuilding(StreamKind.SAVING, "node-a", STALE, Duration.ZERO).orElseThrow();
-        assertThat(generations.beginHandoff(StreamKind.SAVING, 2)).contains(41L);
+        lifecycle.beginBuilding(StreamKind.SAVING, "node-a", STALE, Duration.ZERO).orElseThrow();
+        assertThat(lifecycle.beginHandoff(StreamKind.SAVING, 2)).contains(41L);
     }
 
     @Test
     void aSecondRebuildIsRefusedWhileTheFirstReports() {
         ReadModelGenerations generations = new ReadModelGenerations(database);
-        assertThat(generations.beginBuilding(StreamKind.PROGRAMME, "node-a", STALE, Duration.ZERO)).contains(2);
-        assertThat(generations.beginBuilding(StreamKind.PROGRAMME, "node-b", STALE, Duration.ZERO)).isEmpty();
+        GenerationLifecycle lifecycle = new GenerationLifecycle(generations);
+        assertThat(lifecycle.beginBuilding(StreamKind.PROGRAMME, "node-a", STALE, Duration.ZERO)).contains(2);
+        assertThat(lifecycle.beginBuilding(StreamKind.PROGRAMME, "node-b", STALE, Duration.ZERO)).isEmpty();
         // other read models are independent
-        assertThat(generations.beginBuilding(StreamKind.COMMITTEE, "node-b", STALE, Duration.ZERO)).contains(2);
+        assertThat(lifecycle.beginBuilding(StreamKind.COMMITTEE, "node-b", STALE, Duration.ZERO)).contains(2);
         // one that stopped reporting is replaced
-        assertThat(generations.beginBuilding(StreamKind.PROGRAMME, "node-b", Duration.ZERO, Duration.ZERO)).contains(3);
+        assertThat(lifecycle.beginBuilding(StreamKind.PROGRAMME, "node-b", Duration.ZERO, Duration.ZERO)).contains(3);
     }
 
     @Test
     void duringTheHandOverLiveBatchesWaitAndThenWriteTheNewGeneration() throws Exception {
         ReadModelGenerations generations = new ReadModelGenerations(database);
-        int building = generations.beginBuilding(StreamKind.SAVING, "node-a", STALE, Duration.ZERO).orElseThrow();
-        generations.beginHandoff(StreamKind.SAVING, building).orElseThrow();
+        GenerationLifecycle lifecycle = new GenerationLifecycle(generations);
+        int building = lifecycle.beginBuilding(StreamKind.SAVING, "node-a", STALE, Duration.ZERO).orElseThrow();
+        lifecycle.beginHandoff(StreamKind.SAVING, building).orElseThrow();
         CompletableFuture<HistoryStore> waiting = CompletableFuture.supplyAsync(() -> generations.admitLiveBatch(StreamKind.SAVING, 50));
         assertThat(waiting).isNotDone();
         assertThat(generations.reading().generation(StreamKind.SAVING)).isEqualTo(1);
 
-        assertThat(generations.complete(StreamKind.SAVING, building)).isTrue();
+        assertThat(lifecycle.complete(StreamKind.SAVING, building)).isTrue();
         assertThat(waiting.get(10, TimeUnit.SECONDS).generation(StreamKind.SAVING)).isEqualTo(building);
         assertThat(generations.reading().generation(StreamKind.SAVING)).isEqualTo(building);
         assertThat(generations.state(StreamKind.SAVING).outcome()).isEqualTo("COMPLETED");
@@ -82,31 +85,20 @@ class ReadModelGenerationsTest {
     @Test
     void anAbandonedRebuildDropsWhatItBuiltAndLiveBatchesGoOnInTheOldGeneration() {
         ReadModelGenerations generations = new ReadModelGenerations(database);
-        int building = generations.beginBuilding(StreamKind.COMMITTEE, "node-a", STALE, Duration.ZERO).orElseThrow();
-        generations.store(StreamKind.COMMITTEE, building).append("c1", StreamKind.COMMITTEE,
-                new Fact(0, "CommitteeEstablished", java.time.Instant.EPOCH, java.time.LocalDate.EPOCH, "clerk", null,
-                        null, java.util.List.of(), java.util.Map.of(), null), new Document("organisation", "o"));
-        generations.beginHandoff(StreamKind.COMMITTEE, building).orElseThrow();
+        GenerationLifecycle lifecycle = new GenerationLifecycle(generations);
+        int building = lifecycle.beginBuilding(StreamKind.COMMITTEE, "node-a", STALE, Duration.ZERO).orElseThrow();
+        HistoryBatch batch = new HistoryBatch(generations.store(StreamKind.COMMITTEE, building), StreamKind.COMMITTEE,
+                java.util.List.of("c1"));
+        batch.append("c1", new Fact(0, "CommitteeEstablished", java.time.Instant.EPOCH, java.time.LocalDate.EPOCH, "clerk",
+                null, null, java.util.List.of(), java.util.Map.of(), null), new Document("organisation", "o"), null);
+        batch.flush();
+        lifecycle.beginHandoff(StreamKind.COMMITTEE, building).orElseThrow();
 
         generations.abandon(StreamKind.COMMITTEE, building, "test");
 
         assertThat(database.listCollectionNames().into(new ArrayList<>())).doesNotContain("committee_heads_g" + building);
         assertThat(generations.admitLiveBatch(StreamKind.COMMITTEE, 3).generation(StreamKind.COMMITTEE)).isEqualTo(1);
-        assertThat(generations.complete(StreamKind.COMMITTEE, building)).isFalse();
+        assertThat(lifecycle.complete(StreamKind.COMMITTEE, building)).isFalse();
         assertThat(generations.state(StreamKind.COMMITTEE).outcome()).isEqualTo("ABANDONED");
-    }
-
-    @Test
-    void readModelsOfTheLayoutBeforeGenerationsAreDroppedWithTheirProcessorsPositions() {
-        database.getCollection("stream_heads").insertOne(new Document("_id", "s1"));
-        database.getCollection("trackingtokens").insertOne(new Document("processorName", "saving-history").append("segment", 0));
-        database.getCollection("trackingtokens").insertOne(new Document("processorName", "ledger-other").append("segment", 0));
-        database.getCollection("frozen_reports").insertOne(new Document("_id", "c/r").append("json", "{}"));
-
-        new ReadModelGenerations(database);
-
-        assertThat(database.listCollectionNames().into(new ArrayList<>())).doesNotContain("stream_heads").contains("frozen_reports");
-        assertThat(database.getCollection("trackingtokens").find().map(d -> d.getString("processorName")).into(new ArrayList<>()))
-                .containsExactly("ledger-other");
     }
 }

@@ -3,8 +3,6 @@ package org.savingsledger.query.view;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -12,8 +10,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.bson.Document;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,8 @@ import org.savingsledger.events.saving.SavingSlippedToYear;
 import org.savingsledger.events.saving.SavingStageChanged;
 import org.savingsledger.query.history.Fact;
 import org.savingsledger.query.history.HistoryStore;
+import org.savingsledger.query.history.HistoryTarget;
+import org.savingsledger.query.history.HistoryWriter;
 import org.savingsledger.query.history.SavingHistoryProjection;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.shared.Confidence;
@@ -54,8 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A saving with a long history folded from its checkpoints gives, for any as-at instant and
  * effective date, exactly what folding every fact gives — whether the projection wrote fact by
  * fact or in processor batches, a batch delivered twice included — and a fold as at now reads one
- * checkpoint and the facts of the last bucket only; so does a saving whose stream an earlier release
- * started, in its layout (buckets of 100, a directory of documents), extended by this one.
+ * checkpoint and the facts of the last bucket only.
  */
 class CheckpointFoldTest {
 
@@ -89,35 +89,17 @@ class CheckpointFoldTest {
         checkpointsFoldToWhatEveryFactFoldsTo(true);
     }
 
-    @Test
-    void inTheEarlierReleasesLayout() {
-        checkpointsFoldToWhatEveryFactFoldsTo(false, true);
-    }
-
     private void checkpointsFoldToWhatEveryFactFoldsTo(boolean batched) {
-        checkpointsFoldToWhatEveryFactFoldsTo(batched, false);
-    }
-
-    private void checkpointsFoldToWhatEveryFactFoldsTo(boolean batched, boolean earlierLayout) {
-        MongoDatabase database = client.getDatabase("checkpoints-" + batched + "-" + earlierLayout);
+        MongoDatabase database = client.getDatabase("checkpoints-" + batched);
         HistoryStore store = new HistoryStore(database);
-        SavingHistoryProjection projection = new SavingHistoryProjection(() -> store);
+        HistoryWriter writer = new HistoryWriter(HistoryTarget.of(store));
+        SavingHistoryProjection projection = new SavingHistoryProjection(writer);
         List<DomainEventMessage<SavingEvent>> events = history(SavingId.of("s-" + batched), new Random(7));
-        if (earlierLayout) {
-            // the first fact as the earlier release stored it: same bucket id (#0) in both layouts, its
-            // head without a bucket size, its directory a list of documents
-            DomainEventMessage<SavingEvent> first = events.get(0);
-            projection.on(first.getPayload(), 0, first.getTimestamp());
-            database.getCollection("saving_heads_g1").updateOne(Filters.eq("_id", first.getAggregateIdentifier()),
-                    Updates.combine(Updates.unset("bucketSize"), Updates.unset("directory"), Updates.set("buckets",
-                            List.of(new Document("b", 0L).append("minRecordedAt", first.getTimestamp().toString())))));
-            events.subList(1, events.size()).forEach(event ->
-                    projection.on(event.getPayload(), event.getSequenceNumber(), event.getTimestamp()));
-        } else if (batched) {
+        if (batched) {
             for (int from = 0; from < events.size(); from += 37) {
-                handleInBatch(projection, events.subList(from, Math.min(events.size(), from + 37)));
+                handleInBatch(writer, projection, events.subList(from, Math.min(events.size(), from + 37)));
             }
-            handleInBatch(projection, events.subList(190, 230));
+            handleInBatch(writer, projection, events.subList(190, 230));
         } else {
             events.forEach(event -> projection.on(event.getPayload(), event.getSequenceNumber(), event.getTimestamp()));
         }
@@ -136,13 +118,21 @@ class CheckpointFoldTest {
         }
         List<Fact> latest = store.savingFolds(List.of(id), end, EVERYTHING).get(id);
         assertThat(latest.get(0).type()).isEqualTo("Checkpoint");
-        assertThat(latest).hasSize(1 + FACTS % (earlierLayout ? 100 : 10));
+        assertThat(latest).hasSize(1 + FACTS % 10);
     }
 
-    private static void handleInBatch(SavingHistoryProjection projection, List<DomainEventMessage<SavingEvent>> batch) {
-        new BatchingUnitOfWork<>(new ArrayList<EventMessage<?>>(batch)).execute(() -> {
-            DomainEventMessage<?> message = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            projection.on((SavingEvent) message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
+    /** As a processor handles a batch: each event inside the writer's batch boundaries. */
+    private static void handleInBatch(HistoryWriter writer, SavingHistoryProjection projection,
+                                      List<DomainEventMessage<SavingEvent>> batch) {
+        MessageHandlerInterceptor<EventMessage<?>> boundaries = writer.batchBoundaries();
+        new BatchingUnitOfWork<>(new ArrayList<EventMessage<?>>(batch)).executeWithResult(() -> {
+            @SuppressWarnings("unchecked")
+            UnitOfWork<EventMessage<?>> unitOfWork = (UnitOfWork<EventMessage<?>>) CurrentUnitOfWork.get();
+            DomainEventMessage<?> message = (DomainEventMessage<?>) unitOfWork.getMessage();
+            return boundaries.handle(unitOfWork, () -> {
+                projection.on((SavingEvent) message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
+                return null;
+            });
         });
     }
 

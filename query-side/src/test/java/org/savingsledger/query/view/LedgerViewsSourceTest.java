@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.events.programme.ProgrammeLaunched;
+import org.savingsledger.query.history.HistoryWriter;
+import org.savingsledger.query.history.LiveHistoryTarget;
 import org.savingsledger.query.history.ProgrammeHistoryProjection;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.shared.FinancialYear;
@@ -46,7 +48,7 @@ class LedgerViewsSourceTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         ReadModelGenerations generations = new ReadModelGenerations(client.getDatabase("views_source"));
-        ProgrammeHistoryProjection programmes = new ProgrammeHistoryProjection(generations::reading);
+        ProgrammeHistoryProjection programmes = new ProgrammeHistoryProjection(new HistoryWriter(new LiveHistoryTarget(generations)));
         Provenance launched = new Provenance("finance", null, LocalDate.of(2018, 2, 26), null);
         programmes.on(new ProgrammeLaunched(ProgrammeId.of("notts-asc"), "nottinghamshire", "ASC", null,
                 Money.pounds(1_000), FinancialYear.parse("2018/19"), FinancialYear.parse("2019/20"), launched), 0, RECORDED);

@@ -3,8 +3,12 @@ package org.savingsledger.events.programme;
 import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.shared.ProgrammeId;
 
-/** Every event of a programme's stream. */
-public interface ProgrammeEvent extends LedgerEvent {
+/**
+ * Every event of a programme's stream. Sealed, so that every read model that dispatches on its kinds is made
+ * to handle a new one.
+ */
+public sealed interface ProgrammeEvent extends LedgerEvent
+        permits ProgrammeLaunched, ProgrammeTargetRevised, ProgrammeBudgetApproved, ProgrammeCostDrawnDown {
 
     ProgrammeId programmeId();
 }

@@ -1,0 +1,203 @@
+package org.savingsledger.query.history;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fold snapshots of a saving, so that an as-at query reads and folds a bounded number of facts
+ * however long the saving's history. When a fact opens a new bucket the bucket also stores the
+ * fold of every earlier fact (its {@code checkpoint}): money per year, slipped in and out per year,
+ * the last value of each attribute, and the latest recording instant and effective date among them.
+ * The head keeps the running fold ({@code fold}) and a directory with, per bucket, the earliest
+ * recording instant of its facts and its snapshot's two bounds, so a query picks — without reading
+ * any bucket — the latest snapshot it may count (every fact it sums is visible) and the buckets
+ * after it that can hold a visible fact.
+ *
+ * <p>The directory is packed: per bucket three longs (earliest recording instant and snapshot
+ * instant in nanoseconds since the epoch, snapshot effective date as an epoch day) in one binary
+ * field, so that reading forty heads of 2,500 facts each decodes 240 KB and no sub-document.
+ */
+public final class FoldSnapshots {
+
+    /** The type of the synthetic fact a snapshot is read as ({@link EventType#FOLD_SNAPSHOT}). */
+    public static final String TYPE = "Checkpoint";
+
+    private static final int BUCKET_SIZE = StreamKind.SAVING.bucketSize();
+    private static final String FOLD = "fold";
+    /** Per bucket {min recorded, snapshot recorded, snapshot effective day}. */
+    private static final String DIRECTORY = "directory";
+    private static final int ENTRY = 3;
+    /** A directory value not set: no snapshot (the first bucket), or no fact yet. */
+    private static final long NONE = Long.MIN_VALUE;
+
+    private FoldSnapshots() {
+    }
+
+    /**
+     * The snapshot to store with the bucket that the fact of {@code version} opens, from the head
+     * {@code state} before that fact (null when the fact opens no bucket); records the snapshot's
+     * bounds in the state's directory.
+     */
+    static Document beforeFact(Document state, long version) {
+        if (version == 0 || version % BUCKET_SIZE != 0) {
+            return null;
+        }
+        Document fold = state.get(FOLD, Document.class);
+        long bucket = version / BUCKET_SIZE;
+        long[] directory = withBucket(directory(state), bucket);
+        directory[(int) bucket * ENTRY + 1] = nanos(Instant.parse(fold.getString("maxRecordedAt")));
+        directory[(int) bucket * ENTRY + 2] = LocalDate.parse(fold.getString("maxEffectiveDate")).toEpochDay();
+        state.put(DIRECTORY, packed(directory));
+        return new Document("version", version - 1)
+                .append("recordedAt", fold.getString("maxRecordedAt"))
+                .append("effectiveDate", fold.getString("maxEffectiveDate"))
+                .append("attributes", fold.get("attributes", Document.class))
+                .append("planned", state.get("planned", new Document()))
+                .append("delivered", state.get("delivered", new Document()))
+                .append("slippedIn", fold.get("slippedIn", Document.class))
+                .append("slippedOut", fold.get("slippedOut", Document.class));
+    }
+
+    /** Adds {@code fact} to the running fold in the head {@code state}. */
+    static void fold(Document state, Fact fact) {
+        Document previous = state.get(FOLD, Document.class);
+        Document fold = previous == null
+                ? new Document("attributes", new Document()).append("slippedIn", new Document())
+                        .append("slippedOut", new Document())
+                : new Document(previous);
+        Document attributes = new Document(fold.get("attributes", Document.class));
+        fact.attributes().forEach((name, value) -> attributes.put(name, value.toString()));
+        fold.put("attributes", attributes);
+        if (fact.move() != null) {
+            fold.put("slippedOut", add(fold.get("slippedOut", Document.class), fact.move().fromYear(), fact.move().amount()));
+            fold.put("slippedIn", add(fold.get("slippedIn", Document.class), fact.move().toYear(), fact.move().amount()));
+        }
+        String latest = fold.getString("maxRecordedAt");
+        fold.put("maxRecordedAt", latest == null || fact.recordedAt().isAfter(Instant.parse(latest))
+                ? fact.recordedAt().toString() : latest);
+        String effective = fold.getString("maxEffectiveDate");
+        fold.put("maxEffectiveDate", effective == null || fact.effectiveDate().isAfter(LocalDate.parse(effective))
+                ? fact.effectiveDate().toString() : effective);
+        state.put(FOLD, fold);
+
+        long bucket = fact.version() / BUCKET_SIZE;
+        int at = (int) bucket * ENTRY;
+        long recordedNanos = nanos(fact.recordedAt());
+        if (recordedNanos < earliestRecorded(state, at)) {
+            // the bucket's first fact, or one stamped by a clock behind: the directory changes
+            long[] directory = withBucket(directory(state), bucket);
+            directory[at] = recordedNanos;
+            state.put(DIRECTORY, packed(directory));
+        }
+    }
+
+    /**
+     * The buckets of a saving an as-at fold reads, first and last: from the latest bucket whose
+     * snapshot counts (0 if none) to the last bucket holding a fact recorded by {@code asAt}.
+     */
+    static long[] bucketsToRead(Document head, Instant asAt, LocalDate effectiveOn) {
+        long[] directory = directory(head);
+        long visible = nanos(asAt);
+        long day = effectiveOn.toEpochDay();
+        long from = 0;
+        long to = 0;
+        for (int bucket = 0; bucket * ENTRY < directory.length; bucket++) {
+            int at = bucket * ENTRY;
+            if (directory[at + 1] != NONE && directory[at + 1] <= visible && directory[at + 2] <= day) {
+                from = bucket;
+            }
+            if (directory[at] <= visible) {
+                to = bucket;
+            }
+        }
+        return new long[] {from, Math.max(from, to)};
+    }
+
+    /**
+     * A stored snapshot as the fact a fold starts from: money as changes from zero (fields
+     * {@code planned}, {@code delivered}, {@code slippedIn}, {@code slippedOut}), attributes as last set.
+     */
+    static Fact asFact(Document snapshot) {
+        List<Fact.Change> changes = new ArrayList<>();
+        for (String field : List.of("planned", "delivered", "slippedIn", "slippedOut")) {
+            Document amounts = snapshot.get(field, Document.class);
+            if (amounts != null) {
+                amounts.forEach((year, amount) -> changes.add(new Fact.Change(year, field, BigDecimal.ZERO, Fact.decimal(amount))));
+            }
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>(snapshot.get("attributes", new Document()));
+        return new Fact(snapshot.getLong("version"), TYPE, Instant.parse(snapshot.getString("recordedAt")),
+                LocalDate.parse(snapshot.getString("effectiveDate")), null, null, null, changes, attributes, null);
+    }
+
+    private static long[] directory(Document state) {
+        Binary stored = state.get(DIRECTORY, Binary.class);
+        if (stored == null) {
+            return new long[0];
+        }
+        LongBuffer values = ByteBuffer.wrap(stored.getData()).asLongBuffer();
+        long[] directory = new long[values.remaining()];
+        values.get(directory);
+        return directory;
+    }
+
+    /** The earliest recording instant of the bucket whose entry starts at {@code at}, read without unpacking the directory. */
+    private static long earliestRecorded(Document state, int at) {
+        Binary stored = state.get(DIRECTORY, Binary.class);
+        return stored == null || (at + 1) * Long.BYTES > stored.getData().length
+                ? Long.MAX_VALUE : ByteBuffer.wrap(stored.getData()).getLong(at * Long.BYTES);
+    }
+
+    private static Binary packed(long[] directory) {
+        ByteBuffer bytes = ByteBuffer.allocate(directory.length * Long.BYTES);
+        bytes.asLongBuffer().put(directory);
+        return new Binary(bytes.array());
+    }
+
+    /** The directory with an entry for {@code bucket}; a new entry has no fact and no snapshot. */
+    private static long[] withBucket(long[] directory, long bucket) {
+        int needed = (int) (bucket + 1) * ENTRY;
+        if (directory.length >= needed) {
+            return directory;
+        }
+        long[] grown = Arrays.copyOf(directory, needed);
+        for (int at = directory.length; at < needed; at += ENTRY) {
+            grown[at] = Long.MAX_VALUE;
+            grown[at + 1] = NONE;
+            grown[at + 2] = NONE;
+        }
+        return grown;
+    }
+
+    /** Nanoseconds since the epoch, saturating outside 1677–2262 (an asAt far away). */
+    static long nanos(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds >= Long.MAX_VALUE / 1_000_000_000L) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds <= Long.MIN_VALUE / 1_000_000_000L) {
+            return Long.MIN_VALUE + 1;
+        }
+        return seconds * 1_000_000_000L + instant.getNano();
+    }
+
+    private static Document add(Document amounts, String year, BigDecimal amount) {
+        Document updated = new Document(amounts);
+        Object current = updated.get(year);
+        BigDecimal sum = (current == null ? BigDecimal.ZERO : Fact.decimal(current)).add(amount);
+        updated.put(year, new Decimal128(sum));
+        return updated;
+    }
+}

@@ -1,0 +1,123 @@
+package org.savingsledger.query.history;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The writes of one batch of events of one kind into one {@link HistoryStore}, made together by
+ * {@link #flush()}: one {@code $in} read of the heads the batch names, then one bulk write per
+ * collection — buckets and memberships first, heads last — instead of four round trips per event.
+ * A projection reads heads from here during the batch, so a stream changed twice in one batch sees
+ * its first change. The only way the projections write; a single event is a batch of one.
+ *
+ * <p>Idempotent: a fact is added to its bucket with {@code $addToSet}, so an event delivered again
+ * (the batch retried after a failure, or after a crash between the bulk writes) finds the identical
+ * fact there and adds nothing, and a head never goes back (the version check happens against the
+ * head as the batch has it). Writes go by {@code _id} and one stream is owned by one processor
+ * segment at a time, so read-decide-write needs no transaction.
+ */
+final class HistoryBatch {
+
+    private final HistoryStore store;
+    private final StreamKind kind;
+    private final Map<String, Document> heads = new HashMap<>();
+    private final Set<String> changedHeads = new LinkedHashSet<>();
+    private final Map<String, List<Document>> facts = new LinkedHashMap<>();
+    private final Map<String, String> bucketStreams = new HashMap<>();
+    private final Map<String, Document> snapshots = new HashMap<>();
+    private final Map<String, Set<String>> members = new LinkedHashMap<>();
+
+    /** A batch whose events name the streams {@code streamIds}: their heads are read at once. */
+    HistoryBatch(HistoryStore store, StreamKind kind, Collection<String> streamIds) {
+        this.store = store;
+        this.kind = kind;
+        streamIds.forEach(id -> heads.put(id, null));
+        store.readHeads(kind, streamIds).forEach(head -> heads.put(head.getString("_id"), head));
+    }
+
+    /** The head of a stream as this batch has left it so far. */
+    Optional<Document> head(String streamId) {
+        if (!heads.containsKey(streamId)) {
+            heads.put(streamId, store.head(kind, streamId).orElse(null));
+        }
+        return Optional.ofNullable(heads.get(streamId));
+    }
+
+    /**
+     * Records {@code fact} as the next of stream {@code streamId} and moves its head to {@code state};
+     * when the fact opens a bucket, {@code snapshot} (if not null) is stored with the bucket (see
+     * {@link FoldSnapshots}). Does nothing when the head is already at or past the fact's version (an
+     * event delivered twice).
+     */
+    void append(String streamId, Fact fact, Document state, Document snapshot) {
+        Document head = head(streamId).orElse(null);
+        if (head != null && head.getLong("version") >= fact.version()) {
+            return;
+        }
+        String bucketId = HistoryStore.bucketId(streamId, fact.version() / kind.bucketSize());
+        bucketStreams.put(bucketId, streamId);
+        if (snapshot != null) {
+            snapshots.put(bucketId, snapshot);
+        }
+        facts.computeIfAbsent(bucketId, k -> new ArrayList<>()).add(fact.toDocument());
+        heads.put(streamId, new Document(state).append("_id", streamId).append("version", fact.version()));
+        changedHeads.add(streamId);
+    }
+
+    /** Lists {@code savingId} among its programme's savings (kept with the savings' read model). */
+    void addSaving(String programmeId, String savingId) {
+        members.computeIfAbsent(programmeId, k -> new LinkedHashSet<>()).add(savingId);
+    }
+
+    /** Makes the writes recorded since the last flush. */
+    void flush() {
+        BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
+        if (!facts.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            facts.forEach((bucketId, added) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", bucketId),
+                    Updates.combine(Updates.setOnInsert("stream", bucketStreams.get(bucketId)),
+                            snapshotOnInsert(snapshots.get(bucketId)), Updates.addEachToSet("facts", added)),
+                    new UpdateOptions().upsert(true))));
+            store.history(kind).bulkWrite(writes, unordered);
+        }
+        if (!members.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            members.forEach((programme, savings) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", programme),
+                    Updates.addEachToSet("savingIds", new ArrayList<>(savings)), new UpdateOptions().upsert(true))));
+            store.members().bulkWrite(writes, unordered);
+        }
+        if (!changedHeads.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            changedHeads.forEach(id -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), heads.get(id),
+                    new ReplaceOptions().upsert(true))));
+            store.headsOf(kind).bulkWrite(writes, unordered);
+        }
+        facts.clear();
+        snapshots.clear();
+        members.clear();
+        changedHeads.clear();
+    }
+
+    /** Stores a snapshot with a new bucket; nothing for a bucket without one. */
+    private static Bson snapshotOnInsert(Document snapshot) {
+        return snapshot == null ? new Document() : Updates.setOnInsert("checkpoint", snapshot);
+    }
+}
