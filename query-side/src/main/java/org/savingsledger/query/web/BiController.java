@@ -12,8 +12,6 @@ import org.savingsledger.query.bi.BiQuery;
 import org.savingsledger.query.bi.Dataset;
 import org.savingsledger.query.bi.ExtractFormat;
 import org.savingsledger.query.infrastructure.ReadModelProgress;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.LedgerViewsSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -27,9 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.DisconnectedClientHelper;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -50,16 +46,16 @@ class BiController {
 
     private static final Logger log = LoggerFactory.getLogger(BiController.class);
 
-    private final LedgerViewsSource views;
+    private final SignedInQueries queries;
     private final ReadModelProgress progress;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
 
-    BiController(LedgerViewsSource views, ReadModelProgress progress, ReadYourWrites readYourWrites, Clock clock,
+    BiController(SignedInQueries queries, ReadModelProgress progress, ReadYourWrites readYourWrites, Clock clock,
                  MeterRegistry meterRegistry) {
         this.meterRegistry = meterRegistry;
-        this.views = views;
+        this.queries = queries;
         this.progress = progress;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
@@ -133,7 +129,7 @@ class BiController {
         try {
             ExtractFormat.RowWriter writer = extract.format().open(extract.dataset().columns(),
                     new DigestOutputStream(body, digest), extract.byteOrderMark());
-            extract.dataset().write(views.current(), extract.query(), values -> {
+            extract.dataset().write(queries.extraction(), extract.query(), values -> {
                 writer.row(values);
                 rows.increment();
                 written[0]++;
@@ -181,53 +177,6 @@ class BiController {
         ExtractAborted(String fileName) {
             super("BI extract " + fileName + " aborted after its first bytes were sent (its cause is logged before this)",
                     null, false, false);
-        }
-    }
-
-    /**
-     * The extract's body. The headers that describe the file (type, name, ETag, digest trailer) are set
-     * just before its first byte, and the first bytes are sent at once: until then nothing has been
-     * sent, so a failure is still answered as a problem without them; from then on the response is
-     * committed.
-     */
-    private static final class FileBody extends FilterOutputStream {
-
-        private final Runnable describe;
-        private boolean begun;
-
-        FileBody(OutputStream out, Runnable describe) {
-            super(out);
-            this.describe = describe;
-        }
-
-        /** Sets the file's headers, once; called at the first byte, or at the end of an empty file. */
-        void begin() {
-            if (!begun) {
-                begun = true;
-                describe.run();
-            }
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (begun) {
-                out.write(bytes, offset, length);
-            } else {
-                begin();
-                out.write(bytes, offset, length);
-                out.flush();
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            begin();
-            out.flush();
         }
     }
 
