@@ -99,7 +99,7 @@ class BiController {
         boolean byteOrderMark = byteOrderMark(bom, format);
         readYourWrites.await(consistencyToken);
         Extract extract = new Extract(dataset, format, byteOrderMark, new BiQuery(QueryParameters.asAt(asAt, clock),
-                QueryParameters.effectiveOn(effectiveOn, clock), blankToNull(organisation),
+                QueryParameters.effectiveOn(effectiveOn, clock), QueryParameters.optional(organisation),
                 programmeFilter(programme)));
         String etag = "\"" + fingerprint(extract, asAt) + "\"";
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
@@ -182,7 +182,7 @@ class BiController {
 
     /** {@code bom}: {@code true} or {@code false} (the default, also when blank); anything else is refused. */
     private static boolean byteOrderMark(String bom, ExtractFormat format) {
-        String value = blankToNull(bom);
+        String value = QueryParameters.optional(bom);
         if (value == null || value.equals("false")) {
             return false;
         }
@@ -214,15 +214,11 @@ class BiController {
     }
 
     private static String programmeFilter(String programme) {
-        String id = blankToNull(programme);
+        String id = QueryParameters.optional(programme);
         if (id != null && !org.savingsledger.shared.LedgerIds.isValid(id)) {
             throw new QueryParameters.InvalidQuery("programme", "must be a programme id, was '" + programme + "'");
         }
         return id;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private String fingerprint(Extract extract, String asAtParameter) {

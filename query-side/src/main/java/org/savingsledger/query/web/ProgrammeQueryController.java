@@ -35,7 +35,7 @@ class ProgrammeQueryController {
                                       @RequestParam(required = false) String effectiveOn,
                                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return queries.programmes().programmes(blankToNull(organisation), QueryParameters.asAt(asAt, clock),
+        return queries.programmes().programmes(QueryParameters.optional(organisation), QueryParameters.asAt(asAt, clock),
                 QueryParameters.effectiveOn(effectiveOn, clock));
     }
 
@@ -68,11 +68,7 @@ class ProgrammeQueryController {
                       @RequestParam(required = false) String asAt, @RequestParam(required = false) String effectiveOn,
                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return queries.programmes().year(QueryParameters.year(year), blankToNull(organisation), QueryParameters.asAt(asAt, clock),
-                QueryParameters.effectiveOn(effectiveOn, clock));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return queries.programmes().year(QueryParameters.year(year), QueryParameters.optional(organisation),
+                QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock));
     }
 }

@@ -69,6 +69,11 @@ final class QueryParameters {
         throw new InvalidQuery("consistencyToken", "must be a token returned by a command, was '" + consistencyToken + "'");
     }
 
+    /** An optional parameter's value, trimmed; null when it is missing or blank. */
+    static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     /** An id in a path: one that cannot be an id names nothing. */
     static String id(String value) {
         if (!LedgerIds.isValid(value)) {
