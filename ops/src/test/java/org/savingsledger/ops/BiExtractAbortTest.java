@@ -9,9 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.savingsledger.query.infrastructure.ReadModelProgress;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.LedgerViewsSource;
-import org.savingsledger.query.view.Views;
+import org.savingsledger.query.bi.Extraction;
+import org.savingsledger.query.bi.ProgrammeExtract;
+import org.savingsledger.query.programme.ProgrammeSummary;
+import org.savingsledger.query.programme.Totals;
+import org.savingsledger.query.web.SignedInQueries;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Total;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,7 +103,7 @@ class BiExtractAbortTest {
     MeterRegistry meters;
 
     @MockitoBean
-    LedgerViewsSource views;
+    SignedInQueries queries;
 
     @MockitoBean
     ReadModelProgress progress;
@@ -160,24 +162,24 @@ class BiExtractAbortTest {
 
     /** Views that hand over {@code rows} programmes (one row each in {@code programmes}), then fail. */
     private void failAfter(int rows) {
-        LedgerViews failing = mock(LedgerViews.class);
+        Extraction failing = mock(Extraction.class);
         doAnswer(invocation -> {
-            Consumer<LedgerViews.ProgrammeExtract> consumer = invocation.getArgument(4);
+            Consumer<ProgrammeExtract> consumer = invocation.getArgument(4);
             for (int i = 0; i < rows; i++) {
                 consumer.accept(programme(i));
             }
             throw new IllegalStateException("the read models cannot be reached");
         }).when(failing).forEachProgramme(any(), any(), any(), any(), any());
-        when(views.current()).thenReturn(failing);
+        when(queries.extraction()).thenReturn(failing);
         when(progress.position()).thenReturn("0");
     }
 
-    private static LedgerViews.ProgrammeExtract programme(int i) {
-        Views.ProgrammeSummary summary = new Views.ProgrammeSummary(String.format("programme-%05d", i), "council",
+    private static ProgrammeExtract programme(int i) {
+        ProgrammeSummary summary = new ProgrammeSummary(String.format("programme-%05d", i), "council",
                 "Programme " + i, null, FinancialYear.parse("2018/19"), FinancialYear.parse("2021/22"),
                 Total.of("100.00"), Total.ZERO, Total.ZERO, List.of(),
-                new Views.Totals(Total.of("50.00"), Total.ZERO, Total.of("50.00")), Map.of(), Map.of(), Map.of(), 1, 0);
-        return new LedgerViews.ProgrammeExtract(summary, List.of(), List.of());
+                new Totals(Total.of("50.00"), Total.ZERO, Total.of("50.00")), Map.of(), Map.of(), Map.of(), 1, 0);
+        return new ProgrammeExtract(summary, List.of(), List.of());
     }
 
     private double aborted(String format) {

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.query.history.ReadModelGenerations;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.Views.ReportView;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.query.committee.CommitteeQueries;
+import org.savingsledger.query.committee.ReportView;
+import org.savingsledger.query.reading.CouncilTime;
+import org.savingsledger.query.reading.Visibility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * change recorded later but effective before the meeting, a rebuild of the read models — and a report
  * served for the first time only after all that is kept with those figures, not today's.
  *
- * <p>The recomputation is the query side's own {@link LedgerViews#report}, serialised by the HTTP
+ * <p>The recomputation is the query side's own {@link CommitteeQueries#report}, serialised by the HTTP
  * {@link ObjectMapper} as the controller does; the programmes' figures are also read through the
  * public API as at {@code presentedAt}, and from the {@code committee_reports} dataset, which
  * computes reports and keeps nothing.
@@ -212,13 +213,13 @@ class FrozenReportTest {
      */
     private void assertRecomputedEquals(String reportPath, String kept) {
         String reportId = reportPath.substring(reportPath.lastIndexOf('/') + 1);
-        ReportView recomputed = new LedgerViews(generations.reading(), OrganisationScope.everyOrganisation())
+        ReportView recomputed = new CommitteeQueries(generations.reading(), Visibility.allOrganisations())
                 .report(committee, reportId, Instant.now()).orElseThrow();
         assertThat(serialised(recomputed)).isEqualTo(kept);
 
         JsonNode report = parse(kept);
         Instant presentedAt = Instant.parse(report.path("presentedAt").asText());
-        LocalDate figuresEffectiveOn = LocalDate.ofInstant(presentedAt, LedgerViews.LONDON);
+        LocalDate figuresEffectiveOn = LocalDate.ofInstant(presentedAt, CouncilTime.LONDON);
         for (JsonNode presented : report.path("programmes")) {
             JsonNode asAtPresentation = read("/api/programmes/" + presented.path("id").asText() + "?asAt=" + presentedAt
                     + "&effectiveOn=" + figuresEffectiveOn);

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.reading.CouncilTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -165,7 +165,7 @@ class QueryApiTest {
         // presentedAt, counting what was effective that day (docs/read-side.md), the programme is the one presented
         Instant presentedAt = Instant.parse(frozen.path("presentedAt").asText());
         assertThat(read("/api/programmes/" + programme + "?asAt=" + presentedAt + "&effectiveOn="
-                + LocalDate.ofInstant(presentedAt, LedgerViews.LONDON))).isEqualTo(frozen.path("programmes").get(0));
+                + LocalDate.ofInstant(presentedAt, CouncilTime.LONDON))).isEqualTo(frozen.path("programmes").get(0));
 
         JsonNode changes = read(report + "/changes?consistencyToken=" + token);
         assertThat(changes.path("programmes").get(0).path("years").get(0).path("plannedDelta").decimalValue())

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.infrastructure.QueryAxonConfig;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.query.committee.CommitteeQueries;
+import org.savingsledger.query.reading.Visibility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -165,7 +165,7 @@ class RebuildTest {
      * rebuild touches, so only this shows the rebuilt read models give the same figures.
      */
     private String recomputedReport() throws JsonProcessingException {
-        return json.writeValueAsString(new LedgerViews(generations.reading(), OrganisationScope.everyOrganisation())
+        return json.writeValueAsString(new CommitteeQueries(generations.reading(), Visibility.allOrganisations())
                 .report("notts-ascph-committee", "notts-ascph-2018-03-12", Instant.now()).orElseThrow());
     }
 

@@ -1,22 +1,8 @@
 package org.savingsledger.query.bi;
 
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.LedgerViews.ProgrammeExtract;
-import org.savingsledger.query.view.LedgerViews.SavingExtract;
-import org.savingsledger.query.view.Views.HistoryEntry;
-import org.savingsledger.query.view.Views.MoneyChange;
-import org.savingsledger.query.view.Views.ProgrammeSummary;
-import org.savingsledger.query.view.Views.SavingView;
-import org.savingsledger.query.view.Views.YearLine;
-import org.savingsledger.shared.FinancialYear;
-import org.savingsledger.shared.Total;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import static org.savingsledger.query.bi.Column.Type.BOOLEAN;
 import static org.savingsledger.query.bi.Column.Type.DATE;
@@ -27,9 +13,9 @@ import static org.savingsledger.query.bi.Column.Type.TEXT;
 import static org.savingsledger.query.bi.Column.Type.TIMESTAMP;
 
 /**
- * The BI datasets: their columns (stable, documented in docs/bi-datasets.md) and their rows, built
- * from the read models one programme (or committee) at a time and in a stable order, so the same
- * request as at the same instant gives the same bytes.
+ * The BI datasets: their columns (stable, documented in docs/bi-datasets.md) and their rows
+ * ({@link DatasetRows}), built from the read models one programme (or committee) at a time and in a
+ * stable order, so the same request as at the same instant gives the same bytes.
  */
 public enum Dataset {
 
@@ -47,18 +33,7 @@ public enum Dataset {
                     new Column("delivered_total", MONEY, "savings delivered over all years"),
                     new Column("gap_to_target", MONEY, "savings_target minus planned_total"),
                     new Column("savings_count", INTEGER, "savings not withdrawn"),
-                    new Column("withdrawn_savings_count", INTEGER, "savings withdrawn"))) {
-        @Override
-        void rows(LedgerViews views, BiQuery query, RowSink sink) {
-            views.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
-                    extract -> {
-                        ProgrammeSummary p = extract.summary();
-                        emit(sink, p.organisation(), p.id(), p.name(), p.firstYear(), p.lastYear(), p.savingsTarget(),
-                                p.budgetApproved(), p.costDrawnDown(), p.totals().planned(), p.totals().delivered(),
-                                p.totals().gapToTarget(), p.savingsCount(), p.withdrawnSavingsCount());
-                    });
-        }
-    },
+                    new Column("withdrawn_savings_count", INTEGER, "savings withdrawn")), DatasetRows::programmes),
 
     SAVINGS("savings", "One row per saving (savings line): its attributes and totals.", List.of("saving_id"),
             List.of(
@@ -74,17 +49,7 @@ public enum Dataset {
                     new Column("withdrawn", BOOLEAN, "whether the saving was withdrawn"),
                     new Column("planned_total", MONEY, "planned savings over all years (the profile's total)"),
                     new Column("delivered_total", MONEY, "savings delivered over all years"),
-                    new Column("version", INTEGER, "the saving's last change counted (0 = proposed)"))) {
-        @Override
-        void rows(LedgerViews views, BiQuery query, RowSink sink) {
-            eachSaving(views, query, (programme, saving) -> {
-                SavingView s = saving.saving();
-                emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), s.title(), s.workstream(),
-                        s.owner(), s.stage(), s.confidence(), s.rag(), s.withdrawn(), total(s.profile().values()),
-                        total(s.delivered().values()), s.version());
-            });
-        }
-    },
+                    new Column("version", INTEGER, "the saving's last change counted (0 = proposed)")), DatasetRows::savings),
 
     SAVING_YEARS("saving_years", "One row per saving and financial year of its programme: planned, delivered, slipped.",
             List.of("saving_id", "year"),
@@ -97,24 +62,7 @@ public enum Dataset {
                     new Column("delivered", MONEY, "savings delivered in the year"),
                     new Column("slipped_in", MONEY, "planned money moved into the year by slips and bring-forwards"),
                     new Column("slipped_out", MONEY, "planned money moved out of the year by slips and bring-forwards"),
-                    new Column("withdrawn", BOOLEAN, "whether the saving was withdrawn (then it counts 0 in planned totals)"))) {
-        @Override
-        void rows(LedgerViews views, BiQuery query, RowSink sink) {
-            eachSaving(views, query, (programme, saving) -> {
-                SavingView s = saving.saving();
-                TreeSet<FinancialYear> years = new TreeSet<>();
-                programme.summary().years().stream().map(YearLine::year).forEach(years::add);
-                years.addAll(s.profile().keySet());
-                years.addAll(s.delivered().keySet());
-                for (FinancialYear year : years) {
-                    emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), year,
-                            s.profile().getOrDefault(year, Total.ZERO), s.delivered().getOrDefault(year, Total.ZERO),
-                            saving.slippedIn().getOrDefault(year, Total.ZERO),
-                            saving.slippedOut().getOrDefault(year, Total.ZERO), s.withdrawn());
-                }
-            });
-        }
-    },
+                    new Column("withdrawn", BOOLEAN, "whether the saving was withdrawn (then it counts 0 in planned totals)")), DatasetRows::savingYears),
 
     CHANGES("changes", "One row per money change: every figure an event changed, before and after, with who, when and why.",
             List.of("programme_id", "saving_id", "version", "field", "year"),
@@ -132,23 +80,7 @@ public enum Dataset {
                     new Column("effective_date", DATE, "when the change takes effect"),
                     new Column("actor", TEXT, "who made the change"),
                     new Column("reason", TEXT, "why"),
-                    new Column("decision_ref", TEXT, "on whose authority, e.g. ASC&PH Committee 2018-03-12 item 9"))) {
-        @Override
-        void rows(LedgerViews views, BiQuery query, RowSink sink) {
-            views.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
-                    programme -> {
-                        String organisation = programme.summary().organisation();
-                        for (HistoryEntry entry : programme.history()) {
-                            changeRows(sink, organisation, programme.summary().id(), null, entry);
-                        }
-                        for (SavingExtract saving : programme.savings()) {
-                            for (HistoryEntry entry : saving.history()) {
-                                changeRows(sink, organisation, programme.summary().id(), saving.saving().id(), entry);
-                            }
-                        }
-                    });
-        }
-    },
+                    new Column("decision_ref", TEXT, "on whose authority, e.g. ASC&PH Committee 2018-03-12 item 9")), DatasetRows::changes),
 
     DELIVERIES("deliveries", "One row per delivery recorded or corrected: the money delivered, when, by whom and why.",
             List.of("saving_id", "version"),
@@ -165,18 +97,7 @@ public enum Dataset {
                     new Column("effective_date", DATE, "when it takes effect"),
                     new Column("actor", TEXT, "who recorded it"),
                     new Column("reason", TEXT, "why"),
-                    new Column("decision_ref", TEXT, "on whose authority"))) {
-        @Override
-        void rows(LedgerViews views, BiQuery query, RowSink sink) {
-            eachSaving(views, query, (programme, saving) -> saving.history().stream()
-                    .filter(e -> e.type().equals("SavingDeliveryRecorded") || e.type().equals("SavingDeliveryCorrected"))
-                    .forEach(entry -> entry.changes().forEach(change -> emit(sink, programme.summary().organisation(),
-                            programme.summary().id(), saving.saving().id(), entry.version(),
-                            entry.type().equals("SavingDeliveryRecorded") ? "DELIVERY" : "CORRECTION",
-                            FinancialYear.parse(change.year()), change.after().minus(change.before()), change.after(),
-                            entry.recordedAt(), entry.effectiveDate(), entry.actor(), entry.reason(), entry.decisionRef()))));
-        }
-    },
+                    new Column("decision_ref", TEXT, "on whose authority")), DatasetRows::deliveries),
 
     SLIPS("slips", "One row per slip or bring-forward: planned money moved between years, when, by whom and why.",
             List.of("saving_id", "version"),
@@ -193,24 +114,7 @@ public enum Dataset {
                     new Column("effective_date", DATE, "when it takes effect"),
                     new Column("actor", TEXT, "who made it"),
                     new Column("reason", TEXT, "why"),
-                    new Column("decision_ref", TEXT, "on whose authority"))) {
-        @Override
-        void rows(LedgerViews views, BiQuery query, RowSink sink) {
-            eachSaving(views, query, (programme, saving) -> saving.history().stream()
-                    .filter(e -> e.type().equals("SavingSlippedToYear") || e.type().equals("SavingBroughtForward"))
-                    .forEach(entry -> {
-                        MoneyChange from = entry.changes().stream().filter(c -> c.after().compareTo(c.before()) < 0)
-                                .findFirst().orElseThrow();
-                        MoneyChange to = entry.changes().stream().filter(c -> c.after().compareTo(c.before()) > 0)
-                                .findFirst().orElseThrow();
-                        emit(sink, programme.summary().organisation(), programme.summary().id(), saving.saving().id(),
-                                entry.version(), entry.type().equals("SavingSlippedToYear") ? "SLIP" : "BRING_FORWARD",
-                                FinancialYear.parse(from.year()), FinancialYear.parse(to.year()),
-                                to.after().minus(to.before()), entry.recordedAt(), entry.effectiveDate(), entry.actor(),
-                                entry.reason(), entry.decisionRef());
-                    }));
-        }
-    },
+                    new Column("decision_ref", TEXT, "on whose authority")), DatasetRows::slips),
 
     COMMITTEE_REPORTS("committee_reports", "One row per position report, programme and year: the figures exactly as presented.",
             List.of("report_id", "programme_id", "year"),
@@ -227,37 +131,32 @@ public enum Dataset {
                     new Column("planned", MONEY, "planned savings in the year, as presented"),
                     new Column("delivered", MONEY, "savings delivered in the year, as presented"),
                     new Column("cumulative_planned", MONEY, "planned savings up to and including the year, as presented"),
-                    new Column("cumulative_delivered", MONEY, "delivered savings up to and including the year, as presented"))) {
-        @Override
-        void rows(LedgerViews views, BiQuery query, RowSink sink) {
-            views.forEachCommittee(query.organisation(), query.asAt(), query.effectiveOn(), (committee, reports) ->
-                    reports.forEach(report -> report.programmes().stream()
-                            .filter(p -> query.programmeId() == null || query.programmeId().equals(p.id()))
-                            .forEach(programme -> programme.years().forEach(year -> emit(sink, committee.organisation(),
-                                    committee.id(), committee.name(), report.id(), report.meetingDate(), report.title(),
-                                    report.presentedAt(), programme.id(), year.year(), year.planned(), year.delivered(),
-                                    year.cumulativePlanned(), year.cumulativeDelivered())))));
-        }
-    };
+                    new Column("cumulative_delivered", MONEY, "delivered savings up to and including the year, as presented")), DatasetRows::committeeReports);
 
     private final String fileName;
     private final String description;
     private final List<String> key;
     private final List<Column> columns;
 
-    Dataset(String fileName, String description, List<String> key, List<Column> columns) {
+    private final Rows rows;
+
+    Dataset(String fileName, String description, List<String> key, List<Column> columns, Rows rows) {
         this.fileName = fileName;
         this.description = description;
         this.key = key;
         this.columns = columns;
+        this.rows = rows;
+    }
+
+    /** How a dataset's rows are built: {@link DatasetRows} holds one such method per dataset. */
+    @FunctionalInterface
+    interface Rows {
+        void write(Extraction extraction, BiQuery query, RowSink sink);
     }
 
     /** Writes the rows of the extract, in a stable order, to {@code sink}. */
-    abstract void rows(LedgerViews views, BiQuery query, RowSink sink);
-
-    /** Writes the rows of the extract, in a stable order, to {@code sink}. */
-    public void write(LedgerViews views, BiQuery query, RowSink sink) {
-        rows(views, query, sink);
+    public void write(Extraction extraction, BiQuery query, RowSink sink) {
+        rows.write(extraction, query, sink);
     }
 
     /** The name in URLs and files: {@code saving_years}. */
@@ -280,33 +179,5 @@ public enum Dataset {
 
     public static Optional<Dataset> named(String fileName) {
         return Arrays.stream(values()).filter(d -> d.fileName.equals(fileName)).findFirst();
-    }
-
-    private static void eachSaving(LedgerViews views, BiQuery query,
-                                   java.util.function.BiConsumer<ProgrammeExtract, SavingExtract> consumer) {
-        views.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
-                programme -> programme.savings().forEach(saving -> consumer.accept(programme, saving)));
-    }
-
-    private static void changeRows(RowSink sink, String organisation, String programmeId, String savingId,
-                                   HistoryEntry entry) {
-        for (MoneyChange change : entry.changes()) {
-            emit(sink, organisation, programmeId, savingId, entry.version(), entry.type(),
-                    change.year() == null ? null : FinancialYear.parse(change.year()), change.field(), change.before(),
-                    change.after(), entry.recordedAt(), entry.effectiveDate(), entry.actor(), entry.reason(),
-                    entry.decisionRef());
-        }
-    }
-
-    private static Total total(java.util.Collection<Total> amounts) {
-        return amounts.stream().reduce(Total.ZERO, Total::plus);
-    }
-
-    private static void emit(RowSink sink, Object... values) {
-        try {
-            sink.row(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

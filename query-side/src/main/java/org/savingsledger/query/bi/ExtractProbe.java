@@ -4,8 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.StreamKind;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.query.reading.Visibility;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,8 +36,8 @@ public final class ExtractProbe {
                 StreamKind.PROGRAMME, generation(args, 4), StreamKind.COMMITTEE, generation(args, 5));
         try (MongoClient client = MongoClients.create(args[0])) {
             // the operator's own measuring tool, reading the stores directly: every organisation, by name
-            LedgerViews views = new LedgerViews(new HistoryStore(client.getDatabase(args[1]), generations),
-                    OrganisationScope.everyOrganisation());
+            Extraction extraction = new Extraction(new HistoryStore(client.getDatabase(args[1]), generations),
+                    Visibility.allOrganisations());
             long start = System.nanoTime();
             long[] firstByte = {-1};
             long[] bytes = {0};
@@ -62,7 +61,7 @@ public final class ExtractProbe {
                 }
             };
             try (ExtractFormat.RowWriter writer = ExtractFormat.CSV.open(dataset.columns(), counter)) {
-                dataset.write(views, new BiQuery(Instant.now(), LocalDate.now(), null, null), values -> {
+                dataset.write(extraction, new BiQuery(Instant.now(), LocalDate.now(), null, null), values -> {
                     rows[0]++;
                     writer.row(values);
                 });

@@ -12,8 +12,6 @@ import org.savingsledger.query.bi.BiQuery;
 import org.savingsledger.query.bi.Dataset;
 import org.savingsledger.query.bi.ExtractFormat;
 import org.savingsledger.query.infrastructure.ReadModelProgress;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.LedgerViewsSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -27,9 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.DisconnectedClientHelper;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -50,16 +46,16 @@ class BiController {
 
     private static final Logger log = LoggerFactory.getLogger(BiController.class);
 
-    private final LedgerViewsSource views;
+    private final SignedInQueries queries;
     private final ReadModelProgress progress;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
 
-    BiController(LedgerViewsSource views, ReadModelProgress progress, ReadYourWrites readYourWrites, Clock clock,
+    BiController(SignedInQueries queries, ReadModelProgress progress, ReadYourWrites readYourWrites, Clock clock,
                  MeterRegistry meterRegistry) {
         this.meterRegistry = meterRegistry;
-        this.views = views;
+        this.queries = queries;
         this.progress = progress;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
@@ -103,7 +99,7 @@ class BiController {
         boolean byteOrderMark = byteOrderMark(bom, format);
         readYourWrites.await(consistencyToken);
         Extract extract = new Extract(dataset, format, byteOrderMark, new BiQuery(QueryParameters.asAt(asAt, clock),
-                QueryParameters.effectiveOn(effectiveOn, clock), blankToNull(organisation),
+                QueryParameters.effectiveOn(effectiveOn, clock), QueryParameters.optional(organisation),
                 programmeFilter(programme)));
         String etag = "\"" + fingerprint(extract, asAt) + "\"";
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
@@ -133,7 +129,7 @@ class BiController {
         try {
             ExtractFormat.RowWriter writer = extract.format().open(extract.dataset().columns(),
                     new DigestOutputStream(body, digest), extract.byteOrderMark());
-            extract.dataset().write(views.current(), extract.query(), values -> {
+            extract.dataset().write(queries.extraction(), extract.query(), values -> {
                 writer.row(values);
                 rows.increment();
                 written[0]++;
@@ -184,56 +180,9 @@ class BiController {
         }
     }
 
-    /**
-     * The extract's body. The headers that describe the file (type, name, ETag, digest trailer) are set
-     * just before its first byte, and the first bytes are sent at once: until then nothing has been
-     * sent, so a failure is still answered as a problem without them; from then on the response is
-     * committed.
-     */
-    private static final class FileBody extends FilterOutputStream {
-
-        private final Runnable describe;
-        private boolean begun;
-
-        FileBody(OutputStream out, Runnable describe) {
-            super(out);
-            this.describe = describe;
-        }
-
-        /** Sets the file's headers, once; called at the first byte, or at the end of an empty file. */
-        void begin() {
-            if (!begun) {
-                begun = true;
-                describe.run();
-            }
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (begun) {
-                out.write(bytes, offset, length);
-            } else {
-                begin();
-                out.write(bytes, offset, length);
-                out.flush();
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            begin();
-            out.flush();
-        }
-    }
-
     /** {@code bom}: {@code true} or {@code false} (the default, also when blank); anything else is refused. */
     private static boolean byteOrderMark(String bom, ExtractFormat format) {
-        String value = blankToNull(bom);
+        String value = QueryParameters.optional(bom);
         if (value == null || value.equals("false")) {
             return false;
         }
@@ -265,15 +214,11 @@ class BiController {
     }
 
     private static String programmeFilter(String programme) {
-        String id = blankToNull(programme);
+        String id = QueryParameters.optional(programme);
         if (id != null && !org.savingsledger.shared.LedgerIds.isValid(id)) {
             throw new QueryParameters.InvalidQuery("programme", "must be a programme id, was '" + programme + "'");
         }
         return id;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private String fingerprint(Extract extract, String asAtParameter) {

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.savingsledger.query.history.FrozenReports;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.LedgerViewsSource;
-import org.savingsledger.query.view.Views.CommitteeView;
-import org.savingsledger.query.view.Views.ReportChanges;
+import org.savingsledger.query.committee.CommitteeQueries;
+import org.savingsledger.query.committee.CommitteeView;
+import org.savingsledger.query.committee.ReportChanges;
+import org.savingsledger.query.committee.ReportView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,15 +25,15 @@ import java.time.Clock;
 @Tag(name = "Committee queries", description = "Committees, the programmes they oversee, and position reports frozen as presented.")
 class CommitteeQueryController {
 
-    private final LedgerViewsSource views;
+    private final SignedInQueries queries;
     private final FrozenReports frozenReports;
     private final ReadYourWrites readYourWrites;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CommitteeQueryController(LedgerViewsSource views, FrozenReports frozenReports, ReadYourWrites readYourWrites, ObjectMapper json,
+    CommitteeQueryController(SignedInQueries queries, FrozenReports frozenReports, ReadYourWrites readYourWrites, ObjectMapper json,
                              Clock clock) {
-        this.views = views;
+        this.queries = queries;
         this.frozenReports = frozenReports;
         this.readYourWrites = readYourWrites;
         this.json = json;
@@ -46,7 +46,7 @@ class CommitteeQueryController {
                             @RequestParam(required = false) String effectiveOn,
                             @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.current().committee(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
+        return queries.committees().committee(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no committee '" + id + "'"));
     }
@@ -67,19 +67,19 @@ class CommitteeQueryController {
         readYourWrites.await(consistencyToken);
         String committeeId = QueryParameters.id(id);
         String report = QueryParameters.id(reportId);
-        LedgerViews views = this.views.current();
-        if (!views.showsCommittee(committeeId)) {
+        CommitteeQueries committees = queries.committees();
+        if (!committees.showsCommittee(committeeId)) {
             throw new QueryParameters.NotFound("no report '" + report + "' of committee '" + committeeId + "'");
         }
         // bytes are kept once a report was served: then, asked as at now, there is nothing to compute
         String bytes = (asAt == null ? frozenReports.bytes(committeeId, report) : java.util.Optional.<String>empty())
-                .orElseGet(() -> frozen(views, committeeId, report, QueryParameters.asAt(asAt, clock)));
+                .orElseGet(() -> frozen(committees, committeeId, report, QueryParameters.asAt(asAt, clock)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The report's kept bytes, or its figures computed and kept; 404 when it did not exist as at {@code asAt}. */
-    private String frozen(LedgerViews views, String committeeId, String report, java.time.Instant asAt) {
-        var view = views.report(committeeId, report, asAt).orElseThrow(() ->
+    private String frozen(CommitteeQueries committees, String committeeId, String report, java.time.Instant asAt) {
+        ReportView view = committees.report(committeeId, report, asAt).orElseThrow(() ->
                 new QueryParameters.NotFound("no report '" + report + "' of committee '" + committeeId + "'"));
         return frozenReports.bytes(committeeId, report).orElseGet(() -> {
             try {
@@ -97,7 +97,7 @@ class CommitteeQueryController {
                           @RequestParam(required = false) String asAt, @RequestParam(required = false) String effectiveOn,
                           @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.current().changesSince(QueryParameters.id(id), QueryParameters.id(reportId), QueryParameters.asAt(asAt, clock),
+        return queries.committees().changesSince(QueryParameters.id(id), QueryParameters.id(reportId), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no report '" + reportId + "' of committee '" + id + "'"));
     }

@@ -12,8 +12,6 @@ import org.savingsledger.query.bi.BiQuery;
 import org.savingsledger.query.bi.Column;
 import org.savingsledger.query.bi.Dataset;
 import org.savingsledger.query.bi.ExtractFormat;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.LedgerViewsSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,15 +63,15 @@ class ODataController {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    private final LedgerViewsSource views;
+    private final SignedInQueries queries;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
     private final int defaultPageSize;
     private final PublicLinks links;
 
-    ODataController(LedgerViewsSource views, ReadYourWrites readYourWrites, Clock clock,
+    ODataController(SignedInQueries queries, ReadYourWrites readYourWrites, Clock clock,
                     @Value("${ledger.odata.page-size:1000}") int defaultPageSize, PublicLinks links) {
-        this.views = views;
+        this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
         this.defaultPageSize = defaultPageSize;
@@ -165,7 +163,7 @@ class ODataController {
         Page page = new Page(first, Math.min(limit, pageSize), counting);
         int yearColumn = columnIndex(dataset, "year");
         try {
-            dataset.write(views.current(), new BiQuery(pinnedAsAt, pinnedEffectiveOn, conditions.get("organisation"),
+            dataset.write(queries.extraction(), new BiQuery(pinnedAsAt, pinnedEffectiveOn, conditions.get("organisation"),
                     conditions.get("programme_id")), values -> {
                 if (conditions.containsKey("year")
                         && (values[yearColumn] == null || !conditions.get("year").equals(values[yearColumn].toString()))) {

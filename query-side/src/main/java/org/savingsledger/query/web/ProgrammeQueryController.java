@@ -2,11 +2,9 @@ package org.savingsledger.query.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.LedgerViewsSource;
-import org.savingsledger.query.view.Views.ProgrammeSummary;
-import org.savingsledger.query.view.Views.SavingView;
-import org.savingsledger.query.view.Views.YearPosition;
+import org.savingsledger.query.programme.ProgrammeSummary;
+import org.savingsledger.query.programme.YearPosition;
+import org.savingsledger.query.saving.SavingView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,12 +18,12 @@ import java.util.List;
         + "and effective on any date (effectiveOn). A withdrawn saving counts 0 in planned totals.")
 class ProgrammeQueryController {
 
-    private final LedgerViewsSource views;
+    private final SignedInQueries queries;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    ProgrammeQueryController(LedgerViewsSource views, ReadYourWrites readYourWrites, Clock clock) {
-        this.views = views;
+    ProgrammeQueryController(SignedInQueries queries, ReadYourWrites readYourWrites, Clock clock) {
+        this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
     }
@@ -37,7 +35,7 @@ class ProgrammeQueryController {
                                       @RequestParam(required = false) String effectiveOn,
                                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.current().programmes(blankToNull(organisation), QueryParameters.asAt(asAt, clock),
+        return queries.programmes().programmes(QueryParameters.optional(organisation), QueryParameters.asAt(asAt, clock),
                 QueryParameters.effectiveOn(effectiveOn, clock));
     }
 
@@ -48,7 +46,7 @@ class ProgrammeQueryController {
                                @RequestParam(required = false) String effectiveOn,
                                @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.current().programme(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
+        return queries.programmes().programme(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no programme '" + id + "'"));
     }
@@ -59,7 +57,7 @@ class ProgrammeQueryController {
                              @RequestParam(required = false) String effectiveOn,
                              @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.current().savingsOf(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
+        return queries.programmes().savingsOf(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no programme '" + id + "'"));
     }
@@ -70,11 +68,7 @@ class ProgrammeQueryController {
                       @RequestParam(required = false) String asAt, @RequestParam(required = false) String effectiveOn,
                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.current().year(QueryParameters.year(year), blankToNull(organisation), QueryParameters.asAt(asAt, clock),
-                QueryParameters.effectiveOn(effectiveOn, clock));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return queries.programmes().year(QueryParameters.year(year), QueryParameters.optional(organisation),
+                QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock));
     }
 }

@@ -1,6 +1,6 @@
 package org.savingsledger.query.web;
 
-import org.savingsledger.query.view.LedgerViews;
+import org.savingsledger.query.reading.CouncilTime;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.LedgerIds;
 
@@ -29,7 +29,7 @@ final class QueryParameters {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException notAnInstant) {
             try {
-                return LocalDate.parse(value.trim()).plusDays(1).atStartOfDay(LedgerViews.LONDON).toInstant().minusNanos(1);
+                return LocalDate.parse(value.trim()).plusDays(1).atStartOfDay(CouncilTime.LONDON).toInstant().minusNanos(1);
             } catch (DateTimeParseException notADate) {
                 throw new InvalidQuery("asAt", "must be an instant like 2018-03-12T10:15:00Z or a date like 2018-03-12, was '"
                         + value + "'");
@@ -40,7 +40,7 @@ final class QueryParameters {
     /** {@code effectiveOn}: a date; default today in Europe/London. */
     static LocalDate effectiveOn(String value, Clock clock) {
         if (value == null || value.isBlank()) {
-            return LocalDate.ofInstant(clock.instant(), LedgerViews.LONDON);
+            return LocalDate.ofInstant(clock.instant(), CouncilTime.LONDON);
         }
         try {
             return LocalDate.parse(value.trim());
@@ -67,6 +67,11 @@ final class QueryParameters {
             // answered below
         }
         throw new InvalidQuery("consistencyToken", "must be a token returned by a command, was '" + consistencyToken + "'");
+    }
+
+    /** An optional parameter's value, trimmed; null when it is missing or blank. */
+    static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** An id in a path: one that cannot be an id names nothing. */

@@ -2,10 +2,8 @@ package org.savingsledger.query.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.LedgerViewsSource;
-import org.savingsledger.query.view.Views.HistoryEntry;
-import org.savingsledger.query.view.Views.SavingView;
+import org.savingsledger.query.reading.HistoryEntry;
+import org.savingsledger.query.saving.SavingView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,12 +18,12 @@ import java.util.List;
 @Tag(name = "Saving queries", description = "A saving and its history, as at any instant (asAt) and effective on any date (effectiveOn).")
 class SavingQueryController {
 
-    private final LedgerViewsSource views;
+    private final SignedInQueries queries;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    SavingQueryController(LedgerViewsSource views, ReadYourWrites readYourWrites, Clock clock) {
-        this.views = views;
+    SavingQueryController(SignedInQueries queries, ReadYourWrites readYourWrites, Clock clock) {
+        this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.clock = clock;
     }
@@ -36,7 +34,7 @@ class SavingQueryController {
                       @RequestParam(required = false) String effectiveOn,
                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.current().saving(QueryParameters.id(id), QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock))
+        return queries.savings().saving(QueryParameters.id(id), QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no saving '" + id + "'"));
     }
 
@@ -47,7 +45,7 @@ class SavingQueryController {
                                @RequestParam(required = false) String effectiveOn,
                                @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return views.current().savingHistory(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
+        return queries.savings().history(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
                 .orElseThrow(() -> new QueryParameters.NotFound("no saving '" + id + "'"));
     }

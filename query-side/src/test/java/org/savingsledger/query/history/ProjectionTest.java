@@ -37,8 +37,17 @@ import org.savingsledger.events.saving.SavingRagChanged;
 import org.savingsledger.events.saving.SavingSlippedToYear;
 import org.savingsledger.events.saving.SavingStageChanged;
 import org.savingsledger.events.saving.SavingWithdrawn;
-import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.query.view.Views;
+import org.savingsledger.query.committee.CommitteeQueries;
+import org.savingsledger.query.committee.CommitteeView;
+import org.savingsledger.query.committee.ReportRef;
+import org.savingsledger.query.committee.ReportView;
+import org.savingsledger.query.programme.ProgrammeQueries;
+import org.savingsledger.query.programme.ProgrammeSummary;
+import org.savingsledger.query.reading.HistoryEntry;
+import org.savingsledger.query.reading.MoneyChange;
+import org.savingsledger.query.reading.Visibility;
+import org.savingsledger.query.saving.SavingQueries;
+import org.savingsledger.query.saving.SavingView;
 import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
@@ -51,7 +60,6 @@ import org.savingsledger.shared.ReportId;
 import org.savingsledger.shared.SavingId;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
-import org.savingsledger.shared.access.OrganisationScope;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,7 +86,9 @@ class ProjectionTest {
     private static MongoClient client;
     private MongoDatabase database;
     private HistoryStore store;
-    private LedgerViews views;
+    private SavingQueries savings;
+    private ProgrammeQueries programmes;
+    private CommitteeQueries committees;
     private final List<Runnable> deliveries = new ArrayList<>();
 
     @BeforeAll
@@ -97,7 +107,9 @@ class ProjectionTest {
     void freshDatabase() {
         database = client.getDatabase("test_" + System.nanoTime());
         store = new HistoryStore(database);
-        views = new LedgerViews(store, OrganisationScope.everyOrganisation());
+        savings = new SavingQueries(store, Visibility.allOrganisations());
+        programmes = new ProgrammeQueries(store, Visibility.allOrganisations());
+        committees = new CommitteeQueries(store, Visibility.allOrganisations());
     }
 
     /** Writes into {@link #store}, a batch at a time inside a processor batch. */
@@ -158,7 +170,7 @@ class ProjectionTest {
     @Test
     void everySavingEventShowsInTheSavingAndItsHistory() {
         project();
-        Views.SavingView view = views.saving(SAVING.value(), T0.plusSeconds(19), EVERYTHING).orElseThrow();
+        SavingView view = savings.saving(SAVING.value(), T0.plusSeconds(19), EVERYTHING).orElseThrow();
 
         assertThat(view.profile()).containsEntry(Y18, Total.pounds(4_379_000)).containsEntry(Y19, Total.pounds(3_600_000))
                 .containsEntry(Y20, Total.pounds(2_596_000));
@@ -169,23 +181,23 @@ class ProjectionTest {
         assertThat(view.withdrawn()).isFalse();
         assertThat(view.version()).isEqualTo(8);
 
-        List<Views.HistoryEntry> history = views.savingHistory(SAVING.value(), FAR_FUTURE, EVERYTHING).orElseThrow();
-        assertThat(history).extracting(Views.HistoryEntry::type).containsExactly("SavingProposed",
+        List<HistoryEntry> history = savings.history(SAVING.value(), FAR_FUTURE, EVERYTHING).orElseThrow();
+        assertThat(history).extracting(HistoryEntry::type).containsExactly("SavingProposed",
                 "SavingProfileRevised", "SavingSlippedToYear", "SavingBroughtForward", "SavingDeliveryRecorded",
                 "SavingDeliveryCorrected", "SavingStageChanged", "SavingConfidenceChanged", "SavingRagChanged",
                 "SavingWithdrawn");
         assertThat(history.get(2).changes()).containsExactly(
-                new Views.MoneyChange("2018/19", "planned", Total.pounds(5_379_000), Total.pounds(4_379_000)),
-                new Views.MoneyChange("2020/21", "planned", Total.pounds(1_696_000), Total.pounds(2_696_000)));
+                new MoneyChange("2018/19", "planned", Total.pounds(5_379_000), Total.pounds(4_379_000)),
+                new MoneyChange("2020/21", "planned", Total.pounds(1_696_000), Total.pounds(2_696_000)));
         assertThat(history.get(1).changes()).containsExactly(
-                new Views.MoneyChange("2019/20", "planned", Total.pounds(3_461_000), Total.pounds(3_500_000)));
+                new MoneyChange("2019/20", "planned", Total.pounds(3_461_000), Total.pounds(3_500_000)));
         assertThat(history.get(5).reason()).isEqualTo("double counted");
     }
 
     @Test
     void programmeAndCommitteeEventsShowInTheirViews() {
         project();
-        Views.ProgrammeSummary summary = views.programme(PROGRAMME.value(), T0.plusSeconds(19), EVERYTHING).orElseThrow();
+        ProgrammeSummary summary = programmes.programme(PROGRAMME.value(), T0.plusSeconds(19), EVERYTHING).orElseThrow();
         assertThat(summary.savingsTarget()).isEqualTo(Total.pounds(18_000_000));
         assertThat(summary.budgetApproved()).isEqualTo(Total.pounds(1_370_240));
         assertThat(summary.costDrawnDown()).isEqualTo(Total.pounds(685_120));
@@ -194,29 +206,29 @@ class ProjectionTest {
         assertThat(summary.years().get(0).slippedOut()).isEqualTo(Total.pounds(1_000_000));
         assertThat(summary.years().get(1).slippedIn()).isEqualTo(Total.pounds(100_000));
 
-        Views.CommitteeView committee = views.committee(COMMITTEE.value(), FAR_FUTURE, EVERYTHING).orElseThrow();
+        CommitteeView committee = committees.committee(COMMITTEE.value(), FAR_FUTURE, EVERYTHING).orElseThrow();
         assertThat(committee.programmes()).containsExactly(PROGRAMME.value());
-        assertThat(committee.reports()).extracting(Views.ReportRef::id).containsExactly("r1");
+        assertThat(committee.reports()).extracting(ReportRef::id).containsExactly("r1");
     }
 
     @Test
     void asAtAndEffectiveOnChooseWhichFactsCount() {
         project();
         // as the ledger knew it before the slip was recorded
-        assertThat(views.saving(SAVING.value(), T0.plusSeconds(11), EVERYTHING).orElseThrow().profile())
+        assertThat(savings.saving(SAVING.value(), T0.plusSeconds(11), EVERYTHING).orElseThrow().profile())
                 .containsEntry(Y18, Total.pounds(5_379_000));
         // the delivery took effect on 15 March 2019
-        assertThat(views.saving(SAVING.value(), FAR_FUTURE, LocalDate.of(2019, 3, 14)).orElseThrow().delivered()).isEmpty();
+        assertThat(savings.saving(SAVING.value(), FAR_FUTURE, LocalDate.of(2019, 3, 14)).orElseThrow().delivered()).isEmpty();
         // withdrawn in 2020: counts nothing planned from then on, everything before
-        assertThat(views.programme(PROGRAMME.value(), FAR_FUTURE, EVERYTHING).orElseThrow().totals().planned())
+        assertThat(programmes.programme(PROGRAMME.value(), FAR_FUTURE, EVERYTHING).orElseThrow().totals().planned())
                 .isEqualTo(Total.ZERO);
-        assertThat(views.programme(PROGRAMME.value(), FAR_FUTURE, LocalDate.of(2019, 12, 31)).orElseThrow()
+        assertThat(programmes.programme(PROGRAMME.value(), FAR_FUTURE, LocalDate.of(2019, 12, 31)).orElseThrow()
                 .totals().planned()).isEqualTo(Total.pounds(10_575_000));
         // nothing was known before the first event
-        assertThat(views.programme(PROGRAMME.value(), T0.minusSeconds(1), EVERYTHING)).isEmpty();
+        assertThat(programmes.programme(PROGRAMME.value(), T0.minusSeconds(1), EVERYTHING)).isEmpty();
         // the report is frozen as the ledger showed it when presented (26 February, by default effective that
         // day): before the withdrawal, and without the re-profiling that takes effect on 1 March
-        Views.ReportView report = views.report(COMMITTEE.value(), "r1", FAR_FUTURE).orElseThrow();
+        ReportView report = committees.report(COMMITTEE.value(), "r1", FAR_FUTURE).orElseThrow();
         assertThat(report.programmes().get(0).totals().planned()).isEqualTo(Total.pounds(10_536_000));
     }
 
@@ -249,8 +261,8 @@ class ProjectionTest {
         for (String kind : List.of("programme", "saving", "committee")) {
             assertThat(database.getCollection(kind + "_heads_g1").countDocuments()).as(kind + " heads").isEqualTo(1);
         }
-        assertThat(views.savingHistory(SAVING.value(), FAR_FUTURE, EVERYTHING).orElseThrow()).hasSize(1);
-        assertThat(views.programme(PROGRAMME.value(), FAR_FUTURE, EVERYTHING).orElseThrow().savingsCount()).isEqualTo(1);
+        assertThat(savings.history(SAVING.value(), FAR_FUTURE, EVERYTHING).orElseThrow()).hasSize(1);
+        assertThat(programmes.programme(PROGRAMME.value(), FAR_FUTURE, EVERYTHING).orElseThrow().savingsCount()).isEqualTo(1);
     }
 
     /**
@@ -314,7 +326,7 @@ class ProjectionTest {
         List<String> once = dump();
         deliveries.forEach(Runnable::run);
         assertThat(dump()).isEqualTo(once);
-        assertThat(views.savingHistory(SAVING.value(), FAR_FUTURE, EVERYTHING).orElseThrow()).hasSize(10);
+        assertThat(savings.history(SAVING.value(), FAR_FUTURE, EVERYTHING).orElseThrow()).hasSize(10);
     }
 
     private List<String> dump() {

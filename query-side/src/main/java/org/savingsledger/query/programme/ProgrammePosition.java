@@ -1,6 +1,7 @@
-package org.savingsledger.query.view;
+package org.savingsledger.query.programme;
 
 import org.savingsledger.query.history.Fact;
+import org.savingsledger.query.reading.FactTypes;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Total;
 
@@ -12,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A programme's own figures as known at an instant and effective by a date: the fold of its visible facts. */
-record ProgrammePosition(String id, String organisation, String name, String description,
+public record ProgrammePosition(String id, String organisation, String name, String description,
                          FinancialYear firstYear, FinancialYear lastYear,
                          Total savingsTarget, Total budgetApproved, Total costDrawnDown) {
 
-    static Optional<ProgrammePosition> of(String id, List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
+    public static Optional<ProgrammePosition> of(String id, List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
         Map<String, String> values = new HashMap<>();
         Map<String, Total> figures = new HashMap<>();
         boolean launched = false;
@@ -24,7 +25,7 @@ record ProgrammePosition(String id, String organisation, String name, String des
             if (!fact.isVisible(asAt, effectiveOn)) {
                 continue;
             }
-            launched |= "ProgrammeLaunched".equals(fact.type());
+            launched |= FactTypes.opensProgramme(fact);
             fact.attributes().forEach((name, value) -> values.put(name, value.toString()));
             fact.changes().forEach(change -> figures.merge(change.field(), Total.of(change.delta()), Total::plus));
         }

@@ -1,4 +1,4 @@
-package org.savingsledger.query.view;
+package org.savingsledger.query.web;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,6 +13,7 @@ import org.savingsledger.query.history.HistoryWriter;
 import org.savingsledger.query.history.LiveHistoryTarget;
 import org.savingsledger.query.history.ProgrammeHistoryProjection;
 import org.savingsledger.query.history.ReadModelGenerations;
+import org.savingsledger.query.programme.ProgrammeSummary;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
 import org.savingsledger.shared.ProgrammeId;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whose data a request's views show: the signed-in user's organisations, every organisation only for
  * the administrator, and nothing at all when nobody is signed in or the user is granted no organisation.
  */
-class LedgerViewsSourceTest {
+class SignedInQueriesTest {
 
     private static final Instant RECORDED = Instant.parse("2018-02-26T09:00:00Z");
     private static final Instant AS_AT = Instant.parse("2099-01-01T00:00:00Z");
@@ -41,7 +42,7 @@ class LedgerViewsSourceTest {
 
     private static MongoServer server;
     private static MongoClient client;
-    private static LedgerViewsSource source;
+    private static SignedInQueries source;
 
     @BeforeAll
     static void aProgrammeInEachOrganisation() {
@@ -54,7 +55,7 @@ class LedgerViewsSourceTest {
                 Money.pounds(1_000), FinancialYear.parse("2018/19"), FinancialYear.parse("2019/20"), launched), 0, RECORDED);
         programmes.on(new ProgrammeLaunched(ProgrammeId.of("leics-tp"), "leicestershire", "TP", null,
                 Money.pounds(1_000), FinancialYear.parse("2018/19"), FinancialYear.parse("2019/20"), launched), 0, RECORDED);
-        source = new LedgerViewsSource(generations);
+        source = new SignedInQueries(generations);
     }
 
     @AfterAll
@@ -71,7 +72,7 @@ class LedgerViewsSourceTest {
     @Test
     void nobodySignedInSeesNothing() {
         assertThat(programmeIds()).isEmpty();
-        assertThat(source.current().programme("notts-asc", AS_AT, EFFECTIVE_ON)).isEmpty();
+        assertThat(source.programmes().programme("notts-asc", AS_AT, EFFECTIVE_ON)).isEmpty();
     }
 
     @Test
@@ -93,14 +94,14 @@ class LedgerViewsSourceTest {
         signIn(UsernamePasswordAuthenticationToken.authenticated("viewer", null,
                 AuthorityUtils.createAuthorityList("ROLE_VIEWER", "ORG_nottinghamshire")));
         assertThat(programmeIds()).containsExactly("notts-asc");
-        assertThat(source.current().programme("leics-tp", AS_AT, EFFECTIVE_ON)).isEmpty();
+        assertThat(source.programmes().programme("leics-tp", AS_AT, EFFECTIVE_ON)).isEmpty();
         signIn(UsernamePasswordAuthenticationToken.authenticated("admin", null,
                 AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ORG_*")));
         assertThat(programmeIds()).containsExactly("leics-tp", "notts-asc");
     }
 
     private static List<String> programmeIds() {
-        return source.current().programmes(null, AS_AT, EFFECTIVE_ON).stream().map(Views.ProgrammeSummary::id).toList();
+        return source.programmes().programmes(null, AS_AT, EFFECTIVE_ON).stream().map(ProgrammeSummary::id).toList();
     }
 
     private static void signIn(Authentication authentication) {

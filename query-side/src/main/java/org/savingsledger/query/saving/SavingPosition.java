@@ -1,8 +1,8 @@
-package org.savingsledger.query.view;
+package org.savingsledger.query.saving;
 
-import org.savingsledger.query.history.FoldSnapshots;
 import org.savingsledger.query.history.Fact;
 import org.savingsledger.query.history.HistoryStore;
+import org.savingsledger.query.reading.FactTypes;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Total;
 
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * fold of its visible facts. Money is the sum of the visible facts' deltas; stage, confidence and
  * RAG are the last visible values.
  */
-record SavingPosition(String id, String programmeId, String title, String workstream, String owner,
+public record SavingPosition(String id, String programmeId, String title, String workstream, String owner,
                       String stage, String confidence, String rag, boolean withdrawn,
                       SortedMap<FinancialYear, Total> planned, SortedMap<FinancialYear, Total> delivered,
                       SortedMap<FinancialYear, Total> slippedIn, SortedMap<FinancialYear, Total> slippedOut,
@@ -31,7 +31,7 @@ record SavingPosition(String id, String programmeId, String title, String workst
      * Empty when the saving had not been proposed (visibly) by then. {@code facts} are the saving's
      * facts oldest first, or a checkpoint and the facts after it ({@link HistoryStore#savingFolds}).
      */
-    static Optional<SavingPosition> of(String id, List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
+    public static Optional<SavingPosition> of(String id, List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
         Map<String, String> values = new HashMap<>();
         SortedMap<FinancialYear, Total> planned = new TreeMap<>();
         SortedMap<FinancialYear, Total> delivered = new TreeMap<>();
@@ -43,8 +43,7 @@ record SavingPosition(String id, String programmeId, String title, String workst
             if (!fact.isVisible(asAt, effectiveOn)) {
                 continue;
             }
-            // a checkpoint (FoldSnapshots) stands for every fact before it, all of them visible
-            proposed |= "SavingProposed".equals(fact.type()) || FoldSnapshots.TYPE.equals(fact.type());
+            proposed |= FactTypes.opensSaving(fact);
             version = fact.version();
             fact.attributes().forEach((name, value) -> values.put(name, value.toString()));
             for (Fact.Change change : fact.changes()) {
@@ -70,16 +69,22 @@ record SavingPosition(String id, String programmeId, String title, String workst
                 version));
     }
 
+    /** The positions of those of {@code ids} proposed by then, in that order, folded from {@code facts} by saving id. */
+    public static List<SavingPosition> allOf(List<String> ids, Map<String, List<Fact>> facts, Instant asAt,
+                                             LocalDate effectiveOn) {
+        return ids.stream().flatMap(id -> of(id, facts.get(id), asAt, effectiveOn).stream()).toList();
+    }
+
     /** What this saving counts in planned totals: nothing once withdrawn. */
-    Total plannedIn(FinancialYear year) {
+    public Total plannedIn(FinancialYear year) {
         return withdrawn ? Total.ZERO : planned.getOrDefault(year, Total.ZERO);
     }
 
-    Total plannedTotal() {
+    public Total plannedTotal() {
         return withdrawn ? Total.ZERO : planned.values().stream().reduce(Total.ZERO, Total::plus);
     }
 
-    static Total amountIn(SortedMap<FinancialYear, Total> figures, FinancialYear year) {
+    public static Total amountIn(SortedMap<FinancialYear, Total> figures, FinancialYear year) {
         return figures.getOrDefault(year, Total.ZERO);
     }
 

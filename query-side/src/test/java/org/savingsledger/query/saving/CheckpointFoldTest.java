@@ -1,4 +1,4 @@
-package org.savingsledger.query.view;
+package org.savingsledger.query.saving;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

@@ -1,0 +1,111 @@
+package org.savingsledger.query.committee;
+
+import org.savingsledger.query.history.Fact;
+import org.savingsledger.query.history.HistoryStore;
+import org.savingsledger.query.history.StreamKind;
+import org.savingsledger.query.programme.ProgrammeSummaries;
+import org.savingsledger.query.programme.ProgrammeSummary;
+import org.savingsledger.query.reading.HistoryEntry;
+import org.savingsledger.query.reading.Visibility;
+import org.savingsledger.query.reading.VisibleHistory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Committees, the position reports presented to them with their figures as presented, and what
+ * changed since a report, for any instant of knowledge ({@code asAt}) and effective date ({@code effectiveOn}).
+ */
+public class CommitteeQueries {
+
+    private final VisibleHistory history;
+
+    public CommitteeQueries(HistoryStore store, Visibility visibility) {
+        this(new VisibleHistory(store, visibility));
+    }
+
+    public CommitteeQueries(VisibleHistory history) {
+        this.history = history;
+    }
+
+    /** Whether {@code id} is a committee these queries show. */
+    public boolean showsCommittee(String id) {
+        return history.shows(StreamKind.COMMITTEE, id);
+    }
+
+    public Optional<CommitteeView> committee(String id, Instant asAt, LocalDate effectiveOn) {
+        if (!showsCommittee(id)) {
+            return Optional.empty();
+        }
+        return CommitteeView.of(id, history.store().facts(StreamKind.COMMITTEE, id).stream()
+                .filter(fact -> fact.isVisible(asAt, effectiveOn)).toList());
+    }
+
+    /**
+     * A report's figures exactly as presented: every programme as the ledger knew it at
+     * {@code presentedAt}, counting changes effective by that day. Empty when the committee had no
+     * such report as at {@code asAt}.
+     */
+    public Optional<ReportView> report(String committeeId, String reportId, Instant asAt) {
+        return reportFact(committeeId, reportId, asAt).map(fact -> {
+            ReportRef ref = ReportRef.of(fact);
+            Map<String, ProgrammeSummary> summaries = ProgrammeSummaries.read(history.store(),
+                    fact.listAttribute("programmeIds"), ref.presentedAt(),
+                    LocalDate.parse(fact.attribute("figuresEffectiveOn")));
+            return new ReportView(ref.id(), committeeId, ref.meetingDate(), ref.title(), ref.presentedAt(),
+                    List.copyOf(summaries.values()));
+        });
+    }
+
+    /** What changed since a report, as at {@code asAt} and effective by {@code effectiveOn}. */
+    public Optional<ReportChanges> changesSince(String committeeId, String reportId, Instant asAt,
+                                                LocalDate effectiveOn) {
+        return report(committeeId, reportId, asAt).map(report -> {
+            List<String> programmeIds = report.programmes().stream().map(ProgrammeSummary::id).toList();
+            return ReportChanges.between(report,
+                    ProgrammeSummaries.read(history.store(), programmeIds, asAt, effectiveOn), asAt, effectiveOn,
+                    changesAfter(programmeIds, report.presentedAt(), asAt, effectiveOn));
+        });
+    }
+
+    /** Every change to the programmes or their savings recorded after {@code presentedAt}, in recording order. */
+    private List<ChangeSince> changesAfter(List<String> programmeIds, Instant presentedAt, Instant asAt,
+                                           LocalDate effectiveOn) {
+        HistoryStore store = history.store();
+        Map<String, String> programmeOf = new LinkedHashMap<>();
+        List<String> savingIds = new ArrayList<>();
+        for (String programmeId : programmeIds) {
+            programmeOf.put(programmeId, programmeId);
+            store.savingsOf(programmeId).forEach(saving -> {
+                programmeOf.put(saving, programmeId);
+                savingIds.add(saving);
+            });
+        }
+        Map<String, List<Fact>> facts = new LinkedHashMap<>(store.facts(StreamKind.PROGRAMME, programmeIds));
+        facts.putAll(store.facts(StreamKind.SAVING, savingIds));
+        List<ChangeSince> changes = new ArrayList<>();
+        facts.forEach((stream, streamFacts) -> streamFacts.stream()
+                .filter(fact -> fact.recordedAt().isAfter(presentedAt) && fact.isVisible(asAt, effectiveOn))
+                .forEach(fact -> changes.add(new ChangeSince(programmeOf.get(stream),
+                        programmeIds.contains(stream) ? null : stream, HistoryEntry.of(fact)))));
+        changes.sort(Comparator.comparing((ChangeSince c) -> c.entry().recordedAt())
+                .thenComparing(c -> c.savingId() == null ? "" : c.savingId())
+                .thenComparingLong(c -> c.entry().version()));
+        return changes;
+    }
+
+    private Optional<Fact> reportFact(String committeeId, String reportId, Instant asAt) {
+        if (!showsCommittee(committeeId)) {
+            return Optional.empty();
+        }
+        return history.store().facts(StreamKind.COMMITTEE, committeeId).stream()
+                .filter(fact -> reportId.equals(fact.attribute("reportId")) && !fact.recordedAt().isAfter(asAt))
+                .findFirst();
+    }
+}

@@ -1,0 +1,24 @@
+package org.savingsledger.query.reading;
+
+import org.savingsledger.query.history.Fact;
+import org.savingsledger.shared.Total;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One event of a stream with the money it moved: a saving's history, a report's changes, the BI change rows. */
+public record HistoryEntry(long version, String type, Instant recordedAt, LocalDate effectiveDate, String actor,
+                           String reason, String decisionRef, List<MoneyChange> changes) {
+
+    public static HistoryEntry of(Fact fact) {
+        return new HistoryEntry(fact.version(), fact.type(), fact.recordedAt(), fact.effectiveDate(), fact.actor(),
+                fact.reason(), fact.decisionRef(), fact.changes().stream()
+                .map(c -> new MoneyChange(c.year(), c.field(), Total.of(c.before()), Total.of(c.after()))).toList());
+    }
+
+    /** The entries of the facts counted as at {@code asAt} and effective by {@code effectiveOn}, in their order. */
+    public static List<HistoryEntry> visible(List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
+        return facts.stream().filter(fact -> fact.isVisible(asAt, effectiveOn)).map(HistoryEntry::of).toList();
+    }
+}

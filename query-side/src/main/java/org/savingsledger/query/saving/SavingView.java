@@ -1,0 +1,22 @@
+package org.savingsledger.query.saving;
+
+import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Total;
+
+import java.util.SortedMap;
+
+/**
+ * A saving as the query API answers it: {@code profile} is planned money per year; {@code version}
+ * the last change counted. Component names are the JSON field names of the contract.
+ */
+public record SavingView(String id, String programmeId, String title, String workstream, String owner,
+                         String stage, String confidence, String rag, boolean withdrawn,
+                         SortedMap<FinancialYear, Total> profile, SortedMap<FinancialYear, Total> delivered,
+                         long version) {
+
+    public static SavingView of(SavingPosition saving) {
+        return new SavingView(saving.id(), saving.programmeId(), saving.title(), saving.workstream(), saving.owner(),
+                saving.stage(), saving.confidence(), saving.rag(), saving.withdrawn(), saving.planned(),
+                saving.delivered(), saving.version());
+    }
+}
