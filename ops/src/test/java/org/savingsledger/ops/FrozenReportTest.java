@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.view.LedgerViews;
 import org.savingsledger.query.view.Views.ReportView;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.web.access.OrganisationScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -11,7 +11,7 @@ import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.infrastructure.QueryAxonConfig;
 import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.web.access.OrganisationScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;

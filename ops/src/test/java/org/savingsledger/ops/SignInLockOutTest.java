@@ -64,7 +64,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "ledger.security.sign-in.lock=1m",
                 "ledger.security.sign-in.max-lock=15m",
                 // tests log at WARN (logback-test.xml); each failure's INFO line is what this test reads
-                "logging.level.org.savingsledger.shared.access.SignInThrottle=INFO"})
+                "logging.level.org.savingsledger.web.access.SignInThrottle=INFO"})
 @ExtendWith(OutputCaptureExtension.class)
 class SignInLockOutTest {
 

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.view.LedgerViews;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.web.access.OrganisationScope;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -24,7 +24,7 @@ import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Total;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.Stage;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.web.access.OrganisationScope;
 
 import java.time.Instant;
 import java.time.LocalDate;

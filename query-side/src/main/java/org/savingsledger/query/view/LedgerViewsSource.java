@@ -1,7 +1,7 @@
 package org.savingsledger.query.view;
 
 import org.savingsledger.query.history.ReadModelGenerations;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.web.access.OrganisationScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -49,7 +49,7 @@ import org.savingsledger.shared.ReportId;
 import org.savingsledger.shared.SavingId;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.web.access.OrganisationScope;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.savingsledger.shared.access;
+package org.savingsledger.web.access;
 
 /**
  * What a user may do. Every role may also read (the query API and the BI feeds) in the user's

@@ -1,4 +1,4 @@
-package org.savingsledger.shared.access;
+package org.savingsledger.web.access;
 
 import java.time.Clock;
 import java.time.Duration;

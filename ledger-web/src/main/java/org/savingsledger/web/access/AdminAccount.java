@@ -1,4 +1,4 @@
-package org.savingsledger.shared.access;
+package org.savingsledger.web.access;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

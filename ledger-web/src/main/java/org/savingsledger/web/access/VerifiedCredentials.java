@@ -1,4 +1,4 @@
-package org.savingsledger.shared.access;
+package org.savingsledger.web.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
