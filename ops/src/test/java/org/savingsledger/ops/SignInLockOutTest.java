@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.savingsledger.command.security.CommandSecurity;
-import org.savingsledger.command.web.CorrelationIdFilter;
+import org.savingsledger.web.CorrelationIdFilter;
 import org.savingsledger.query.security.QuerySecurity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

@@ -14,6 +14,7 @@ import org.savingsledger.query.bi.Dataset;
 import org.savingsledger.query.bi.ExtractFormat;
 import org.savingsledger.query.view.LedgerViews;
 import org.savingsledger.query.view.LedgerViewsSource;
+import org.savingsledger.web.PublicLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package org.savingsledger.command.web;
+package org.savingsledger.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -18,8 +17,8 @@ import java.util.regex.Pattern;
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a sensible
  * token, otherwise a new one. It is echoed in the response, put in the logging context (MDC key
  * {@value #MDC_KEY}) and, through the command's metadata, recorded on every event the request causes.
+ * First of all filters, so that every answer carries it, the security chain's refusals included.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 

@@ -1,4 +1,4 @@
-package org.savingsledger.query.web;
+package org.savingsledger.web.problem;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -6,7 +6,6 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -15,11 +14,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * The web server's own refusals — a URL it cannot decode, an illegal character, a request line it
  * cannot parse — answered as problem+json like every other error, instead of Tomcat's HTML page.
- * These requests never reach the application, so nothing was written. (The command side's
- * {@code ProblemErrorReportValve} does the same; the sides share no code, so these lines repeat on
- * purpose, and in the all-in-one either is installed.)
+ * These requests never reach the application, so nothing was written. Tomcat creates the valve from
+ * its class name, so it is public with a public constructor.
  */
-public class QueryErrorReportValve extends ErrorReportValve {
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+    /** The slug of a refusal with neither a 400 nor a 404 of its own. */
+    static final String REQUEST_REFUSED = "request-refused";
+    static final String TITLE = "Request refused";
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -27,8 +29,10 @@ public class QueryErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
             return;
         }
-        String slug = status == 404 ? "not-found" : status == 400 ? "invalid-input" : "request-refused";
-        String json = "{\"type\":\"urn:savings-ledger:problem:" + slug + "\",\"title\":\"Request refused\",\"status\":" + status
+        String slug = status == 404 ? ProblemType.NOT_FOUND.slug()
+                : status == 400 ? ProblemType.INVALID_INPUT.slug() : REQUEST_REFUSED;
+        // written by hand: this runs inside Tomcat, outside the application's ObjectMapper
+        String json = "{\"type\":\"" + ProblemType.uri(slug) + "\",\"title\":\"" + TITLE + "\",\"status\":" + status
                 + ",\"detail\":\"the web server could not accept this request (its URL or headers are malformed)\""
                 + (status == 400 ? ",\"errors\":[]" : "") + "}";
         try {
@@ -45,14 +49,13 @@ public class QueryErrorReportValve extends ErrorReportValve {
     }
 
     /** Puts this valve in place of Tomcat's HTML error report. */
-    @Component
     static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
             factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
-                    host.setErrorReportValveClass(QueryErrorReportValve.class.getName());
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
                 }
             });
         }

@@ -1,8 +1,10 @@
-package org.savingsledger.command.web;
+package org.savingsledger.web.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,27 +18,31 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The error page: where the servlet container forwards a request it refused itself (a path under
  * {@code /WEB-INF/}) or one that failed outside Spring MVC (an exception thrown by a filter), and
- * what {@code GET /error} answers. Spring Boot's own page answered with its JSON, and a direct
+ * what {@code GET /error} answers. Spring Boot's own page answers with its JSON, and a direct
  * {@code GET /error} with a 500 {@code {"status":999}}; this page answers problem+json like every
- * other error, and a direct request to it is an unknown path: 404.
+ * other error, and a direct request to it is an unknown path: 404. On the query side alone it also
+ * answers what Spring MVC refuses there (an unknown path, a wrong method).
  *
- * <p>Being an {@link ErrorController}, it makes Spring Boot's page back off. It is a functional
- * route rather than a {@code @Controller} so that the query side's identical page (the sides share
- * no code) can sit beside it in the all-in-one: the first route answers, with no ambiguous mapping.
+ * <p>Being an {@link ErrorController}, it makes Spring Boot's page back off. It is a functional route
+ * rather than a {@code @Controller}, so no controller mapping can clash with it.
  */
 @Configuration(proxyBeanMethods = false)
-class CommandErrorPage implements ErrorController {
+public class ProblemErrorPage implements ErrorController {
 
     @Bean
-    RouterFunction<ServerResponse> commandErrorRoute(@Value("${server.error.path:${error.path:/error}}") String path) {
-        return RouterFunctions.route(RequestPredicates.path(path), CommandErrorPage::answer);
+    RouterFunction<ServerResponse> problemErrorRoute(@Value("${server.error.path:${error.path:/error}}") String path) {
+        return RouterFunctions.route(RequestPredicates.path(path), ProblemErrorPage::answer);
+    }
+
+    /** The web server's own refusals, which never reach this page: see {@link ProblemErrorReportValve}. */
+    @Bean
+    static WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+        return new ProblemErrorReportValve.Installer();
     }
 
     private static ServerResponse answer(ServerRequest request) {
@@ -49,37 +55,28 @@ class CommandErrorPage implements ErrorController {
         return ServerResponse.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static ProblemDetail problem(int status, String method, String uri) {
+    static ProblemDetail problem(int status, String method, String uri) {
         return switch (status) {
             case 400 -> {
-                ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                        "the request could not be read");
+                ProblemDetail problem = ProblemType.INVALID_INPUT.problem("the request could not be read");
                 problem.setProperty("errors", List.of());
                 yield problem;
             }
-            case 401 -> problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", "sign in");
-            case 403 -> problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "you may not " + method + " " + uri);
-            case 404 -> problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "there is nothing at " + method + " " + uri);
-            case 405 -> problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
-                    method + " is not supported at " + uri);
-            case 500 -> problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-server-error", "Internal error",
+            case 401 -> ProblemType.UNAUTHENTICATED.problem("sign in");
+            case 403 -> ProblemType.FORBIDDEN.problem("you may not " + method + " " + uri);
+            case 404 -> ProblemType.NOT_FOUND.problem("there is nothing at " + method + " " + uri);
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED.problem(method + " is not supported at " + uri);
+            case 500 -> ProblemType.INTERNAL_SERVER_ERROR.problem(
                     "the server failed to process the request; the error has been logged");
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
                         "the request could not be served (" + status + ")");
-                problem.setType(URI.create(ApiExceptionHandler.TYPE_PREFIX + (known == null ? "request-refused"
-                        : known.name().toLowerCase(Locale.ROOT).replace('_', '-'))));
-                problem.setTitle(known == null ? "Request refused" : known.getReasonPhrase());
+                problem.setType(ProblemType.uri(known == null ? ProblemErrorReportValve.REQUEST_REFUSED
+                        : ProblemType.nameOf(known)));
+                problem.setTitle(known == null ? ProblemErrorReportValve.TITLE : known.getReasonPhrase());
                 yield problem;
             }
         };
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ApiExceptionHandler.TYPE_PREFIX + slug));
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,8 +1,6 @@
-package org.savingsledger.command.web;
+package org.savingsledger.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -16,8 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where the absolute links of the command API point (a create's {@code Location}): the application's
- * public base URL. Never the {@code Host} header a client sent, which any client can set: the ledger
+ * Where the absolute links of the API point (a create's {@code Location}, OData's {@code @odata.context}
+ * and {@code @odata.nextLink}): the application's public base URL. Never the {@code Host} header a client sent, which any client can set: the ledger
  * would otherwise hand out links to a host of the client's choosing (a cache in front of it poisoned, a
  * user's next request and credentials sent elsewhere). In order of precedence:
  * <ol>
@@ -29,30 +27,30 @@ import java.util.Set;
  *     <li>otherwise the address and port the connection arrived at ({@code localhost} on a loopback
  *     interface), which a client cannot choose.</li>
  * </ol>
- * The query side builds OData's links the same way (the two sides share only events, so each has
- * its own).
  */
-@Component("commandPublicLinks")
-class PublicLinks {
+public class PublicLinks {
 
     private static final Set<String> TRUSTING_PROXIES = Set.of("native", "framework");
 
     private final String configured;
     private final boolean fromProxy;
 
-    PublicLinks(@Value("${ledger.public-base-url:}") String publicBaseUrl,
-                @Value("${server.forward-headers-strategy:none}") String forwardHeadersStrategy) {
+    /**
+     * @param publicBaseUrl          {@code ledger.public-base-url}, blank when not set
+     * @param forwardHeadersStrategy {@code server.forward-headers-strategy}
+     */
+    public PublicLinks(String publicBaseUrl, String forwardHeadersStrategy) {
         this.configured = publicBaseUrl.isBlank() ? null : validated(publicBaseUrl.strip());
         this.fromProxy = TRUSTING_PROXIES.contains(forwardHeadersStrategy.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The base URL for the request being served, without a trailing slash. */
-    String base() {
+    public String base() {
         return base(((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest());
     }
 
     /** The base URL for {@code request}, without a trailing slash: links are this followed by an absolute path. */
-    String base(HttpServletRequest request) {
+    public String base(HttpServletRequest request) {
         if (configured != null) {
             return configured;
         }

@@ -1,4 +1,4 @@
-package org.savingsledger.command.web;
+package org.savingsledger.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -9,10 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
+import org.savingsledger.web.problem.ProblemType;
+import org.savingsledger.web.problem.Problems;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.ByteArrayInputStream;
@@ -20,7 +18,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,7 +25,6 @@ import java.nio.charset.StandardCharsets;
  * anything is parsed, whether they announce their length or arrive chunked. The body is read once
  * here and handed on as {@link CachedBody}, so later steps (the idempotency check) can see its bytes.
  */
-@Component
 @Order(10)
 public class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -62,14 +58,9 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "a command's body may be at most " + LIMIT + " bytes (1 MiB)");
-        problem.setType(URI.create(ApiExceptionHandler.TYPE_PREFIX + "payload-too-large"));
-        problem.setTitle("Payload too large");
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, ProblemType.PAYLOAD_TOO_LARGE.problem(
+                "a command's body may be at most " + LIMIT + " bytes (1 MiB)"));
     }
 
     /** The request with its body already read. */
@@ -77,7 +68,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
         private final byte[] body;
 
-        CachedBody(HttpServletRequest request, byte[] body) {
+        public CachedBody(HttpServletRequest request, byte[] body) {
             super(request);
             this.body = body;
         }

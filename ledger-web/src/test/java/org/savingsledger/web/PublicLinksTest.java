@@ -1,4 +1,4 @@
-package org.savingsledger.query.web;
+package org.savingsledger.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
