@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may read what: every request except commands ({@code POST /api/…}, the command side's). Who is
@@ -20,12 +21,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import(LedgerSecurity.class)
 public class QuerySecurity {
 
+    /** Every request but a command: in the all-in-one the command side's chain, ordered after this one, takes those. */
+    private static final RequestMatcher NOT_A_COMMAND = request -> !(HttpMethod.POST.matches(request.getMethod())
+            && request.getRequestURI().startsWith(request.getContextPath() + "/api/"));
+
     @Bean
     @Order(1)
     SecurityFilterChain queryFilterChain(HttpSecurity http, SecurityChains chains) throws Exception {
-        http.securityMatcher(request -> !(HttpMethod.POST.matches(request.getMethod())
-                && request.getRequestURI().startsWith(request.getContextPath() + "/api/")));
-        return chains.build(http, requests -> requests
+        return chains.build(http.securityMatcher(NOT_A_COMMAND), requests -> requests
                 .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name()));
     }
 }
