@@ -1,13 +1,18 @@
 package org.savingsledger.command;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The command side on its own: the command HTTP API over the event store. Locally it starts an
  * embedded PostgreSQL under {@code ledger.data-dir}; set {@code spring.datasource.url} to use a server.
+ * Its beans are {@link CommandSide}'s, as in the all-in-one.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(CommandSide.class)
 public class CommandSideApplication {
 
     public static void main(String[] args) {

@@ -1,22 +1,22 @@
 package org.savingsledger.ops;
 
+import org.savingsledger.command.CommandSide;
 import org.savingsledger.ops.bench.Benchmarks;
+import org.savingsledger.query.QuerySide;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 
 /**
  * The local all-in-one: command side and query side in one process on port 8080, over an
  * embedded PostgreSQL (events) under {@code ledger.data-dir}. Start with {@code --demo} to load
  * the demo data set built from the two council reports; {@code benchmark [--full]} runs the
- * benchmarks instead (see {@link Benchmarks}).
+ * benchmarks instead (see {@link Benchmarks}). Its beans are the two split deployables' side by side
+ * ({@link CommandSide}, {@link QuerySide}, each importing the shared web edge, whose beans Spring makes
+ * once) and this package's own.
  */
 @SpringBootApplication
-@ComponentScan(basePackages = "org.savingsledger",
-        // each side's own application class would bring a second auto-configuration
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = "org\\.savingsledger\\.(command|query)\\.[A-Za-z]+Application"))
+@Import({CommandSide.class, QuerySide.class})
 public class SavingsLedgerApplication {
 
     public static void main(String[] args) throws Exception {

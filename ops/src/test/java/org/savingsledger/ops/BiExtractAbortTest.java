@@ -16,6 +16,7 @@ import org.savingsledger.query.programme.Totals;
 import org.savingsledger.query.web.SignedInQueries;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Total;
+import org.savingsledger.web.CorrelationIdFilter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.io.BufferedInputStream;
@@ -82,7 +84,8 @@ class BiExtractAbortTest {
             ErrorMvcAutoConfiguration.class})
     @ComponentScan(basePackages = {"org.savingsledger.query.web", "org.savingsledger.command.web"}, useDefaultFilters = false,
             includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.savingsledger\\."
-                    + "(query\\.web\\.(BiController|QueryProblems|ReadYourWrites)|command\\.web\\.(ApiExceptionHandler|CorrelationIdFilter))"))
+                    + "(query\\.web\\.(BiController|QueryProblems|ReadYourWrites)|command\\.web\\.ApiExceptionHandler)"))
+    @Import(CorrelationIdFilter.class)
     static class WebLayer {
 
         @Bean

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.savingsledger.command.security.CommandSecurity;
-import org.savingsledger.command.web.CorrelationIdFilter;
+import org.savingsledger.web.CorrelationIdFilter;
 import org.savingsledger.query.security.QuerySecurity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -64,7 +64,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "ledger.security.sign-in.lock=1m",
                 "ledger.security.sign-in.max-lock=15m",
                 // tests log at WARN (logback-test.xml); each failure's INFO line is what this test reads
-                "logging.level.org.savingsledger.shared.access.SignInThrottle=INFO"})
+                "logging.level.org.savingsledger.web.access.SignInThrottle=INFO"})
 @ExtendWith(OutputCaptureExtension.class)
 class SignInLockOutTest {
 

@@ -19,7 +19,7 @@ import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
 import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.ReportId;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.web.access.OrganisationScope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -24,7 +24,7 @@ import org.savingsledger.events.upcasting.PositionReportPresentedUpcaster;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.events.EventJson;
-import org.savingsledger.command.web.CorrelationIdFilter;
+import org.savingsledger.web.CorrelationIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

@@ -1,7 +1,7 @@
 package org.savingsledger.command.rules;
 
 import org.axonframework.messaging.MetaData;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.web.access.OrganisationScope;
 
 /**
  * The organisations a command's sender may see, for rules that look at other aggregates: an id of an

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.LedgerIds;
 import org.savingsledger.shared.Money;
+import org.savingsledger.web.problem.ProblemType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -45,12 +46,13 @@ public class ApiDocsConfig {
     private static Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
         problems.put("400", "invalid input: malformed JSON, a wrong or unknown field, a missing field; errors[] names "
-                + "every field (urn:savings-ledger:problem:invalid-input)");
+                + "every field (" + ProblemType.INVALID_INPUT.type() + ")");
         problems.put("404", "no such programme, saving or committee, or an id that cannot exist "
-                + "(urn:savings-ledger:problem:not-found)");
-        problems.put("409", "an id already in use (urn:savings-ledger:problem:conflict) or expectedVersion is not the "
-                + "current version (urn:savings-ledger:problem:version-conflict); nothing was written");
-        problems.put("422", "a business rule refused the command; type is urn:savings-ledger:problem:rule:<rule>, "
+                + "(" + ProblemType.NOT_FOUND.type() + ")");
+        problems.put("409", "an id already in use (" + ProblemType.ID_IN_USE.type() + ") or expectedVersion is not the "
+                + "current version (" + ProblemType.VERSION_CONFLICT.type() + "); nothing was written");
+        problems.put("422", "a business rule refused the command; type is " + ProblemType.TYPE_PREFIX
+                + ProblemType.BUSINESS_RULE.slug() + ":<rule>, "
                 + "detail names the rule; nothing was written");
         problems.put("503", "the event store cannot be reached; retry after the Retry-After seconds");
         return problems;
@@ -89,7 +91,7 @@ public class ApiDocsConfig {
                 .addProperty("field", new StringSchema().example("amount"))
                 .addProperty("message", new StringSchema().example("must have at most 2 decimal places, was 100.005"));
         return new ObjectSchema()
-                .addProperty("type", new StringSchema().example("urn:savings-ledger:problem:invalid-input"))
+                .addProperty("type", new StringSchema().example(ProblemType.INVALID_INPUT.type().toString()))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())

@@ -5,6 +5,7 @@ import org.savingsledger.command.rules.InvalidCommand;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.UnknownIdentifier;
 import org.savingsledger.shared.LedgerIds;
+import org.savingsledger.web.PublicLinks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 

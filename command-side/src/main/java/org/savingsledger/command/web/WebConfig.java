@@ -4,21 +4,25 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.savingsledger.shared.SavingsProfile;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.savingsledger.web.BodyLimitFilter;
+import org.savingsledger.web.CorrelationIdFilter;
+import org.savingsledger.web.LedgerWeb;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * The HTTP side's JSON and time. The HTTP {@code ObjectMapper} is strict because every lenient
+ * The command side's web layer: the edge it shares with the query side ({@link LedgerWeb}), its own
+ * filters, and its JSON. The HTTP {@code ObjectMapper} is strict because every lenient
  * default would let a wrong figure in silently: an unknown field (a typo such as {@code ammount})
  * would be dropped, {@code "100"} would pass for money and {@code 1} for {@code AMBER}, and
  * {@code 3.7} would be truncated to version 3, and {@code 5} would pass for a reason. For the same reason
@@ -28,14 +32,20 @@ import java.time.LocalDate;
  * {@code AxonConfig}), so none of this changes how events are read.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(LedgerWeb.class)
 @org.springframework.scheduling.annotation.EnableScheduling
 public class WebConfig {
 
-    /** UTC; the default effective date is taken in Europe/London from it. Tests replace it with a fixed clock. */
+    /** First of all filters: every answer carries the id, and every event the request causes records it. */
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    CorrelationIdFilter correlationIdFilter() {
+        return new CorrelationIdFilter();
+    }
+
+    /** Only commands have bodies worth limiting: the filter passes everything but {@code POST /api/…}. */
+    @Bean
+    BodyLimitFilter bodyLimitFilter(ObjectMapper json) {
+        return new BodyLimitFilter(json);
     }
 
     @Bean

@@ -21,11 +21,13 @@ class ErrorCatalogueTest {
     @Test
     void everyProblemTypeAndRuleIsCatalogued() throws IOException {
         String catalogue = Files.readString(ROOT.resolve("docs/errors.md"));
-        // every problem is built as problem(HttpStatus.X, "slug", "Title", ...) or with a URN prefix + "slug"
-        Pattern slug = Pattern.compile("(?:HttpStatus\\.[A-Z_]+,\\s*|TYPE_PREFIX \\+ )\"([a-z][a-z-]*)\"");
+        // every problem is built as problem(HttpStatus.X, "slug", "Title", ...), with a URN prefix + "slug", or is
+        // an entry X("slug", HttpStatus.Y, "Title") of the catalogue (ledger-web's ProblemType)
+        Pattern slug = Pattern.compile("(?:HttpStatus\\.[A-Z_]+,\\s*|TYPE_PREFIX \\+ |^\\s+[A-Z_]+\\((?=\"[a-z-]+\",\\s*HttpStatus\\.))"
+                + "\"([a-z][a-z-]*)\"", Pattern.MULTILINE);
         List<Path> sources;
-        try (Stream<Path> files = Stream.concat(Files.walk(ROOT.resolve("command-side/src/main/java")),
-                Files.walk(ROOT.resolve("query-side/src/main/java")))) {
+        try (Stream<Path> files = Stream.of("command-side", "query-side", "ledger-web")
+                .flatMap(module -> walk(ROOT.resolve(module + "/src/main/java")))) {
             sources = files.filter(p -> p.toString().endsWith(".java")).toList();
         }
         int found = 0;
@@ -39,6 +41,14 @@ class ErrorCatalogueTest {
         assertThat(found).as("problem types found in the code").isGreaterThanOrEqualTo(10);
         for (Rule rule : Rule.values()) {
             assertThat(catalogue).contains("`rule:" + rule.slug() + "`");
+        }
+    }
+
+    private static Stream<Path> walk(Path directory) {
+        try {
+            return Files.walk(directory);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

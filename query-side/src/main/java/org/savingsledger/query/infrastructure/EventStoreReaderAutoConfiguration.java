@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Primary;
  * How the query side reads the event store when it runs on its own: the same table names, event
  * mapping and upcasters the command side writes with. Each bean backs off when the deployable already
  * has one — in the all-in-one the command side's {@code AxonConfig} provides them, and events are
- * upcast once. (These few lines repeat the command side's on purpose: the two sides share only the
- * events, not each other's wiring.)
+ * upcast once. (These few lines repeat the command side's on purpose: the two sides share the events and
+ * the web edge, not each other's storage wiring.)
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
 public class EventStoreReaderAutoConfiguration {

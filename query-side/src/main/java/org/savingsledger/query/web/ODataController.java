@@ -12,6 +12,7 @@ import org.savingsledger.query.bi.BiQuery;
 import org.savingsledger.query.bi.Column;
 import org.savingsledger.query.bi.Dataset;
 import org.savingsledger.query.bi.ExtractFormat;
+import org.savingsledger.web.PublicLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

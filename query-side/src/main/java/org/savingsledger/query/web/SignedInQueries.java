@@ -7,7 +7,7 @@ import org.savingsledger.query.programme.ProgrammeQueries;
 import org.savingsledger.query.reading.Visibility;
 import org.savingsledger.query.reading.VisibleHistory;
 import org.savingsledger.query.saving.SavingQueries;
-import org.savingsledger.shared.access.OrganisationScope;
+import org.savingsledger.web.access.OrganisationScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;

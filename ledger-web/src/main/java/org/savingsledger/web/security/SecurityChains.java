@@ -1,0 +1,108 @@
+package org.savingsledger.web.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import org.savingsledger.web.access.Grants;
+import org.savingsledger.web.access.Role;
+import org.savingsledger.web.access.SignInThrottle;
+import org.savingsledger.web.problem.ProblemType;
+import org.savingsledger.web.problem.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.util.function.Supplier;
+
+/**
+ * Builds a side's security chain: what every chain of the ledger shares — HTTP Basic, bearer tokens
+ * when configured, problem+json refusals, no sessions, the error page open to the request it answers,
+ * health open, and deny by default (anything no rule names, whatever its method, needs a reader's
+ * role) — around the side's own rules of which request needs which role.
+ */
+public final class SecurityChains {
+
+    /** A side's rules, between the shared first ones and the deny-by-default last one. */
+    public interface Rules extends Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
+    }
+
+    private final ObjectMapper json;
+    private final SecurityProperties properties;
+    private final Supplier<AuthenticationProvider> passwords;
+    private final boolean bearerTokens;
+
+    SecurityChains(ObjectMapper json, SecurityProperties properties, Supplier<AuthenticationProvider> passwords,
+                   boolean bearerTokens) {
+        this.json = json;
+        this.properties = properties;
+        this.passwords = passwords;
+        this.bearerTokens = bearerTokens;
+    }
+
+    /** The chain for the requests {@code http} matches, with {@code rules} in the middle. */
+    public SecurityFilterChain build(HttpSecurity http, Rules rules) throws Exception {
+        http.authorizeHttpRequests(requests -> {
+            // the error page a refused or failed request is forwarded to answers for that request
+            requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+            rules.customize(requests);
+            // deny by default: a rule for GET alone would let HEAD (which runs the GET's handler), OPTIONS
+            // and the rest through to anyone signed in
+            requests.anyRequest().hasRole(Role.VIEWER.name());
+        });
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof RememberingPasswords.SignInLocked locked) {
+                long seconds = SignInThrottle.seconds(locked.retryAfter());
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                Problems.write(response, json, ProblemType.TOO_MANY_SIGN_IN_ATTEMPTS.problem(
+                        "sign-ins as this user or from this address are paused after repeated failures; try again in "
+                                + seconds + " s"));
+                return;
+            }
+            response.setHeader("WWW-Authenticate", bearerTokens ? "Bearer, Basic realm=\"Savings Ledger\""
+                    : "Basic realm=\"Savings Ledger\"");
+            Problems.write(response, json, ProblemType.UNAUTHENTICATED.problem(
+                    "sign in (HTTP Basic" + (bearerTokens ? " or a bearer token" : "") + ")"));
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            ProblemDetail problem = ProblemType.FORBIDDEN.problem(
+                    "your roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+            Problems.write(response, json, problem);
+        };
+        // only this chain's providers check a password: the global manager Spring Security also builds from the
+        // same users would check a wrong one a second time (two slow hashes per failure)
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
+        http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
+        if (bearerTokens) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(forbidden)
+                    .jwt(token -> token.jwtAuthenticationConverter(this::grants)));
+        }
+        // each chain its own provider, so each remembers the passwords it checked itself
+        return http.authenticationProvider(passwords.get()).build();
+    }
+
+    private AbstractAuthenticationToken grants(Jwt jwt) {
+        var authorities = Grants.authorities(Grants.names(jwt.getClaim(properties.rolesClaim())),
+                Grants.names(jwt.getClaim(properties.organisationsClaim()))).stream().map(SimpleGrantedAuthority::new).toList();
+        String name = jwt.getClaimAsString(properties.nameClaim());
+        return new JwtAuthenticationToken(jwt, authorities, name == null || name.isBlank() ? jwt.getSubject() : name);
+    }
+}
