@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.savingsledger.command.rules.BusinessRuleViolation;
-import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.NamedIds;
 import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.MoneyLimit;
@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One savings line: planned savings per year, delivered savings per year, stage, confidence,
  * RAG, and whether it was withdrawn. Every money rule of the contract is about one saving, so
  * each is checked here without touching any other aggregate; the programme's period comes from
- * the {@link LedgerDirectory}.
+ * the {@link NamedIds} (the ledger directory as read once for the command).
  *
  * <p>Planned and delivered money per year are {@link Total}s, not bounded {@link Money}: an earlier
  * release checked single amounts but not sums, so a stream may hold more than Money's bound in all,
@@ -74,7 +74,7 @@ public class Saving {
     }
 
     @CommandHandler
-    public Saving(ProposeSaving command, LedgerDirectory directory) {
+    public Saving(ProposeSaving command, NamedIds directory) {
         if (directory.isTaken(command.savingId().value())) {
             throw new DuplicateIdentifier(command.savingId().value());
         }
@@ -89,7 +89,7 @@ public class Saving {
 
     /** Planned below what was delivered is allowed: over-delivery is shown, not refused. */
     @CommandHandler
-    public Long handle(ReviseSavingProfile command, LedgerDirectory directory) {
+    public Long handle(ReviseSavingProfile command, NamedIds directory) {
         requireOpen();
         requireWithinPeriod(programme(directory), command.profile().amounts().keySet());
         requirePlannedWithinLimit(command.profile());
@@ -98,7 +98,7 @@ public class Saving {
     }
 
     @CommandHandler
-    public Long handle(SlipSavingToYear command, LedgerDirectory directory) {
+    public Long handle(SlipSavingToYear command, NamedIds directory) {
         requireMovable(command.fromYear(), command.toYear(), command.amount(), "slip", directory);
         apply(new SavingSlippedToYear(savingId, programmeId, command.fromYear(), command.toYear(), command.amount(),
                 command.provenance()));
@@ -106,7 +106,7 @@ public class Saving {
     }
 
     @CommandHandler
-    public Long handle(BringSavingForward command, LedgerDirectory directory) {
+    public Long handle(BringSavingForward command, NamedIds directory) {
         requireMovable(command.fromYear(), command.toYear(), command.amount(), "bring forward", directory);
         apply(new SavingBroughtForward(savingId, programmeId, command.fromYear(), command.toYear(), command.amount(),
                 command.provenance()));
@@ -114,7 +114,7 @@ public class Saving {
     }
 
     @CommandHandler
-    public Long handle(RecordSavingDelivered command, LedgerDirectory directory) {
+    public Long handle(RecordSavingDelivered command, NamedIds directory) {
         requireOpen();
         requireWithinPeriod(programme(directory), List.of(command.year()));
         requireDeliveredWithinLimit(command.year(), command.amount());
@@ -123,7 +123,7 @@ public class Saving {
     }
 
     @CommandHandler
-    public Long handle(CorrectSavingDelivery command, LedgerDirectory directory) {
+    public Long handle(CorrectSavingDelivery command, NamedIds directory) {
         requireOpen();
         requireWithinPeriod(programme(directory), List.of(command.year()));
         Total before = amountIn(delivered, command.year());
@@ -181,7 +181,7 @@ public class Saving {
     }
 
     private void requireMovable(FinancialYear from, FinancialYear to, Money amount, String move,
-                                LedgerDirectory directory) {
+                                NamedIds directory) {
         requireOpen();
         requireWithinPeriod(programme(directory), List.of(from, to));
         Total movable = amountIn(planned, from).minus(amountIn(delivered, from)).max(Total.ZERO);
@@ -236,7 +236,7 @@ public class Saving {
         }
     }
 
-    private ProgrammeEntry programme(LedgerDirectory directory) {
+    private ProgrammeEntry programme(NamedIds directory) {
         return directory.programme(programmeId).orElseThrow(() -> new IllegalStateException(
                 "the ledger directory has no entry for programme " + programmeId + " of saving " + savingId));
     }

@@ -1,14 +1,20 @@
 package org.savingsledger.command.saving;
 
+import org.savingsledger.command.rules.AggregateCommand;
+import org.savingsledger.command.rules.CommandTarget;
+import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.shared.SavingId;
 
 /**
  * A command to an existing saving. The command bus refuses it with a 404 before loading the
  * aggregate when the id is not a saving's (ids share one namespace across kinds).
  */
-public interface SavingCommand {
+public interface SavingCommand extends AggregateCommand {
 
     SavingId savingId();
 
-    Long expectedVersion();
+    @Override
+    default CommandTarget target() {
+        return CommandTarget.existing(LedgerKind.SAVING, savingId().value());
+    }
 }
