@@ -160,7 +160,7 @@ class JdbcLedgerDirectory implements LedgerDirectory {
     /**
      * Adds a saving's change to its programme's totals, and refuses it if it takes either further past
      * the limit. A change that lowers a total or leaves it is accepted even when the total stays past
-     * the limit (an earlier release did not check these sums), so such a programme can be brought back.
+     * the limit (events recorded before the limit was a rule may hold such sums), so such a programme can be brought back.
      */
     private void addToProgramme(SavingEvent event, SavingTotals before, SavingTotals after) {
         Total planned = after.plannedChangeFrom(before);

@@ -39,7 +39,7 @@ public class Programme {
     @AggregateIdentifier
     private ProgrammeId programmeId;
     private Money savingsTarget;
-    /** Totals, not Money: an earlier release did not check sums, so a stream may hold more than Money's bound. */
+    /** Totals, not Money: the limit is a rule on commands, not on stored events, so a stream may hold more than Money's bound. */
     private Total budgetApproved;
     private Total costDrawnDown;
 

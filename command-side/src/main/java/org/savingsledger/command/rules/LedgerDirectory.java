@@ -28,5 +28,15 @@ public interface LedgerDirectory {
         public boolean covers(FinancialYear year) {
             return year.isWithin(firstYear, lastYear);
         }
+
+        /** {@link Rule#YEARS_WITHIN_PROGRAMME_PERIOD}. */
+        public void requireCovers(Collection<FinancialYear> years) {
+            for (FinancialYear year : years) {
+                if (!covers(year)) {
+                    throw new BusinessRuleViolation(Rule.YEARS_WITHIN_PROGRAMME_PERIOD, year + " is outside programme '"
+                            + id + "', which runs from " + firstYear + " to " + lastYear);
+                }
+            }
+        }
     }
 }
