@@ -9,7 +9,8 @@ import org.savingsledger.shared.CommitteeId;
  * A command to an existing committee. The command bus refuses it with a 404 before loading the
  * aggregate when the id is not a committee's (ids share one namespace across kinds).
  */
-public interface CommitteeCommand extends AggregateCommand {
+public sealed interface CommitteeCommand extends AggregateCommand
+        permits AssignProgrammeToCommittee, PresentPositionReport {
 
     CommitteeId committeeId();
 

@@ -154,28 +154,17 @@ public class AxonConfig {
         return new PositionReportPresentedUpcaster();
     }
 
-    /**
-     * Axon's JDBC event store as its auto-configuration builds it, with one change: the insert of a
-     * command's events returns the global index of each ({@link IndexedAppend}), which is the command's
-     * consistency token.
-     */
+    /** Axon's JDBC event store as its auto-configuration builds it; its insert returns each event's global index. */
     @Bean
-    static org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorageEngine(
-            Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
-            @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon,
-            org.axonframework.common.jdbc.ConnectionProvider connectionProvider,
+    static org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+            PersistenceExceptionResolver exceptions, @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration axon, org.axonframework.common.jdbc.ConnectionProvider connections,
             TransactionManager transactionManager, EventSchema eventSchema) {
         return org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(axon.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(axon.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .appendEvents(new IndexedAppend())
-                .build();
+                .snapshotSerializer(defaultSerializer).upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(exceptions).eventSerializer(eventSerializer).snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connections).transactionManager(transactionManager).schema(eventSchema)
+                .appendEvents(new IndexedAppend()).build();
     }
 
     /** Snake-case names, as created by the Flyway migration {@code V1__event_store.sql}. */

@@ -17,7 +17,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.savingsledger.command.saving.SavingCommand;
+import org.savingsledger.command.rules.AggregateCommand;
+import org.savingsledger.command.rules.CommandTarget;
+import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.shared.SavingId;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,7 +68,12 @@ class LedgerCommandBusTest {
     private final RecordingDatabase database = new RecordingDatabase();
     private final ScheduledExecutorService retryThread = Executors.newSingleThreadScheduledExecutor();
 
-    record Touch(@TargetAggregateIdentifier SavingId savingId, Long expectedVersion) implements SavingCommand {
+    record Touch(@TargetAggregateIdentifier SavingId savingId, Long expectedVersion) implements AggregateCommand {
+
+        @Override
+        public CommandTarget target() {
+            return CommandTarget.existing(LedgerKind.SAVING, savingId.value());
+        }
     }
 
     @AfterEach
