@@ -1,7 +1,8 @@
 package org.savingsledger.command;
 
-import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
 import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.NamedIds;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.ProgrammeId;
 
@@ -9,8 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The ledger directory of the aggregate tests: what other aggregates exist, set by the test. */
-public class InMemoryLedgerDirectory implements LedgerDirectory {
+/** The ledger directory as the aggregate tests' commands see it: what other aggregates exist, set by the test. */
+public class InMemoryLedgerDirectory implements NamedIds {
 
     private final Map<String, LedgerKind> kinds = new HashMap<>();
     private final Map<ProgrammeId, ProgrammeEntry> programmes = new HashMap<>();

@@ -3,9 +3,12 @@ package org.savingsledger.command.committee;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.savingsledger.command.rules.InvalidCommand;
+import org.savingsledger.command.rules.CommandTarget;
 import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
+
+import java.util.List;
 
 /** Make the committee oversee a programme of its own organisation. Assigning it again changes nothing. */
 public record AssignProgrammeToCommittee(@TargetAggregateIdentifier CommitteeId committeeId, ProgrammeId programmeId,
@@ -14,5 +17,10 @@ public record AssignProgrammeToCommittee(@TargetAggregateIdentifier CommitteeId 
     public AssignProgrammeToCommittee {
         InvalidCommand.required("programmeId", programmeId);
         InvalidCommand.required("provenance", provenance);
+    }
+
+    @Override
+    public CommandTarget target() {
+        return CommitteeCommand.super.target().alsoNaming(List.of(programmeId.value()));
     }
 }

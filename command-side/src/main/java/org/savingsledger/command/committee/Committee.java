@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.savingsledger.command.rules.BusinessRuleViolation;
 import org.savingsledger.command.rules.DuplicateIdentifier;
-import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.NamedIds;
 import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
 import org.savingsledger.command.rules.Rule;
 import org.savingsledger.command.rules.SenderScope;
@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A committee of one organisation: the programmes it oversees and the position reports presented
  * to it. Programmes are other aggregates; their existence and organisation come from the
- * {@link LedgerDirectory}.
+ * {@link NamedIds} (the ledger directory as read once for the command).
  *
  * <p>Instance command handlers return the aggregate's version after the command.
  */
@@ -52,7 +52,7 @@ public class Committee {
 
     /** Ids are unique across kinds; the event store's unique key still guards the race of two creates at once. */
     @CommandHandler
-    public Committee(EstablishCommittee command, LedgerDirectory directory) {
+    public Committee(EstablishCommittee command, NamedIds directory) {
         if (directory.isTaken(command.committeeId().value())) {
             throw new DuplicateIdentifier(command.committeeId().value());
         }
@@ -62,7 +62,7 @@ public class Committee {
 
     /** Assigning a programme the committee already oversees changes nothing. */
     @CommandHandler
-    public Long handle(AssignProgrammeToCommittee command, LedgerDirectory directory, MetaData metaData) {
+    public Long handle(AssignProgrammeToCommittee command, NamedIds directory, MetaData metaData) {
         requireOwnProgramme(command.programmeId(), directory, SenderScope.of(metaData));
         if (!programmes.contains(command.programmeId())) {
             apply(new ProgrammeAssignedToCommittee(committeeId, command.programmeId(), command.provenance()));
@@ -71,13 +71,16 @@ public class Committee {
     }
 
     @CommandHandler
-    public Long handle(PresentPositionReport command, LedgerDirectory directory, MetaData metaData) {
+    public Long handle(PresentPositionReport command, NamedIds directory, MetaData metaData) {
         if (reports.contains(command.reportId()) || directory.isTaken(command.reportId().value())) {
             throw new DuplicateIdentifier(command.reportId().value());
         }
         List<ProgrammeId> reported = command.programmeIds() == null ? List.copyOf(programmes) : command.programmeIds();
         OrganisationScope sender = SenderScope.of(metaData);
-        reported.forEach(programme -> requireOwnProgramme(programme, directory, sender));
+        if (command.programmeIds() != null) {
+            // by default its own programmes, checked as they were assigned: an organisation never changes
+            command.programmeIds().forEach(programme -> requireOwnProgramme(programme, directory, sender));
+        }
         apply(new PositionReportPresented(committeeId, command.reportId(), command.meetingDate(), command.title(),
                 reported, command.presentedAt(), command.provenance()));
         return AggregateLifecycle.getVersion();
@@ -88,7 +91,7 @@ public class Committee {
      * exist (same rule, same words), so a body cannot be used to probe another organisation's ids; a
      * sender who may see it (the administrator) is told it belongs to another organisation.
      */
-    private void requireOwnProgramme(ProgrammeId programmeId, LedgerDirectory directory, OrganisationScope sender) {
+    private void requireOwnProgramme(ProgrammeId programmeId, NamedIds directory, OrganisationScope sender) {
         ProgrammeEntry programme = directory.programme(programmeId)
                 .filter(found -> found.organisation().equals(organisation) || sender.includes(found.organisation()))
                 .orElseThrow(() -> new BusinessRuleViolation(Rule.PROGRAMME_MUST_EXIST,

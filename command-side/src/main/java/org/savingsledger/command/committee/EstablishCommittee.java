@@ -2,17 +2,25 @@ package org.savingsledger.command.committee;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.savingsledger.command.rules.InvalidCommand;
+import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.LedgerCommand;
+import org.savingsledger.command.rules.CommandTarget;
 import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.Provenance;
 
 /** Establish a committee within an organisation. */
 public record EstablishCommittee(@TargetAggregateIdentifier CommitteeId committeeId, String organisation, String name,
-                                 Provenance provenance) {
+                                 Provenance provenance) implements LedgerCommand {
 
     public EstablishCommittee {
         InvalidCommand.required("id", committeeId);
         organisation = InvalidCommand.text("organisation", organisation, 200);
         name = InvalidCommand.text("name", name, 200);
         InvalidCommand.required("provenance", provenance);
+    }
+
+    @Override
+    public CommandTarget target() {
+        return CommandTarget.createdIn(LedgerKind.COMMITTEE, committeeId.value(), organisation);
     }
 }

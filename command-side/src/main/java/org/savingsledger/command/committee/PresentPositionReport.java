@@ -3,11 +3,13 @@ package org.savingsledger.command.committee;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.savingsledger.command.rules.InvalidCommand;
+import org.savingsledger.command.rules.CommandTarget;
 import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 import org.savingsledger.shared.ReportId;
 
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -31,5 +33,16 @@ public record PresentPositionReport(@TargetAggregateIdentifier CommitteeId commi
         }
         InvalidCommand.required("presentedAt", presentedAt);
         InvalidCommand.required("provenance", provenance);
+    }
+
+    /** The report's id, which must be free, and the programmes named; the committee's own need no read. */
+    @Override
+    public CommandTarget target() {
+        List<String> named = new ArrayList<>();
+        named.add(reportId.value());
+        if (programmeIds != null) {
+            programmeIds.forEach(programme -> named.add(programme.value()));
+        }
+        return CommitteeCommand.super.target().alsoNaming(named);
     }
 }

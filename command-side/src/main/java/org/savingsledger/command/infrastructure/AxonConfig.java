@@ -22,7 +22,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.savingsledger.events.upcasting.PositionReportPresentedUpcaster;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.events.EventJson;
 import org.savingsledger.web.CorrelationIdFilter;
 import org.slf4j.Logger;
@@ -155,6 +154,19 @@ public class AxonConfig {
         return new PositionReportPresentedUpcaster();
     }
 
+    /** Axon's JDBC event store as its auto-configuration builds it; its insert returns each event's global index. */
+    @Bean
+    static org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+            PersistenceExceptionResolver exceptions, @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration axon, org.axonframework.common.jdbc.ConnectionProvider connections,
+            TransactionManager transactionManager, EventSchema eventSchema) {
+        return org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer).upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(exceptions).eventSerializer(eventSerializer).snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connections).transactionManager(transactionManager).schema(eventSchema)
+                .appendEvents(new IndexedAppend()).build();
+    }
+
     /** Snake-case names, as created by the Flyway migration {@code V1__event_store.sql}. */
     @Bean
     static EventSchema eventSchema() {
@@ -226,11 +238,10 @@ public class AxonConfig {
 
     /** Metrics first, so they also see commands the target check refuses. */
     @Autowired
-    void registerCommandInterceptors(CommandBus commandBus, EventBus eventBus, LedgerDirectory directory,
-                                     MeterRegistry meterRegistry) {
+    void registerCommandInterceptors(CommandBus commandBus, EventBus eventBus, MeterRegistry meterRegistry) {
         CommandMetrics metrics = new CommandMetrics(meterRegistry);
         commandBus.registerHandlerInterceptor(metrics);
-        commandBus.registerHandlerInterceptor(new CommandTargetCheck(directory));
+        commandBus.registerHandlerInterceptor(new CommandTargetCheck());
         eventBus.registerDispatchInterceptor(metrics.eventCounter());
     }
 }

@@ -6,9 +6,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
-import org.savingsledger.command.committee.CommitteeCommand;
-import org.savingsledger.command.programme.ProgrammeCommand;
-import org.savingsledger.command.saving.SavingCommand;
+import org.savingsledger.command.rules.AggregateCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,16 +57,7 @@ class ConflictRetries implements RetryScheduler {
     }
 
     private static boolean withoutExpectedVersion(Object command) {
-        if (command instanceof SavingCommand c) {
-            return c.expectedVersion() == null;
-        }
-        if (command instanceof ProgrammeCommand c) {
-            return c.expectedVersion() == null;
-        }
-        if (command instanceof CommitteeCommand c) {
-            return c.expectedVersion() == null;
-        }
-        return false;
+        return command instanceof AggregateCommand c && c.expectedVersion() == null;
     }
 
     private static boolean lostARace(Throwable failure) {

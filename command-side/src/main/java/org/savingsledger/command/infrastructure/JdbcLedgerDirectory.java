@@ -2,7 +2,9 @@ package org.savingsledger.command.infrastructure;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.savingsledger.command.rules.DirectoryEntry;
 import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.MoneyLimit;
 import org.savingsledger.events.committee.CommitteeEstablished;
@@ -18,10 +20,14 @@ import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Total;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The command side's cross-aggregate lookup table, {@code ledger_directory}, in the event store's
@@ -51,27 +57,36 @@ class JdbcLedgerDirectory implements LedgerDirectory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One statement for every id a command names: each row with its parent (a saving's programme, a
+     * report's committee), which gives the organisation of ids that have none of their own.
+     */
     @Override
-    public Optional<LedgerKind> kindOf(String id) {
-        return jdbc.query("select kind from ledger_directory where id = ?",
-                rs -> rs.next() ? Optional.of(LedgerKind.valueOf(rs.getString(1))) : Optional.<LedgerKind>empty(), id);
-    }
-
-    @Override
-    public Optional<ProgrammeEntry> programme(ProgrammeId id) {
-        return jdbc.query("select organisation, first_year, last_year from ledger_directory where id = ? and kind = 'PROGRAMME'",
-                rs -> rs.next()
-                        ? Optional.of(new ProgrammeEntry(id, rs.getString(1),
-                                FinancialYear.of(rs.getInt(2)), FinancialYear.of(rs.getInt(3))))
-                        : Optional.<ProgrammeEntry>empty(),
-                id.value());
-    }
-
-    @Override
-    public Optional<String> organisationOf(String id) {
-        return jdbc.query("select coalesce(d.organisation, p.organisation) from ledger_directory d "
-                        + "left join ledger_directory p on p.id = d.parent_id where d.id = ?",
-                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty(), id);
+    public Map<String, DirectoryEntry> entries(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, DirectoryEntry> entries = new HashMap<>();
+        jdbc.query("select d.id, d.kind, coalesce(d.organisation, p.organisation), d.first_year, d.last_year, "
+                        + "p.id, p.kind, p.first_year, p.last_year from ledger_directory d "
+                        + "left join ledger_directory p on p.id = d.parent_id "
+                        + "where d.id in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                (RowCallbackHandler) rs -> {
+                    String id = rs.getString(1);
+                    LedgerKind kind = LedgerKind.valueOf(rs.getString(2));
+                    String organisation = rs.getString(3);
+                    ProgrammeEntry programme = null;
+                    if (kind == LedgerKind.PROGRAMME) {
+                        programme = new ProgrammeEntry(ProgrammeId.of(id), organisation,
+                                FinancialYear.of(rs.getInt(4)), FinancialYear.of(rs.getInt(5)));
+                    } else if (kind == LedgerKind.SAVING && "PROGRAMME".equals(rs.getString(7))) {
+                        programme = new ProgrammeEntry(ProgrammeId.of(rs.getString(6)), organisation,
+                                FinancialYear.of(rs.getInt(8)), FinancialYear.of(rs.getInt(9)));
+                    }
+                    entries.put(id, new DirectoryEntry(id, kind, organisation, programme));
+                },
+                ids.toArray());
+        return entries;
     }
 
     @EventHandler
@@ -145,7 +160,7 @@ class JdbcLedgerDirectory implements LedgerDirectory {
     /**
      * Adds a saving's change to its programme's totals, and refuses it if it takes either further past
      * the limit. A change that lowers a total or leaves it is accepted even when the total stays past
-     * the limit (an earlier release did not check these sums), so such a programme can be brought back.
+     * the limit (events recorded before the limit was a rule may hold such sums), so such a programme can be brought back.
      */
     private void addToProgramme(SavingEvent event, SavingTotals before, SavingTotals after) {
         Total planned = after.plannedChangeFrom(before);

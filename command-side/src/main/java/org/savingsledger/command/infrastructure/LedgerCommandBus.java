@@ -30,11 +30,13 @@ import static org.axonframework.commandhandling.GenericCommandResultMessage.asCo
  * models' processors starved. A command waits for its place (fairly, first come first served) before
  * its unit of work starts; one that gets none within {@code admissionWait} fails with
  * {@link CommandsBusy} having written nothing.</li>
- * <li><b>Token from the append.</b> Just before its transaction commits, after the event store has
- * appended the command's events, the command reads the global index of its aggregate's latest event
- * through the same transactional connection. That consistency token travels with the result (metadata
- * {@link #TOKEN}, a {@link LatestEvent}), so answering needs no second connection after the commit,
- * also when {@link ConflictRetries} ran the command again on its own thread.</li>
+ * <li><b>Token from the append.</b> The event store's insert returns the global index it gave the
+ * command's last event ({@link IndexedAppend}); just before the transaction commits, that index becomes
+ * the consistency token. A command that appended nothing (a change to the value already held) answers
+ * its aggregate's current latest event instead, read once through the same transactional connection.
+ * The token travels with the result (metadata {@link #TOKEN}, a {@link LatestEvent}), so answering needs
+ * no connection after the commit, also when {@link ConflictRetries} ran the command again on its own
+ * thread.</li>
  * <li><b>Honest failures.</b> A failure once the commit has begun (the commit itself, a connection
  * lost while committing, anything after it) is reported as {@link CommitOutcomeUnknown}: the events
  * may be stored. Any failure before that, checked exceptions included, rolled the transaction back.</li>
@@ -42,12 +44,12 @@ import static org.axonframework.commandhandling.GenericCommandResultMessage.asCo
  */
 public class LedgerCommandBus extends SimpleCommandBus {
 
-    /** Result metadata: the {@link LatestEvent} of the command's aggregate, read just before the commit. */
+    /** Result metadata: the {@link LatestEvent} of the command's aggregate as its transaction left it. */
     public static final String TOKEN = "consistencyToken";
 
     /**
-     * An aggregate's latest event as the command's transaction saw it just before committing; its global
-     * index is the consistency token.
+     * An aggregate's latest event as the command's transaction left it; its global index is the
+     * consistency token.
      */
     public record LatestEvent(String aggregateId, long sequenceNumber, long globalIndex) implements java.io.Serializable {
     }
@@ -108,7 +110,7 @@ public class LedgerCommandBus extends SimpleCommandBus {
         private volatile LatestEvent token;
         private volatile boolean committing;
 
-        /** The handler, followed by the token's read inside the transaction, after the event store's append. */
+        /** The handler, followed by taking the token inside the transaction, after the event store's append. */
         MessageHandler<CommandMessage<?>> recording(MessageHandler<? super CommandMessage<?>> handler) {
             return message -> {
                 // resolved before anything is written: a command without a target fails cleanly
@@ -117,7 +119,7 @@ public class LedgerCommandBus extends SimpleCommandBus {
                 // prepare-commit handlers run in registration order; the event store registered its append
                 // while the handler applied events, so this runs after it, on the transaction's connection
                 CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
-                    token = latestEventOf(aggregateId);
+                    token = IndexedAppend.appendedBy(unitOfWork, aggregateId).orElseGet(() -> latestEventOf(aggregateId));
                     // from here on the transaction may commit: a failure no longer proves nothing was written
                     committing = true;
                 });
@@ -140,9 +142,10 @@ public class LedgerCommandBus extends SimpleCommandBus {
     }
 
     /**
-     * The aggregate's latest event as this transaction sees it: the command's own last append (no other
-     * instance can commit a later event of the aggregate before it: the unique sequence number makes its
-     * append wait for this transaction), or for a command that appended nothing, the aggregate's current event.
+     * The aggregate's latest event as this transaction sees it, for a command whose append returned no
+     * index (it appended nothing): the aggregate's current event. Were it the command's own append, no
+     * other instance could commit a later event of the aggregate first: the unique sequence number makes
+     * its append wait for this transaction.
      */
     private LatestEvent latestEventOf(String aggregateId) {
         LatestEvent latest = jdbc.query("select sequence_number, global_index from domain_event_entry "

@@ -2,6 +2,9 @@ package org.savingsledger.command.programme;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.savingsledger.command.rules.InvalidCommand;
+import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.LedgerCommand;
+import org.savingsledger.command.rules.CommandTarget;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
 import org.savingsledger.shared.ProgrammeId;
@@ -10,7 +13,7 @@ import org.savingsledger.shared.Provenance;
 /** Launch a transformation programme with a savings target over a period of financial years. */
 public record LaunchProgramme(@TargetAggregateIdentifier ProgrammeId programmeId, String organisation, String name, String description,
                               Money savingsTarget, FinancialYear firstYear, FinancialYear lastYear,
-                              Provenance provenance) {
+                              Provenance provenance) implements LedgerCommand {
 
     public LaunchProgramme {
         InvalidCommand.required("id", programmeId);
@@ -24,5 +27,10 @@ public record LaunchProgramme(@TargetAggregateIdentifier ProgrammeId programmeId
             throw new InvalidCommand("lastYear", "must not be before firstYear " + firstYear);
         }
         InvalidCommand.required("provenance", provenance);
+    }
+
+    @Override
+    public CommandTarget target() {
+        return CommandTarget.createdIn(LedgerKind.PROGRAMME, programmeId.value(), organisation);
     }
 }

@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.serialization.Revision;
 import org.savingsledger.command.rules.DuplicateIdentifier;
-import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.NamedIds;
 import org.savingsledger.command.rules.MoneyLimit;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
@@ -39,7 +39,7 @@ public class Programme {
     @AggregateIdentifier
     private ProgrammeId programmeId;
     private Money savingsTarget;
-    /** Totals, not Money: an earlier release did not check sums, so a stream may hold more than Money's bound. */
+    /** Totals, not Money: the limit is a rule on commands, not on stored events, so a stream may hold more than Money's bound. */
     private Total budgetApproved;
     private Total costDrawnDown;
 
@@ -49,7 +49,7 @@ public class Programme {
 
     /** Ids are unique across kinds; the event store's unique key still guards the race of two creates at once. */
     @CommandHandler
-    public Programme(LaunchProgramme command, LedgerDirectory directory) {
+    public Programme(LaunchProgramme command, NamedIds directory) {
         if (directory.isTaken(command.programmeId().value())) {
             throw new DuplicateIdentifier(command.programmeId().value());
         }

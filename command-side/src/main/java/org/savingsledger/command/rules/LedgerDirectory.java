@@ -3,24 +3,23 @@ package org.savingsledger.command.rules;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.ProgrammeId;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
- * What the command side knows across aggregates: which ids exist and of what kind, and each
- * programme's organisation and period. Kept in the event store's own database, in the same
+ * What the command side knows across aggregates: which ids exist and of what kind, each one's
+ * organisation and each programme's period. Kept in the event store's own database, in the same
  * transaction as the events that change it, so every command-side instance sees the same answer.
+ * A command reads it once, for every id it names, before it runs ({@link DirectoryLookup}).
  */
 public interface LedgerDirectory {
 
-    Optional<LedgerKind> kindOf(String id);
-
-    Optional<ProgrammeEntry> programme(ProgrammeId id);
-
-    /** The organisation an id belongs to: a programme's or committee's own, a saving's programme's, a report's committee's. */
-    Optional<String> organisationOf(String id);
+    /** The entries of those of {@code ids} the directory holds, in one read. */
+    Map<String, DirectoryEntry> entries(Collection<String> ids);
 
     default boolean isTaken(String id) {
-        return kindOf(id).isPresent();
+        return entries(List.of(id)).containsKey(id);
     }
 
     /** A programme as the other aggregates need it. */
@@ -28,6 +27,16 @@ public interface LedgerDirectory {
 
         public boolean covers(FinancialYear year) {
             return year.isWithin(firstYear, lastYear);
+        }
+
+        /** {@link Rule#YEARS_WITHIN_PROGRAMME_PERIOD}. */
+        public void requireCovers(Collection<FinancialYear> years) {
+            for (FinancialYear year : years) {
+                if (!covers(year)) {
+                    throw new BusinessRuleViolation(Rule.YEARS_WITHIN_PROGRAMME_PERIOD, year + " is outside programme '"
+                            + id + "', which runs from " + firstYear + " to " + lastYear);
+                }
+            }
         }
     }
 }

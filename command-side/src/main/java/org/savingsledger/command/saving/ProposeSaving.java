@@ -2,6 +2,9 @@ package org.savingsledger.command.saving;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.savingsledger.command.rules.InvalidCommand;
+import org.savingsledger.command.rules.LedgerKind;
+import org.savingsledger.command.rules.LedgerCommand;
+import org.savingsledger.command.rules.CommandTarget;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
@@ -12,7 +15,7 @@ import org.savingsledger.shared.Stage;
 /** Propose a saving within a programme, with its planned profile. */
 public record ProposeSaving(@TargetAggregateIdentifier SavingId savingId, ProgrammeId programmeId, String title, String workstream,
                             String owner, Confidence confidence, Stage stage, SavingsProfile profile,
-                            Provenance provenance) {
+                            Provenance provenance) implements LedgerCommand {
 
     public ProposeSaving {
         InvalidCommand.required("id", savingId);
@@ -27,5 +30,11 @@ public record ProposeSaving(@TargetAggregateIdentifier SavingId savingId, Progra
         }
         InvalidCommand.required("profile", profile);
         InvalidCommand.required("provenance", provenance);
+    }
+
+    /** Whoever may see the programme may propose a saving in it. */
+    @Override
+    public CommandTarget target() {
+        return CommandTarget.createdWithin(LedgerKind.SAVING, savingId.value(), LedgerKind.PROGRAMME, programmeId.value());
     }
 }

@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.savingsledger.command.rules.BusinessRuleViolation;
-import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.NamedIds;
 import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.MoneyLimit;
@@ -34,7 +34,6 @@ import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
 import org.savingsledger.shared.Total;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -45,12 +44,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One savings line: planned savings per year, delivered savings per year, stage, confidence,
  * RAG, and whether it was withdrawn. Every money rule of the contract is about one saving, so
  * each is checked here without touching any other aggregate; the programme's period comes from
- * the {@link LedgerDirectory}.
+ * the {@link NamedIds} (the ledger directory as read once for the command).
  *
- * <p>Planned and delivered money per year are {@link Total}s, not bounded {@link Money}: an earlier
- * release checked single amounts but not sums, so a stream may hold more than Money's bound in all,
- * and must still load (then a command that would add more is refused by {@link MoneyLimit}). Their
- * JSON in a snapshot is the same as the {@link SavingsProfile} they replaced, so snapshots still load.
+ * <p>Planned and delivered money per year are {@link Total}s, not bounded {@link Money}: the limit is a
+ * rule on commands ({@link MoneyLimit}), not on stored events, so a stream holding more than Money's
+ * bound in all must still load (and a command that would add more is refused). Their JSON in a snapshot
+ * is that of a {@link SavingsProfile} ({@link YearlyFigures}).
  *
  * <p>Instance command handlers return the aggregate's version after the command.
  */
@@ -74,31 +73,32 @@ public class Saving {
     }
 
     @CommandHandler
-    public Saving(ProposeSaving command, LedgerDirectory directory) {
+    public Saving(ProposeSaving command, NamedIds directory) {
         if (directory.isTaken(command.savingId().value())) {
             throw new DuplicateIdentifier(command.savingId().value());
         }
         // the programme id comes from the request path: an unknown one is a 404, not a rule
         ProgrammeEntry programme = directory.programme(command.programmeId())
                 .orElseThrow(() -> new UnknownIdentifier(LedgerKind.PROGRAMME, command.programmeId().value()));
-        requireWithinPeriod(programme, command.profile().amounts().keySet());
-        requirePlannedWithinLimit(command.profile());
+        programme.requireCovers(command.profile().amounts().keySet());
+        YearlyFigures.requirePlannedWithinLimit(command.profile());
         apply(new SavingProposed(command.savingId(), command.programmeId(), command.title(), command.workstream(),
                 command.owner(), command.confidence(), command.stage(), command.profile(), command.provenance()));
     }
 
     /** Planned below what was delivered is allowed: over-delivery is shown, not refused. */
     @CommandHandler
-    public Long handle(ReviseSavingProfile command, LedgerDirectory directory) {
+    public Long handle(ReviseSavingProfile command, NamedIds directory) {
         requireOpen();
-        requireWithinPeriod(programme(directory), command.profile().amounts().keySet());
-        requirePlannedWithinLimit(command.profile());
-        apply(new SavingProfileRevised(savingId, programmeId, plannedProfile(), command.profile(), command.provenance()));
+        programme(directory).requireCovers(command.profile().amounts().keySet());
+        YearlyFigures.requirePlannedWithinLimit(command.profile());
+        apply(new SavingProfileRevised(savingId, programmeId, YearlyFigures.asProfile(planned), command.profile(),
+                command.provenance()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(SlipSavingToYear command, LedgerDirectory directory) {
+    public Long handle(SlipSavingToYear command, NamedIds directory) {
         requireMovable(command.fromYear(), command.toYear(), command.amount(), "slip", directory);
         apply(new SavingSlippedToYear(savingId, programmeId, command.fromYear(), command.toYear(), command.amount(),
                 command.provenance()));
@@ -106,7 +106,7 @@ public class Saving {
     }
 
     @CommandHandler
-    public Long handle(BringSavingForward command, LedgerDirectory directory) {
+    public Long handle(BringSavingForward command, NamedIds directory) {
         requireMovable(command.fromYear(), command.toYear(), command.amount(), "bring forward", directory);
         apply(new SavingBroughtForward(savingId, programmeId, command.fromYear(), command.toYear(), command.amount(),
                 command.provenance()));
@@ -114,25 +114,21 @@ public class Saving {
     }
 
     @CommandHandler
-    public Long handle(RecordSavingDelivered command, LedgerDirectory directory) {
+    public Long handle(RecordSavingDelivered command, NamedIds directory) {
         requireOpen();
-        requireWithinPeriod(programme(directory), List.of(command.year()));
-        requireDeliveredWithinLimit(command.year(), command.amount());
+        programme(directory).requireCovers(List.of(command.year()));
+        YearlyFigures.requireDeliveredWithinLimit(delivered, command.year(), command.amount());
         apply(new SavingDeliveryRecorded(savingId, programmeId, command.year(), command.amount(), command.provenance()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(CorrectSavingDelivery command, LedgerDirectory directory) {
+    public Long handle(CorrectSavingDelivery command, NamedIds directory) {
         requireOpen();
-        requireWithinPeriod(programme(directory), List.of(command.year()));
-        Total before = amountIn(delivered, command.year());
-        if (before.plus(command.amount()).isNegative()) {
-            throw new BusinessRuleViolation(Rule.DELIVERED_NEVER_NEGATIVE, "a correction of " + command.amount()
-                    + " would take " + command.year() + "'s delivered total of " + before + " below 0");
-        }
+        programme(directory).requireCovers(List.of(command.year()));
+        YearlyFigures.requireCorrectable(delivered, command.year(), command.amount());
         if (command.amount().isPositive()) {
-            requireDeliveredWithinLimit(command.year(), command.amount());
+            YearlyFigures.requireDeliveredWithinLimit(delivered, command.year(), command.amount());
         }
         apply(new SavingDeliveryCorrected(savingId, programmeId, command.year(), command.amount(), command.provenance()));
         return AggregateLifecycle.getVersion();
@@ -180,63 +176,13 @@ public class Saving {
         }
     }
 
-    private void requireMovable(FinancialYear from, FinancialYear to, Money amount, String move,
-                                LedgerDirectory directory) {
+    private void requireMovable(FinancialYear from, FinancialYear to, Money amount, String move, NamedIds directory) {
         requireOpen();
-        requireWithinPeriod(programme(directory), List.of(from, to));
-        Total movable = amountIn(planned, from).minus(amountIn(delivered, from)).max(Total.ZERO);
-        if (Total.of(amount).isGreaterThan(movable)) {
-            throw new BusinessRuleViolation(Rule.MOVE_WITHIN_UNDELIVERED_PLAN, "cannot " + move + " " + amount
-                    + " from " + from + ": only " + movable + " is planned and not yet delivered there");
-        }
-        // the saving's total is unchanged, so within the limit unless an earlier release stored it past
-        MoneyLimit.require(to + "'s planned total", amountIn(planned, to).plus(amount));
+        programme(directory).requireCovers(List.of(from, to));
+        YearlyFigures.requireMovable(planned, delivered, from, to, amount, move);
     }
 
-    private static void requirePlannedWithinLimit(SavingsProfile profile) {
-        MoneyLimit.require("the saving's planned total", Total.sum(profile.amounts().values()));
-    }
-
-    private void requireDeliveredWithinLimit(FinancialYear year, Money amount) {
-        MoneyLimit.require(year + "'s delivered total", amountIn(delivered, year).plus(amount));
-        MoneyLimit.require("the saving's delivered total", delivered.values().stream()
-                .reduce(Total.ZERO, Total::plus).plus(amount));
-    }
-
-    /**
-     * The planned profile as an event records it. Each year fits a Money amount: every command that
-     * raises a year is checked, and an earlier release's aggregate held its years as Money.
-     */
-    private SavingsProfile plannedProfile() {
-        TreeMap<FinancialYear, Money> amounts = new TreeMap<>();
-        planned.forEach((year, amount) -> amounts.put(year, Money.of(amount.amount())));
-        return new SavingsProfile(amounts);
-    }
-
-    private static Total amountIn(SortedMap<FinancialYear, Total> figures, FinancialYear year) {
-        return figures.getOrDefault(year, Total.ZERO);
-    }
-
-    private static SortedMap<FinancialYear, Total> totals(SavingsProfile profile) {
-        SortedMap<FinancialYear, Total> totals = new TreeMap<>();
-        profile.amounts().forEach((year, amount) -> totals.put(year, Total.of(amount)));
-        return totals;
-    }
-
-    private static void add(SortedMap<FinancialYear, Total> figures, FinancialYear year, Total amount) {
-        figures.merge(year, amount, Total::plus);
-    }
-
-    private static void requireWithinPeriod(ProgrammeEntry programme, Collection<FinancialYear> years) {
-        for (FinancialYear year : years) {
-            if (!programme.covers(year)) {
-                throw new BusinessRuleViolation(Rule.YEARS_WITHIN_PROGRAMME_PERIOD, year + " is outside programme '"
-                        + programme.id() + "', which runs from " + programme.firstYear() + " to " + programme.lastYear());
-            }
-        }
-    }
-
-    private ProgrammeEntry programme(LedgerDirectory directory) {
+    private ProgrammeEntry programme(NamedIds directory) {
         return directory.programme(programmeId).orElseThrow(() -> new IllegalStateException(
                 "the ledger directory has no entry for programme " + programmeId + " of saving " + savingId));
     }
@@ -245,7 +191,7 @@ public class Saving {
     void on(SavingProposed event) {
         savingId = event.savingId();
         programmeId = event.programmeId();
-        planned = totals(event.profile());
+        planned = YearlyFigures.of(event.profile());
         delivered = new TreeMap<>();
         stage = event.stage();
         confidence = event.confidence();
@@ -253,29 +199,27 @@ public class Saving {
 
     @EventSourcingHandler
     void on(SavingProfileRevised event) {
-        planned = totals(event.profile());
+        planned = YearlyFigures.of(event.profile());
     }
 
     @EventSourcingHandler
     void on(SavingSlippedToYear event) {
-        add(planned, event.fromYear(), Total.ZERO.minus(event.amount()));
-        add(planned, event.toYear(), Total.of(event.amount()));
+        YearlyFigures.move(planned, event.fromYear(), event.toYear(), event.amount());
     }
 
     @EventSourcingHandler
     void on(SavingBroughtForward event) {
-        add(planned, event.fromYear(), Total.ZERO.minus(event.amount()));
-        add(planned, event.toYear(), Total.of(event.amount()));
+        YearlyFigures.move(planned, event.fromYear(), event.toYear(), event.amount());
     }
 
     @EventSourcingHandler
     void on(SavingDeliveryRecorded event) {
-        add(delivered, event.year(), Total.of(event.amount()));
+        YearlyFigures.add(delivered, event.year(), Total.of(event.amount()));
     }
 
     @EventSourcingHandler
     void on(SavingDeliveryCorrected event) {
-        add(delivered, event.year(), Total.of(event.amount()));
+        YearlyFigures.add(delivered, event.year(), Total.of(event.amount()));
     }
 
     @EventSourcingHandler

@@ -8,13 +8,18 @@ import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.savingsledger.command.saving.SavingCommand;
+import org.savingsledger.command.rules.AggregateCommand;
+import org.savingsledger.command.rules.CommandTarget;
+import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.shared.SavingId;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +29,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -40,13 +47,15 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
  * The command bus's own rules, against a transaction manager and a database that write down what
- * happens to them: the consistency token is read on the transaction before it commits, after the
- * append; a failure once the commit began is an unknown outcome, one before it is not; and commands
+ * happens to them: the consistency token is taken on the transaction before it commits, after the
+ * append (from the append itself, or read when the append gave none); a failure once the commit began is an unknown outcome, one before it is not; and commands
  * beyond the bound wait for their turn without a transaction.
  */
 class LedgerCommandBusTest {
@@ -59,7 +68,12 @@ class LedgerCommandBusTest {
     private final RecordingDatabase database = new RecordingDatabase();
     private final ScheduledExecutorService retryThread = Executors.newSingleThreadScheduledExecutor();
 
-    record Touch(@TargetAggregateIdentifier SavingId savingId, Long expectedVersion) implements SavingCommand {
+    record Touch(@TargetAggregateIdentifier SavingId savingId, Long expectedVersion) implements AggregateCommand {
+
+        @Override
+        public CommandTarget target() {
+            return CommandTarget.existing(LedgerKind.SAVING, savingId.value());
+        }
     }
 
     @AfterEach
@@ -79,6 +93,23 @@ class LedgerCommandBusTest {
         assertThat(result.getMetaData().get(LedgerCommandBus.TOKEN))
                 .isEqualTo(new LedgerCommandBus.LatestEvent(SAVING.value(), 7, 4242));
         assertThat(happened).containsExactly("begin", "append", "token of race-saving", "commit");
+    }
+
+    @Test
+    void theTokenTakenFromTheAppendNeedsNoQuery() {
+        LedgerCommandBus bus = bus(5, Duration.ofSeconds(1), message -> {
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
+                happened.add("append");
+                appendThroughAxonsStatement(8, 4343);
+            });
+            return 8L;
+        });
+
+        CommandResultMessage<?> result = dispatch(bus);
+
+        assertThat(result.getMetaData().get(LedgerCommandBus.TOKEN))
+                .isEqualTo(new LedgerCommandBus.LatestEvent(SAVING.value(), 8, 4343));
+        assertThat(happened).containsExactly("begin", "append", "commit");
     }
 
     @Test
@@ -189,6 +220,28 @@ class LedgerCommandBusTest {
             database.latestIs(version, 4242);
             return version;
         };
+    }
+
+    /** Axon's insert of one event, built by {@link IndexedAppend}, on a database that gives it {@code globalIndex}. */
+    private static void appendThroughAxonsStatement(long sequenceNumber, long globalIndex) {
+        try {
+            Connection connection = mock(Connection.class);
+            PreparedStatement insert = mock(PreparedStatement.class);
+            ResultSet keys = mock(ResultSet.class);
+            given(connection.prepareStatement(anyString(), any(String[].class))).willReturn(insert);
+            given(insert.executeBatch()).willReturn(new int[] {1});
+            given(insert.getGeneratedKeys()).willReturn(keys);
+            given(keys.next()).willReturn(true, false);
+            given(keys.getLong(1)).willReturn(globalIndex);
+            PreparedStatement statement = new IndexedAppend().build(connection,
+                    EventSchema.builder().globalIndexColumn("global_index").build(), byte[].class,
+                    List.of(new GenericDomainEventMessage<>("Saving", SAVING.value(), sequenceNumber, "slipped")),
+                    JacksonSerializer.defaultSerializer(), (row, index, timestamp) -> row.setString(index, timestamp.toString()));
+            statement.executeBatch();
+            statement.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private CommandResultMessage<?> dispatch(LedgerCommandBus bus) {

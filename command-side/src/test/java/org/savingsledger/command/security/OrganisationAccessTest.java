@@ -8,12 +8,13 @@ import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.savingsledger.command.infrastructure.CommandLookup;
+import org.savingsledger.command.rules.DirectoryEntry;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.SenderScope;
 import org.savingsledger.command.rules.UnknownIdentifier;
 import org.savingsledger.command.saving.ChangeSavingRag;
-import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.SavingId;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,24 +49,14 @@ class OrganisationAccessTest {
 
     @BeforeEach
     void signIn() {
-        LedgerDirectory directory = new LedgerDirectory() {
-            @Override
-            public Optional<LedgerKind> kindOf(String id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<ProgrammeEntry> programme(ProgrammeId id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> organisationOf(String id) {
-                asked.add(id);
-                return Optional.ofNullable(organisations.get(id));
-            }
+        LedgerDirectory directory = ids -> {
+            asked.addAll(ids);
+            Map<String, DirectoryEntry> found = new HashMap<>();
+            ids.stream().filter(organisations::containsKey).forEach(id ->
+                    found.put(id, new DirectoryEntry(id, LedgerKind.SAVING, organisations.get(id), null)));
+            return found;
         };
-        new OrganisationAccess(directory).register(bus);
+        new CommandLookup(directory, new OrganisationAccess()).register(bus);
         bus.subscribe(ChangeSavingRag.class.getName(), message -> {
             senders.add(SenderScope.of(message.getMetaData()));
             return handled.add(message.getPayload());

@@ -1,0 +1,90 @@
+package org.savingsledger.command.infrastructure;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.savingsledger.command.rules.CommandTarget;
+import org.savingsledger.command.rules.DirectoryEntry;
+import org.savingsledger.command.rules.DirectoryLookup;
+import org.savingsledger.command.rules.LedgerCommand;
+import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.command.rules.SenderScope;
+import org.savingsledger.command.security.OrganisationAccess;
+import org.savingsledger.web.access.OrganisationScope;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the ledger directory once for each command, as it is sent: every id the command names
+ * ({@link LedgerCommand#target()}) in one statement. The read goes with the command as metadata
+ * ({@link DirectoryLookup}) to the checks after it — the organisation check here, in the sender's thread
+ * where the user is known ({@link OrganisationAccess}), the target check before the aggregate loads
+ * ({@link CommandTargetCheck}) and the aggregate's own rules ({@link CurrentCommandIds}).
+ *
+ * <p>Nothing in an entry changes once the id is recorded, and the read runs before the command's
+ * transaction (it sees committed rows only), so entries found are remembered and a command whose ids are
+ * all known reads nothing; an id not found is asked again next time (it may have been created since).
+ * A command sent again after losing a race keeps the read of its first dispatch, which found everything
+ * it names (it would have been refused otherwise).
+ *
+ * <p>Registered on the command bus by hand and not itself a {@code MessageDispatchInterceptor} bean:
+ * Axon's auto-configuration also puts every such bean on the command gateway, and it then ran twice.
+ */
+@Component
+public class CommandLookup {
+
+    private final LedgerDirectory directory;
+    private final OrganisationAccess access;
+    private final Cache<String, DirectoryEntry> entries = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    public CommandLookup(LedgerDirectory directory, OrganisationAccess access) {
+        this.directory = directory;
+        this.access = access;
+    }
+
+    @Autowired
+    public void register(CommandBus commandBus) {
+        commandBus.registerDispatchInterceptor(messages -> (index, message) -> lookedUp(message));
+    }
+
+    /**
+     * The command with its directory read and, from a signed-in user, checked and carrying the user's
+     * organisations ({@link SenderScope}). Without a user it is the application's own command.
+     */
+    private CommandMessage<?> lookedUp(CommandMessage<?> message) {
+        if (!(message.getPayload() instanceof LedgerCommand command) || DirectoryLookup.of(message.getMetaData()).isPresent()) {
+            return message;
+        }
+        CommandTarget target = command.target();
+        DirectoryLookup lookup = lookUp(target.ids());
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(DirectoryLookup.METADATA_KEY, lookup);
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user != null && user.isAuthenticated()) {
+            List<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+            access.check(authorities, target, lookup);
+            metaData.put(SenderScope.METADATA_KEY, OrganisationScope.granted(authorities));
+        }
+        return message.andMetaData(metaData);
+    }
+
+    private DirectoryLookup lookUp(Set<String> ids) {
+        Map<String, DirectoryEntry> found = new HashMap<>(entries.getAllPresent(ids));
+        List<String> unknown = ids.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            Map<String, DirectoryEntry> read = directory.entries(unknown);
+            entries.putAll(read);
+            found.putAll(read);
+        }
+        return new DirectoryLookup(ids, found);
+    }
+}
