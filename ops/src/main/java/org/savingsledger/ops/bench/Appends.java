@@ -14,17 +14,11 @@ import static org.savingsledger.ops.bench.BenchReport.ratio;
  * The append workload: deliveries through the HTTP API and through the command gateway at 1, 4 and
  * 16 closed-loop clients, beside the raw-insert ceiling of the same PostgreSQL ({@link RawInserts}).
  */
-final class Appends {
+record Appends(LedgerUnderTest ledger) {
 
     static final String WORKLOAD = "Append";
 
     private static final int[] CONCURRENCY = {1, 4, 16};
-
-    private final LedgerUnderTest ledger;
-
-    Appends(LedgerUnderTest ledger) {
-        this.ledger = ledger;
-    }
 
     /** Reports the append figures and answers the best HTTP rate, in commands a second (the later loads are set from it). */
     double run() throws Exception {

@@ -15,7 +15,7 @@ import static org.savingsledger.ops.bench.BenchReport.ratio;
  * the as-at ledgers {@link Seeding} loaded (growing histories), without and with an effectiveOn,
  * one question at a time from an HTTP client in the same process.
  */
-final class AsAtQueries {
+record AsAtQueries(LedgerUnderTest ledger) {
 
     static final String WORKLOAD = "As-at queries";
 
@@ -32,12 +32,6 @@ final class AsAtQueries {
      * @param singleReaderRate  reads a second of one closed-loop client on the as-at mix of the mid-size history level
      */
     record Figures(List<double[]> summaryAndHistory, double singleReaderRate) {
-    }
-
-    private final LedgerUnderTest ledger;
-
-    AsAtQueries(LedgerUnderTest ledger) {
-        this.ledger = ledger;
     }
 
     Figures run(List<ProgrammeId> programmes) throws Exception {

@@ -18,15 +18,9 @@ import static org.savingsledger.ops.bench.BenchReport.millis;
  * whose heap is capped at 256 MiB ({@link QuerySideInstance}), with its peak heap ({@link RemoteHeap})
  * and RSS beside the time.
  */
-final class BiExport {
+record BiExport(LedgerUnderTest ledger) {
 
     static final String WORKLOAD = "BI export";
-
-    private final LedgerUnderTest ledger;
-
-    BiExport(LedgerUnderTest ledger) {
-        this.ledger = ledger;
-    }
 
     void run() throws Exception {
         ledger.log("BI export: GET /api/bi/saving_years.csv from a second query-side instance with -Xmx256m");

@@ -33,47 +33,50 @@ import java.util.TreeMap;
  */
 final class CurrentState {
 
-    /** An object JaVers audits: its id and the fields its current-state document holds. */
-    sealed interface Audited permits JvProgramme, JvSaving, JvCommittee {
+    /**
+     * An object JaVers audits: its id and the fields its current-state document holds, in the order
+     * the document lists them. JaVers reads the fields themselves, the superclass's id included.
+     */
+    abstract static sealed class Audited permits JvProgramme, JvSaving, JvCommittee {
+        @Id
+        String id;
 
-        String id();
+        final String id() {
+            return id;
+        }
 
-        Map<String, Object> fields();
+        abstract Map<String, Object> fields();
 
-        default String typeName() {
+        final String typeName() {
             return getClass().getAnnotation(TypeName.class).value();
+        }
+
+        /** The document's fields from name, value, name, value, …: in that order. */
+        static Map<String, Object> document(Object... namesAndValues) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+            return fields;
         }
     }
 
     @TypeName("Programme")
-    static final class JvProgramme implements Audited {
-        @Id
-        String id;
+    static final class JvProgramme extends Audited {
         String organisation;
         String name;
         BigDecimal savingsTarget;
         List<String> savingIds = new ArrayList<>();
 
         @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("organisation", organisation);
-            fields.put("name", name);
-            fields.put("savingsTarget", savingsTarget);
-            fields.put("savingIds", List.copyOf(savingIds));
-            return fields;
+        Map<String, Object> fields() {
+            return document("organisation", organisation, "name", name, "savingsTarget", savingsTarget,
+                    "savingIds", List.copyOf(savingIds));
         }
     }
 
     @TypeName("Saving")
-    static final class JvSaving implements Audited {
-        @Id
-        String id;
+    static final class JvSaving extends Audited {
         String programmeId;
         String title;
         String stage;
@@ -84,47 +87,23 @@ final class CurrentState {
         Map<String, BigDecimal> delivered = new TreeMap<>();
 
         @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("programmeId", programmeId);
-            fields.put("title", title);
-            fields.put("stage", stage);
-            fields.put("confidence", confidence);
-            fields.put("rag", rag);
-            fields.put("withdrawn", withdrawn);
-            fields.put("planned", new TreeMap<>(planned));
-            fields.put("delivered", new TreeMap<>(delivered));
-            return fields;
+        Map<String, Object> fields() {
+            return document("programmeId", programmeId, "title", title, "stage", stage, "confidence", confidence,
+                    "rag", rag, "withdrawn", withdrawn, "planned", new TreeMap<>(planned), "delivered", new TreeMap<>(delivered));
         }
     }
 
     @TypeName("Committee")
-    static final class JvCommittee implements Audited {
-        @Id
-        String id;
+    static final class JvCommittee extends Audited {
         String organisation;
         String name;
         List<String> programmeIds = new ArrayList<>();
         List<String> reportIds = new ArrayList<>();
 
         @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public Map<String, Object> fields() {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("organisation", organisation);
-            fields.put("name", name);
-            fields.put("programmeIds", List.copyOf(programmeIds));
-            fields.put("reportIds", List.copyOf(reportIds));
-            return fields;
+        Map<String, Object> fields() {
+            return document("organisation", organisation, "name", name, "programmeIds", List.copyOf(programmeIds),
+                    "reportIds", List.copyOf(reportIds));
         }
     }
 

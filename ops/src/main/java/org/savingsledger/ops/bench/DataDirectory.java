@@ -15,13 +15,7 @@ import java.util.OptionalLong;
  * Where the all-in-one keeps its embedded stores on disk (none when they are external or in
  * memory), and how many bytes lie there: the disk and memory figures of {@link Sizing} read it.
  */
-final class DataDirectory {
-
-    private final LedgerUnderTest ledger;
-
-    DataDirectory(LedgerUnderTest ledger) {
-        this.ledger = ledger;
-    }
+record DataDirectory(LedgerUnderTest ledger) {
 
     /**
      * The all-in-one's data directory. Asked of the embedded PostgreSQL (it lives in its "postgres"

@@ -20,7 +20,7 @@ import static org.savingsledger.ops.bench.BenchReport.ratio;
  * summary grow with savings per programme and with programmes per organisation, each size a fresh
  * organisation loaded last so that it does not change the other figures' ledger.
  */
-final class GrowthQueries {
+record GrowthQueries(LedgerUnderTest ledger) {
 
     /** A year every generated ledger plans in (LedgerGenerator: 2020-21 to 2025-26). */
     static final String YEAR = "2022-23";
@@ -61,12 +61,6 @@ final class GrowthQueries {
 
     /** One growth ledger: its organisation, its first programme and how many programmes it has. */
     record Grown(String label, String organisation, String programme, int programmes) {
-    }
-
-    private final LedgerUnderTest ledger;
-
-    GrowthQueries(LedgerUnderTest ledger) {
-        this.ledger = ledger;
     }
 
     void run() throws Exception {

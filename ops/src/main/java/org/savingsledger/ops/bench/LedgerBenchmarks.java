@@ -55,7 +55,7 @@ public final class LedgerBenchmarks {
 
     /** Runs every workload in an order where each leaves the store as the next needs it. */
     public void runAll() throws Exception {
-        LedgerUnderTest ledger = new LedgerUnderTest(context, port, user, password, sizes, report, log, new Seeds(seeds));
+        LedgerUnderTest ledger = LedgerUnderTest.of(context, port, user, password, sizes, report, log, new Seeds(seeds));
         double bestHttpRate = new Appends(ledger).run();
         List<ProgrammeId> histories = new Seeding(ledger).run();
         new Replay(ledger).run();
@@ -73,7 +73,7 @@ public final class LedgerBenchmarks {
                                         double bestHttpRate) throws Exception {
         int level = programmes.size() / 2;
         String label = String.format(Locale.ROOT, "%,d history events", Seeding.historyEvents(ledger.sizes().history().get(level)));
-        new ConcurrentReads(ledger.sizes(), ledger.report(), ledger::log, path -> ledger.timeGet(path, null), ledger::postDelivery)
+        new ConcurrentReads(ledger.sizes(), ledger.report(), ledger.log(), path -> ledger.timeGet(path, null), ledger::postDelivery)
                 .run(programmes.get(level), label, level, singleReaderRate, ledger.appendTargets("reads"), Math.max(1, bestHttpRate / 2));
     }
 }

@@ -47,70 +47,33 @@ import java.util.function.UnaryOperator;
  * administrator), where the figures go, and the few ways in that several workloads share: the same
  * request, delivery and load, so that figures of different workloads measure the same thing.
  */
-final class LedgerUnderTest {
+record LedgerUnderTest(ApplicationContext context, int port, String authorization, BenchSizes sizes, BenchReport report,
+                       Consumer<String> log, Seeds seeds, HttpClient http, String run) {
 
     private static final FinancialYear APPEND_YEAR = FinancialYear.of(2024);
     private static final String ORGANISATION = "bench";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ApplicationContext context;
-    private final int port;
-    private final String authorization;
-    private final BenchSizes sizes;
-    private final BenchReport report;
-    private final Consumer<String> log;
-    private final Seeds seeds;
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    /** Names this run's programmes, scratch collections and second instance apart from an earlier run's in the same stores. */
-    private final String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-
-    /** @param user a user allowed every command and query in every organisation (the administrator) */
-    LedgerUnderTest(ApplicationContext context, int port, String user, String password, BenchSizes sizes,
-                    BenchReport report, Consumer<String> log, Seeds seeds) {
-        this.context = context;
-        this.port = port;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.sizes = sizes;
-        this.report = report;
-        this.log = log;
-        this.seeds = seeds;
-    }
-
-    ApplicationContext context() {
-        return context;
+    /**
+     * @param user a user allowed every command and query in every organisation (the administrator)
+     * @return the ledger with an HTTP client of its own and a run id that names this run's programmes,
+     * scratch collections and second instance apart from an earlier run's in the same stores
+     */
+    static LedgerUnderTest of(ApplicationContext context, int port, String user, String password, BenchSizes sizes,
+                              BenchReport report, Consumer<String> log, Seeds seeds) {
+        return new LedgerUnderTest(context, port,
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                sizes, report, log, seeds, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10)).build(),
+                Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36));
     }
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    String authorization() {
-        return authorization;
-    }
-
-    BenchSizes sizes() {
-        return sizes;
-    }
-
-    BenchReport report() {
-        return report;
-    }
-
     void log(String line) {
         log.accept(line);
-    }
-
-    Seeds seeds() {
-        return seeds;
-    }
-
-    String run() {
-        return run;
-    }
-
-    HttpClient http() {
-        return http;
     }
 
     URI uri(String path) {
@@ -119,27 +82,28 @@ final class LedgerUnderTest {
 
     /** GETs {@code path} as the administrator and answers the body; throws unless it is answered 200. */
     String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
+        return send(path, HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    /** GETs {@code path} as the administrator, throws unless it is answered 200, and records its time (unless {@code latencies} is null). */
+    /** {@link #get} timed into {@code latencies} (untimed when they are null), the body read and dropped. */
     void timeGet(String path, Latencies latencies) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        send(path, HttpResponse.BodyHandlers.ofByteArray());
         long elapsed = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
-        }
         if (latencies != null) {
             latencies.recordNanos(elapsed);
         }
+    }
+
+    private <T> HttpResponse<T> send(String path, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+        HttpResponse<T> response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+                .GET().build(), body);
+        if (response.statusCode() != 200) {
+            Object answer = response.body();
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+                    + (answer instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : answer));
+        }
+        return response;
     }
 
     /** A programme of 16 savings of this run, each for one worker to deliver to: no two workers touch one saving. */
@@ -178,7 +142,7 @@ final class LedgerUnderTest {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("delivery answered " + response.statusCode() + ": " + response.body());
         }
-        return Long.parseLong(json.readTree(response.body()).get("consistencyToken").asText());
+        return Long.parseLong(JSON.readTree(response.body()).get("consistencyToken").asText());
     }
 
     /** {@link ClosedLoop} with this run's warm-up. */

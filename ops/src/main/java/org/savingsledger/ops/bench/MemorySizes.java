@@ -17,15 +17,7 @@ import static org.savingsledger.ops.bench.Sizing.mib;
  * The sizing figures of memory with the run's ledger stored: the all-in-one's heap after a full
  * collection, its JVM's RSS, and the embedded PostgreSQL's processes ({@link ProcessMemory}).
  */
-final class MemorySizes {
-
-    private final LedgerUnderTest ledger;
-    private final DataDirectory directory;
-
-    MemorySizes(LedgerUnderTest ledger, DataDirectory directory) {
-        this.ledger = ledger;
-        this.directory = directory;
-    }
+record MemorySizes(LedgerUnderTest ledger, DataDirectory directory) {
 
     void run(long events) throws InterruptedException {
         System.gc();

@@ -11,7 +11,7 @@ import static org.savingsledger.ops.bench.Sizing.perMillion;
  * The sizing figures of the event store's PostgreSQL: the event and snapshot tables, the schema's
  * other tables together, and the whole database, each per 10⁶ events stored.
  */
-final class PostgresSizes {
+record PostgresSizes(LedgerUnderTest ledger) {
 
     /** One table's sizes: everything (table, TOAST, indexes), the table's main fork, its indexes. */
     record TableSize(long total, long table, long indexes) {
@@ -24,12 +24,6 @@ final class PostgresSizes {
         long toast() {
             return total - table - indexes;
         }
-    }
-
-    private final LedgerUnderTest ledger;
-
-    PostgresSizes(LedgerUnderTest ledger) {
-        this.ledger = ledger;
     }
 
     /** The events in domain_event_entry now: what every "per 10⁶ events" divides by. */

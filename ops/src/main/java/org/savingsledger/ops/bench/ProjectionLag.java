@@ -20,7 +20,7 @@ import static org.savingsledger.ops.bench.BenchReport.millis;
  * it, under a steady load of deliveries at a fixed rate — what a query carrying the consistency
  * token waits for.
  */
-final class ProjectionLag {
+record ProjectionLag(LedgerUnderTest ledger) {
 
     static final String WORKLOAD = "Projection lag";
 
@@ -30,12 +30,6 @@ final class ProjectionLag {
         public int compareTo(Answered other) {
             return Long.compare(index, other.index);
         }
-    }
-
-    private final LedgerUnderTest ledger;
-
-    ProjectionLag(LedgerUnderTest ledger) {
-        this.ledger = ledger;
     }
 
     /** @param target commands a second the 4 clients send in all */

@@ -24,7 +24,7 @@ import static org.savingsledger.ops.bench.Sizing.perMillion;
  * The sizing figures of the read-model store and the data directory: what the read models take as
  * the server counts it and on disk, per 10⁶ events, at rest and while every read model is rebuilt.
  */
-final class ReadModelSizes {
+record ReadModelSizes(LedgerUnderTest ledger, DataDirectory directory) {
 
     /** The read-model store's own account of its size: documents and indexes. */
     record StoreSize(long data, long indexes) {
@@ -44,14 +44,6 @@ final class ReadModelSizes {
             }
             return new Samples(before, peak, after);
         }
-    }
-
-    private final LedgerUnderTest ledger;
-    private final DataDirectory directory;
-
-    ReadModelSizes(LedgerUnderTest ledger, DataDirectory directory) {
-        this.ledger = ledger;
-        this.directory = directory;
     }
 
     /** The store at rest: the active generations, the whole database, its files and the data directory. */

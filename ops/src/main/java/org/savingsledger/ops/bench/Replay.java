@@ -17,15 +17,9 @@ import static org.savingsledger.ops.bench.BenchReport.ratio;
  * raw scan-and-deserialise ceiling, then our processor settings beside Axon's defaults over the same
  * events ({@link ProjectionRun}).
  */
-final class Replay {
+record Replay(LedgerUnderTest ledger) {
 
     static final String WORKLOAD = "Replay";
-
-    private final LedgerUnderTest ledger;
-
-    Replay(LedgerUnderTest ledger) {
-        this.ledger = ledger;
-    }
 
     void run() throws Exception {
         BenchReport report = ledger.report();

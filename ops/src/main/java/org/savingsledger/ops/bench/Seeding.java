@@ -15,13 +15,7 @@ import static org.savingsledger.ops.bench.BenchReport.rate;
  * single-programme as-at ledgers — straight into the event store, and times the load and the live
  * read models catching up with it (the first two figures of the replay workload).
  */
-final class Seeding {
-
-    private final LedgerUnderTest ledger;
-
-    Seeding(LedgerUnderTest ledger) {
-        this.ledger = ledger;
-    }
+record Seeding(LedgerUnderTest ledger) {
 
     /**
      * Loads the ledgers (as the aggregates would have stored them, recorded over six years), then waits

@@ -14,15 +14,9 @@ import java.util.Locale;
  * the append histories, the shared-service ledger and the as-at ledgers; the growth ledgers are
  * loaded last. How each figure is measured is in the run's notes, written here in one place.
  */
-final class Sizing {
+record Sizing(LedgerUnderTest ledger) {
 
     static final String SIZING = "Sizing";
-
-    private final LedgerUnderTest ledger;
-
-    Sizing(LedgerUnderTest ledger) {
-        this.ledger = ledger;
-    }
 
     void run() throws Exception {
         BenchSizes sizes = ledger.sizes();
