@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import org.javers.core.Changes;
-import org.springframework.context.ApplicationContext;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,24 +37,17 @@ final class JaversAlternative {
     /** A second instant the totals are compared at, so the fold as at an instant is checked, not only the latest. */
     static final Instant CHECKED_AS_AT = Instant.parse("2023-01-01T00:00:00Z");
 
-    private final ApplicationContext context;
-    private final int port;
-    private final String authorization;
+    static final String WORKLOAD = "The alternative: current state + JaVers";
+
+    private final LedgerUnderTest ledger;
     private final BenchSizes sizes;
     private final BenchReport report;
-    private final Consumer<String> log;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    JaversAlternative(ApplicationContext context, int port, String authorization, BenchSizes sizes, BenchReport report,
-                      Consumer<String> log) {
-        this.context = context;
-        this.port = port;
-        this.authorization = authorization;
-        this.sizes = sizes;
-        this.report = report;
-        this.log = log;
+    JaversAlternative(LedgerUnderTest ledger) {
+        this.ledger = ledger;
+        this.sizes = ledger.sizes();
+        this.report = ledger.report();
     }
 
     /**
@@ -70,8 +58,8 @@ final class JaversAlternative {
     void run(Consumer<Object> ourGateway, List<double[]> ourAsAt, IntToLongFunction seeds) throws Exception {
         String run = Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
         List<JaversAudit> audits = new ArrayList<>();
-        List<JaversBackend> backends = List.of(new JaversOnMongo(context.getBean(MongoClient.class), run),
-                new JaversOnPostgres(context.getBean(DataSource.class), run));
+        List<JaversBackend> backends = List.of(new JaversOnMongo(ledger.bean(MongoClient.class), run),
+                new JaversOnPostgres(ledger.bean(DataSource.class), run));
         try {
             for (JaversBackend backend : backends) {
                 audits.add(new JaversAudit(backend));
@@ -107,12 +95,12 @@ final class JaversAlternative {
     }
 
     /** How long the quick run asks JaVers the as-at questions of one level, per repository (after the warm-up). */
-    static final java.time.Duration QUICK_QUERY_BUDGET = java.time.Duration.ofSeconds(45);
+    static final Duration QUICK_QUERY_BUDGET = Duration.ofSeconds(45);
     /** Questions asked whatever the budget. */
     static final int MINIMUM_SAMPLES = 100;
 
     private void level(int level, List<JaversAudit> audits, Consumer<Object> ourGateway, double[] ours, long seed) throws Exception {
-        LedgerGenerator.Shape shape = LedgerBenchmarks.historyShape(sizes.history().get(level));
+        LedgerGenerator.Shape shape = Seeding.historyShape(sizes.history().get(level));
         String label = String.format(Locale.ROOT, "%,d changes", shape.events());
         List<LedgerGenerator.SeedEvent> events = new ArrayList<>();
         new LedgerGenerator(shape, seed).events(events::add);
@@ -122,7 +110,7 @@ final class JaversAlternative {
                 .forEach(event -> recorded.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event.recordedAt()));
 
         // the same commands into the ledger, through the gateway, one at a time (ids of another seed)
-        log.accept("JaVers alternative: the ledger's gateway takes history level " + level);
+        ledger.log("JaVers alternative: the ledger's gateway takes history level " + level);
         List<Object> commands = new ArrayList<>();
         new LedgerGenerator(shape, seed + 4000).generate(commands::add);
         long start = System.nanoTime();
@@ -134,13 +122,13 @@ final class JaversAlternative {
         JaversAudit.Totals ledgerThen = ledgerTotals(programme, CHECKED_AS_AT);
         for (JaversAudit audit : audits) {
             String on = "JaVers on " + audit.repository() + ": ";
-            log.accept(on + "loading history level " + level);
+            ledger.log(on + "loading history level " + level);
             start = System.nanoTime();
             for (LedgerGenerator.SeedEvent event : events) {
                 audit.record(event.recordedAt(), event.payload());
             }
             double javersRate = events.size() / ((System.nanoTime() - start) / 1e9);
-            report.add(LedgerBenchmarks.JAVERS, on + "load (current state replaced + JaVers commits, 1 thread), " + label,
+            report.add(WORKLOAD, on + "load (current state replaced + JaVers commits, 1 thread), " + label,
                     rate(javersRate, "commands"), "", null, "ledger (gateway, 1 thread) " + rate(ourRate, "commands")
                             + "; ledger ÷ JaVers = " + ratio(ourRate / javersRate));
 
@@ -151,7 +139,7 @@ final class JaversAlternative {
                     ? "equal in every year: now " + describe(ledgerNow) + "; as at " + CHECKED_AS_AT + " " + describe(ledgerThen)
                     : "DIFFER: now JaVers " + now + " vs ledger " + ledgerNow + "; as at " + CHECKED_AS_AT + " JaVers " + then
                     + " vs ledger " + ledgerThen;
-            report.add(LedgerBenchmarks.JAVERS, on + "programme totals equal to the ledger's, " + label, compared,
+            report.add(WORKLOAD, on + "programme totals equal to the ledger's, " + label, compared,
                     "equal to the penny", equal, "");
             if (!equal) {
                 throw new IllegalStateException(on + "programme " + programme + "'s totals differ from the ledger's: " + compared);
@@ -193,11 +181,11 @@ final class JaversAlternative {
                 entries += answered;
             }
         }
-        report.add(LedgerBenchmarks.JAVERS, on + "programme summary asAt (programme snapshot ≤ asAt, then each of its "
+        report.add(WORKLOAD, on + "programme summary asAt (programme snapshot ≤ asAt, then each of its "
                         + BenchSizes.HISTORY_SAVINGS + " savings' snapshot ≤ asAt, folded), " + label,
                 "p50 " + millis(summaries.p50()) + ", p99 " + millis(summaries.p99()) + String.format(Locale.ROOT,
                         "; %,d of the %,d questions", summaries.count(), sizes.queries()), "", null, versus(summaries, ours, 0));
-        report.add(LedgerBenchmarks.JAVERS, on + "saving history asAt (every JaVers change of the saving ≤ asAt), " + label,
+        report.add(WORKLOAD, on + "saving history asAt (every JaVers change of the saving ≤ asAt), " + label,
                 "p50 " + millis(histories.p50()) + ", p99 " + millis(histories.p99()) + String.format(Locale.ROOT,
                         "; %,d snapshots in %,d answers", entries, summaries.count()), "", null, versus(histories, ours, 2));
     }
@@ -223,18 +211,14 @@ final class JaversAlternative {
     /** The programme's planned and delivered money per year as the ledger's API answers it, now or as at an instant. */
     private JaversAudit.Totals ledgerTotals(String programme, Instant asAt) throws Exception {
         String path = "/api/programmes/" + programme + (asAt == null ? "" : "?asAt=" + asAt);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
+        String body = ledger.get(path);
         JaversAudit.Totals totals = new JaversAudit.Totals(new TreeMap<>(), new TreeMap<>());
-        for (JsonNode year : json.readTree(response.body()).path("years")) {
+        for (JsonNode year : json.readTree(body).path("years")) {
             totals.planned().put(year.get("year").asText(), amount(year.get("planned")));
             totals.delivered().put(year.get("year").asText(), amount(year.get("delivered")));
         }
         if (totals.planned().isEmpty()) {
-            throw new IllegalStateException(path + " answered no years: " + response.body());
+            throw new IllegalStateException(path + " answered no years: " + body);
         }
         return totals;
     }

@@ -46,7 +46,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * A synthetic ledger for benchmarks (issue #7): organisations with programmes of savings over
+ * A synthetic ledger for benchmarks: organisations with programmes of savings over
  * several years, each saving with a history of deliveries, slips, bring-forwards, corrections and RAG
  * changes, and a committee per organisation with quarterly position reports — as commands, in an
  * order the ledger accepts, every one producing exactly one event. The same shape and seed give the

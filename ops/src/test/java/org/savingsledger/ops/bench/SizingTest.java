@@ -36,20 +36,20 @@ class SizingTest {
 
     @Test
     void whatIsNeitherTheTableNorItsIndexesIsToast() {
-        Sizing.TableSize events = new Sizing.TableSize(1_000, 600, 300);
-        Sizing.TableSize directory = new Sizing.TableSize(80, 40, 32);
+        PostgresSizes.TableSize events = new PostgresSizes.TableSize(1_000, 600, 300);
+        PostgresSizes.TableSize directory = new PostgresSizes.TableSize(80, 40, 32);
 
         assertThat(events.toast()).isEqualTo(100);
-        assertThat(events.plus(directory)).isEqualTo(new Sizing.TableSize(1_080, 640, 332));
+        assertThat(events.plus(directory)).isEqualTo(new PostgresSizes.TableSize(1_080, 640, 332));
         assertThat(events.plus(directory).toast()).isEqualTo(108);
     }
 
     @Test
     void aRebuildsPeakIsTheLargestSampleBeforeDuringOrAfterIt() {
-        assertThat(Sizing.Samples.of(List.of(5L, 9L, 7L), 4, 8)).isEqualTo(new Sizing.Samples(4, 9, 8));
+        assertThat(ReadModelSizes.Samples.of(List.of(5L, 9L, 7L), 4, 8)).isEqualTo(new ReadModelSizes.Samples(4, 9, 8));
         // a rebuild too quick to sample: the larger of before and after
-        assertThat(Sizing.Samples.of(List.of(), 4, 8)).isEqualTo(new Sizing.Samples(4, 8, 8));
-        assertThat(Sizing.Samples.of(List.of(3L), 6, 5)).isEqualTo(new Sizing.Samples(6, 6, 5));
+        assertThat(ReadModelSizes.Samples.of(List.of(), 4, 8)).isEqualTo(new ReadModelSizes.Samples(4, 8, 8));
+        assertThat(ReadModelSizes.Samples.of(List.of(3L), 6, 5)).isEqualTo(new ReadModelSizes.Samples(6, 6, 5));
     }
 
     @Test
@@ -59,7 +59,7 @@ class SizingTest {
         Files.write(directory.resolve("postgres/pg_wal/000000010000000000000001"), new byte[10]);
         Files.write(directory.resolve("postgres/PG_VERSION"), new byte[3]);
 
-        assertThat(Sizing.bytesUnder(directory)).isEqualTo(2_013);
+        assertThat(DataDirectory.bytesUnder(directory)).isEqualTo(2_013);
     }
 
     @Test
@@ -82,15 +82,15 @@ class SizingTest {
     void aSizeIsTimedUntilItHasItsSamplesOrHasSpentItsBudgetAfterThreeAtLeast() {
         Duration budget = Duration.ofSeconds(10);
 
-        assertThat(Sizing.enough(0, Duration.ZERO, 200, budget)).isFalse();
-        assertThat(Sizing.enough(199, Duration.ofSeconds(9), 200, budget)).isFalse();
-        assertThat(Sizing.enough(200, Duration.ofSeconds(1), 200, budget)).isTrue();
+        assertThat(GrowthQueries.enough(0, Duration.ZERO, 200, budget)).isFalse();
+        assertThat(GrowthQueries.enough(199, Duration.ofSeconds(9), 200, budget)).isFalse();
+        assertThat(GrowthQueries.enough(200, Duration.ofSeconds(1), 200, budget)).isTrue();
         // over budget, but fewer than three: on
-        assertThat(Sizing.enough(2, Duration.ofSeconds(30), 200, budget)).isFalse();
-        assertThat(Sizing.enough(3, Duration.ofMillis(9_999), 200, budget)).isFalse();
-        assertThat(Sizing.enough(3, budget, 200, budget)).isTrue();
+        assertThat(GrowthQueries.enough(2, Duration.ofSeconds(30), 200, budget)).isFalse();
+        assertThat(GrowthQueries.enough(3, Duration.ofMillis(9_999), 200, budget)).isFalse();
+        assertThat(GrowthQueries.enough(3, budget, 200, budget)).isTrue();
         // the tiny run's five samples come first
-        assertThat(Sizing.enough(5, Duration.ofMillis(50), 5, Sizing.budget(BenchSizes.TINY))).isTrue();
+        assertThat(GrowthQueries.enough(5, Duration.ofMillis(50), 5, GrowthQueries.budget(BenchSizes.TINY))).isTrue();
     }
 
     @Test
@@ -137,13 +137,13 @@ class SizingTest {
 
     @Test
     void theTinyRunGrowsLessThanTheDocumentedOnes() {
-        assertThat(Sizing.samples(BenchSizes.TINY)).isEqualTo(5);
-        assertThat(Sizing.samples(BenchSizes.QUICK)).isEqualTo(200).isEqualTo(Sizing.samples(BenchSizes.FULL));
-        assertThat(Sizing.budget(BenchSizes.QUICK)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(Sizing.budget(BenchSizes.FULL)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(Sizing.savingsLevels(BenchSizes.TINY)).containsExactly(10, 100);
-        assertThat(Sizing.programmeLevels(BenchSizes.TINY)).containsExactly(10, 30);
-        assertThat(Sizing.savingsLevels(BenchSizes.QUICK)).containsExactly(10, 100, 1000).isEqualTo(Sizing.savingsLevels(BenchSizes.FULL));
-        assertThat(Sizing.programmeLevels(BenchSizes.QUICK)).containsExactly(10, 100, 1000);
+        assertThat(GrowthQueries.samples(BenchSizes.TINY)).isEqualTo(5);
+        assertThat(GrowthQueries.samples(BenchSizes.QUICK)).isEqualTo(200).isEqualTo(GrowthQueries.samples(BenchSizes.FULL));
+        assertThat(GrowthQueries.budget(BenchSizes.QUICK)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(GrowthQueries.budget(BenchSizes.FULL)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(GrowthQueries.savingsLevels(BenchSizes.TINY)).containsExactly(10, 100);
+        assertThat(GrowthQueries.programmeLevels(BenchSizes.TINY)).containsExactly(10, 30);
+        assertThat(GrowthQueries.savingsLevels(BenchSizes.QUICK)).containsExactly(10, 100, 1000).isEqualTo(GrowthQueries.savingsLevels(BenchSizes.FULL));
+        assertThat(GrowthQueries.programmeLevels(BenchSizes.QUICK)).containsExactly(10, 100, 1000);
     }
 }

@@ -1,0 +1,73 @@
+package org.savingsledger.ops.bench;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.savingsledger.shared.SavingId;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+import static org.savingsledger.ops.bench.BenchReport.millis;
+import static org.savingsledger.ops.bench.BenchReport.rate;
+import static org.savingsledger.ops.bench.BenchReport.ratio;
+
+/**
+ * The append workload: deliveries through the HTTP API and through the command gateway at 1, 4 and
+ * 16 closed-loop clients, beside the raw-insert ceiling of the same PostgreSQL ({@link RawInserts}).
+ */
+record Appends(LedgerUnderTest ledger) {
+
+    static final String WORKLOAD = "Append";
+
+    private static final int[] CONCURRENCY = {1, 4, 16};
+
+    /** Reports the append figures and answers the best HTTP rate, in commands a second (the later loads are set from it). */
+    double run() throws Exception {
+        BenchSizes sizes = ledger.sizes();
+        BenchReport report = ledger.report();
+        ledger.log("append: HTTP API and command gateway at concurrency 1, 4, 16; raw JDBC inserts");
+        List<SavingId> savings = ledger.appendTargets("append");
+        CommandGateway gateway = ledger.bean(CommandGateway.class);
+        // On 2 cores the JIT compiles the command path for the first tens of seconds after start-up, and
+        // HTTP, measured first, paid for it: both paths are warmed together before any level is measured.
+        ledger.closedLoop(4, sizes.warmup().multipliedBy(5), i -> {
+            ledger.postDelivery(savings.get(i));
+            gateway.sendAndWait(ledger.delivery(savings.get(i)));
+        });
+        double bestHttpRate = 0;
+        for (int threads : CONCURRENCY) {
+            ClosedLoop.Measured measured = ledger.closedLoop(threads, sizes.window(), i -> ledger.postDelivery(savings.get(i)));
+            bestHttpRate = Math.max(bestHttpRate, measured.rate());
+            report.add(WORKLOAD, "HTTP API, " + threads + " client" + (threads == 1 ? "" : "s"), value(measured));
+        }
+        double bestGateway = 0;
+        for (int threads : CONCURRENCY) {
+            ClosedLoop.Measured measured = ledger.closedLoop(threads, sizes.window(),
+                    i -> gateway.sendAndWait(ledger.delivery(savings.get(i))));
+            bestGateway = Math.max(bestGateway, measured.rate());
+            report.add(WORKLOAD, "command gateway, " + threads + " thread" + (threads == 1 ? "" : "s"), value(measured));
+        }
+        RawInserts raw = new RawInserts(ledger.bean(DataSource.class), sizes.warmup());
+        double batch = raw.batched(sizes.window());
+        report.add(WORKLOAD, "ceiling: raw JDBC batch inserts (500 rows a transaction, 1 connection)", rate(batch, "rows"));
+        double best = Math.max(bestGateway, bestHttpRate);
+        report.add(WORKLOAD, "best command rate ÷ raw batch-insert ceiling", ratio(best / batch), "≥ 0.5×",
+                best / batch >= 0.5, ratio(best / batch));
+        for (int threads : CONCURRENCY) {
+            double single = raw.oneRowPerTransaction(threads, sizes.window());
+            report.add(WORKLOAD, "ceiling: raw JDBC inserts, one row a transaction, " + threads + " connection"
+                    + (threads == 1 ? "" : "s"), rate(single, "rows"));
+        }
+        raw.drop();
+        report.note("The append figures are closed loops: each client sends its next command when the last is answered, "
+                + "each to a saving of its own (no version conflicts); a command is a RecordSavingDelivered of 1p. "
+                + "Before the first level, 4 clients send through both the HTTP API and the gateway for five warm-up "
+                + "periods, so that neither is measured while the JIT compiles.");
+        return bestHttpRate;
+    }
+
+    /** A closed loop's rate and latencies, as every append figure prints them. */
+    static String value(ClosedLoop.Measured measured) {
+        return rate(measured.rate(), "commands") + "; p50 " + millis(measured.latencies().p50()) + ", p99 "
+                + millis(measured.latencies().p99());
+    }
+}
