@@ -23,11 +23,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Fills the ledger directory's totals (columns of {@code V4__ledger_totals.sql}) from the events an
- * earlier release stored, with the same fold as the live directory ({@link SavingTotals}): each
- * saving's totals, and each programme's sums over its savings. Afterwards the directory keeps them
- * itself, in the transaction of each event. Like every migration it runs while no command-side
- * instance of the earlier release is appending (docs/operations.md: stop, replace, start).
+ * Fills the ledger directory's totals (columns of {@code V4__ledger_totals.sql}) from the events
+ * already stored when the columns are added, with the same fold as the live directory
+ * ({@link SavingTotals}): each saving's totals, and each programme's sums over its savings. Afterwards
+ * the directory keeps them itself, in the transaction of each event. Like every migration it runs while
+ * no command-side instance without these columns is appending (docs/operations.md: stop, replace, start).
  *
  * <p>The events are streamed a saving at a time, in stream order, through a cursor ({@link #FETCH_SIZE}
  * rows per round trip), so memory holds one saving and the programmes' sums however many events are
