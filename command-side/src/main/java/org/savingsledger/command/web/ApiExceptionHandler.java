@@ -40,10 +40,6 @@ import java.util.Set;
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    /** For the answers of this package's filters, which are written before any handler runs. */
-    static final String TYPE_PREFIX = ProblemType.TYPE_PREFIX;
-    static final String RETRY_AFTER_SECONDS = CommandFailures.RETRY_AFTER_SECONDS;
-
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     // ------------------------------------------------------------------ Spring MVC's errors

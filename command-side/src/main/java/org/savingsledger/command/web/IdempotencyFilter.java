@@ -8,13 +8,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.web.BodyLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.savingsledger.web.problem.ProblemType;
+import org.savingsledger.web.problem.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,7 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,7 +79,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!SENSIBLE.matcher(key).matches()) {
-            problem(response, HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+            problem(response, ProblemType.INVALID_INPUT,
                     "the Idempotency-Key header must be 1 to 255 printable ASCII characters without spaces",
                     Map.of("errors", List.of(Map.of("field", HEADER, "message", "must be 1 to 255 printable ASCII characters"))));
             return;
@@ -139,7 +139,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return false;
         }
         try {
-            return (ApiExceptionHandler.TYPE_PREFIX + "service-unavailable")
+            return ProblemType.SERVICE_UNAVAILABLE.type().toString()
                     .equals(json.readTree(recorded.getContentAsByteArray()).path("type").asText());
         } catch (IOException e) {
             return false;
@@ -149,8 +149,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** The key could not be claimed or read, so the command has not run: the client may simply retry. */
     private void unavailable(HttpServletResponse response, DataAccessException cause) throws IOException {
         log.warn("Idempotency-Key store unavailable: {}", cause.toString());
-        response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
-        problem(response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+        response.setHeader(HttpHeaders.RETRY_AFTER, CommandFailures.RETRY_AFTER_SECONDS);
+        problem(response, ProblemType.SERVICE_UNAVAILABLE,
                 "the ledger's database cannot be reached; nothing was written, retry shortly", Map.of());
     }
 
@@ -159,19 +159,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 + "from idempotency_key where principal = ? and idem_key = ?", user, key);
         if (rows.isEmpty()) {
             // the first request failed and released the key a moment ago: this one may simply try again
-            problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use",
+            problem(response, ProblemType.IDEMPOTENCY_KEY_IN_USE,
                     "a request with this Idempotency-Key has just been processed; retry", Map.of());
             return;
         }
         Map<String, Object> first = rows.get(0);
         if (!hash.equals(first.get("request_hash"))) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
+            problem(response, ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used for a different request; use a new key for a new request", Map.of());
             return;
         }
         if (first.get("status") == null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use",
+            problem(response, ProblemType.IDEMPOTENCY_KEY_IN_USE,
                     "the first request with this Idempotency-Key is still being processed; retry shortly", Map.of());
             return;
         }
@@ -206,14 +206,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
-                         Map<String, Object> properties) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ApiExceptionHandler.TYPE_PREFIX + type));
-        problem.setTitle(title);
+    private void problem(HttpServletResponse response, ProblemType type, String detail, Map<String, Object> properties)
+            throws IOException {
+        ProblemDetail problem = type.problem(detail);
         properties.forEach(problem::setProperty);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, problem);
     }
 }
