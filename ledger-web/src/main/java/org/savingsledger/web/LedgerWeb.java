@@ -12,8 +12,9 @@ import java.time.Clock;
 /**
  * The HTTP edge every deployable has, imported by each side's own web configuration: who is signed in
  * ({@link LedgerSecurity}), the error page and the web server's refusals as problem+json, where links
- * point, and "now". The all-in-one imports it through both sides and Spring makes its beans once, so
- * it and the split deployables hold the same beans without any bean backing off for another.
+ * point, the correlation id of every request, and "now". The all-in-one imports it through both sides
+ * and Spring makes its beans once, so it and the split deployables hold the same beans without any bean
+ * backing off for another.
  * Each side adds what only it has: its security chain, its exception handlers, its filters.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +25,12 @@ public class LedgerWeb {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** First of all filters, on both sides: every answer carries the id, and every event the request causes records it. */
+    @Bean
+    CorrelationIdFilter correlationIdFilter() {
+        return new CorrelationIdFilter();
     }
 
     @Bean

@@ -194,6 +194,10 @@ class InputStrictnessTest {
             assertThat(undecodable).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
                     .contains("urn:savings-ledger:problem:invalid-input");
             assertThat(timeouts(web)).containsExactly(20_000, 20_000);
+            // every answer carries a correlation id, the caller's own when it sent one (docs/errors.md)
+            assertThat(queryApi.get("/api/programmes", "X-Correlation-Id", "query-probe-1").header("X-Correlation-Id"))
+                    .isEqualTo("query-probe-1");
+            assertThat(queryApi.get("/api/nothing-here").header("X-Correlation-Id")).isNotBlank();
         }
     }
 

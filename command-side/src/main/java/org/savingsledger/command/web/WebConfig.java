@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.web.BodyLimitFilter;
-import org.savingsledger.web.CorrelationIdFilter;
 import org.savingsledger.web.LedgerWeb;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -35,12 +34,6 @@ import java.time.LocalDate;
 @Import(LedgerWeb.class)
 @org.springframework.scheduling.annotation.EnableScheduling
 public class WebConfig {
-
-    /** First of all filters: every answer carries the id, and every event the request causes records it. */
-    @Bean
-    CorrelationIdFilter correlationIdFilter() {
-        return new CorrelationIdFilter();
-    }
 
     /** Only commands have bodies worth limiting: the filter passes everything but {@code POST /api/…}. */
     @Bean

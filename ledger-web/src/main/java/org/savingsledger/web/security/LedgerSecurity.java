@@ -88,7 +88,8 @@ public class LedgerSecurity {
     @Bean
     UserDetailsService ledgerUsers(SecurityProperties properties, PasswordEncoder encoder,
                                    @Value("${ledger.admin.password:}") String adminPassword,
-                                   @Value("${ledger.data-dir:./data}") String dataDir) {
+                                   @Value("${ledger.data-dir:./data}") String dataDir, Environment environment) {
+        UnreachableUsers.in(environment).forEach(name -> log.warn(UnreachableUsers.warning(name)));
         List<UserDetails> users = new ArrayList<>();
         users.add(user(AdminAccount.USER, AdminAccount.passwordHash(adminPassword, Path.of(dataDir), encoder::encode, log::warn),
                 List.of(Role.ADMIN.name()), List.of()));
