@@ -16,7 +16,11 @@ class ClosedLoopTest {
         Set<Integer> workers = ConcurrentHashMap.newKeySet();
         ClosedLoop.Measured measured = ClosedLoop.run(3, Duration.ofMillis(50), Duration.ofMillis(200), worker -> {
             workers.add(worker);
-            Thread.sleep(5);
+            // a task of known length (at least 5 ms), spent working rather than sleeping
+            long end = System.nanoTime() + 5_000_000;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
         });
 
         assertThat(workers).containsExactlyInAnyOrder(0, 1, 2);
