@@ -207,7 +207,7 @@ class CommandValidationTest {
             new EstablishCommittee(COMMITTEE, "nottinghamshire", "ASC&PH Committee", WITHOUT_REASON);
             new AssignProgrammeToCommittee(COMMITTEE, PROGRAMME, WITHOUT_REASON, null);
             new PresentPositionReport(COMMITTEE, ReportId.of("r"), DAY, "Savings position", null,
-                    Instant.parse("2018-03-12T10:15:00Z"), WITHOUT_REASON, null);
+                    Instant.parse("2018-03-12T10:15:00Z"), null, WITHOUT_REASON, null);
         }).doesNotThrowAnyException();
     }
 
@@ -266,7 +266,7 @@ class CommandValidationTest {
         refusedOn("organisation", () -> new EstablishCommittee(COMMITTEE, null, "ASC&PH Committee", WITHOUT_REASON));
         refusedOn("name", () -> new EstablishCommittee(COMMITTEE, "nottinghamshire", " ", WITHOUT_REASON));
         refusedOn("title", () -> new PresentPositionReport(COMMITTEE, ReportId.of("r"), DAY, " ", null,
-                Instant.parse("2018-03-12T10:15:00Z"), WITHOUT_REASON, null));
+                Instant.parse("2018-03-12T10:15:00Z"), null, WITHOUT_REASON, null));
     }
 
     @Test
@@ -282,10 +282,23 @@ class CommandValidationTest {
     }
 
     @Test
+    void report_takesEffectAtItsMeetingAndGivesNoFiguresOfLaterThanIt() {
+        refusedOn("effectiveDate", () -> new PresentPositionReport(COMMITTEE, ReportId.of("r"), DAY.plusDays(1),
+                "Savings position", null, Instant.parse("2018-03-12T10:15:00Z"), null, WITHOUT_REASON, null));
+        refusedOn("figuresEffectiveOn", () -> new PresentPositionReport(COMMITTEE, ReportId.of("r"), DAY,
+                "Savings position", null, Instant.parse("2018-03-12T10:15:00Z"), DAY.plusDays(1), WITHOUT_REASON, null));
+        assertThat(new PresentPositionReport(COMMITTEE, ReportId.of("r"), DAY, "Savings position", null,
+                Instant.parse("2018-03-12T10:15:00Z"), null, WITHOUT_REASON, null).figuresEffectiveOn()).isEqualTo(DAY);
+        assertThat(new PresentPositionReport(COMMITTEE, ReportId.of("r"), DAY, "Savings position", null,
+                Instant.parse("2018-03-12T10:15:00Z"), LocalDate.of(2018, 1, 31), WITHOUT_REASON, null)
+                .figuresEffectiveOn()).isEqualTo(LocalDate.of(2018, 1, 31));
+    }
+
+    @Test
     void report_needsAMeetingDateAndRefusesANullProgrammeId() {
         refusedOn("meetingDate", () -> new PresentPositionReport(COMMITTEE, ReportId.of("r"), null, "Savings position",
-                null, Instant.parse("2018-03-12T10:15:00Z"), WITHOUT_REASON, null));
+                null, Instant.parse("2018-03-12T10:15:00Z"), null, WITHOUT_REASON, null));
         refusedOn("programmeIds", () -> new PresentPositionReport(COMMITTEE, ReportId.of("r"), DAY, "Savings position",
-                java.util.Arrays.asList(PROGRAMME, null), Instant.parse("2018-03-12T10:15:00Z"), WITHOUT_REASON, null));
+                java.util.Arrays.asList(PROGRAMME, null), Instant.parse("2018-03-12T10:15:00Z"), null, WITHOUT_REASON, null));
     }
 }

@@ -113,7 +113,7 @@ class DemoData implements ApplicationRunner {
                 "Adult Social Care and Public Health Committee", committee));
         commands.sendAndWait(new AssignProgrammeToCommittee(NOTTS_COMMITTEE, NOTTS_PROGRAMME, committee, null));
         commands.sendAndWait(new PresentPositionReport(NOTTS_COMMITTEE, NOTTS_REPORT, LocalDate.of(2018, 3, 12),
-                "Savings profile (Figure 1) before the Newton re-profiling", null, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS),
+                "Savings profile (Figure 1) before the Newton re-profiling", null, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null,
                 new Provenance(ACTOR, null, LocalDate.of(2018, 3, 12), NOTTS_DECISION), null));
 
         commands.sendAndWait(new SlipSavingToYear(NOTTS_COLUMN_B, FinancialYear.parse("2018/19"),
@@ -138,7 +138,7 @@ class DemoData implements ApplicationRunner {
         commands.sendAndWait(new EstablishCommittee(LEICS_CABINET, "leicestershire", "Cabinet", committee));
         commands.sendAndWait(new AssignProgrammeToCommittee(LEICS_CABINET, LEICS_PROGRAMME, committee, null));
         commands.sendAndWait(new PresentPositionReport(LEICS_CABINET, LEICS_REPORT, LocalDate.of(2016, 4, 19),
-                "Transformation Programme profile (Figure 2)", null, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS),
+                "Transformation Programme profile (Figure 2)", null, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null,
                 new Provenance(ACTOR, null, LocalDate.of(2016, 4, 19), LEICS_DECISION), null));
     }
 

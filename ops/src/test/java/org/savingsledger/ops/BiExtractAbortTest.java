@@ -48,6 +48,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -181,7 +182,8 @@ class BiExtractAbortTest {
         ProgrammeSummary summary = new ProgrammeSummary(String.format("programme-%05d", i), "council",
                 "Programme " + i, null, FinancialYear.parse("2018/19"), FinancialYear.parse("2021/22"),
                 Total.of("100.00"), Total.ZERO, Total.ZERO, List.of(),
-                new Totals(Total.of("50.00"), Total.ZERO, Total.of("50.00")), Map.of(), Map.of(), Map.of(), 1, 0);
+                new Totals(Total.of("50.00"), Total.ZERO, Total.of("50.00")), Map.of(), Map.of(), Map.of(), 1, 0,
+                LocalDate.of(2018, 4, 1));
         return new ProgrammeExtract(summary, List.of(), List.of());
     }
 

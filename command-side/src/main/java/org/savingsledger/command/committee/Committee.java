@@ -82,7 +82,7 @@ public class Committee {
             command.programmeIds().forEach(programme -> requireOwnProgramme(programme, directory, sender));
         }
         apply(new PositionReportPresented(committeeId, command.reportId(), command.meetingDate(), command.title(),
-                reported, command.presentedAt(), command.provenance()));
+                reported, command.presentedAt(), command.figuresEffectiveOn(), command.provenance()));
         return AggregateLifecycle.getVersion();
     }
 

@@ -76,14 +76,17 @@ class CommitteeController {
     @PostMapping("/{id}/reports")
     @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Present a position report (201): freezes, as known now, the figures of programmeIds "
-            + "(default: every programme the committee oversees). The response id is the report's; version and "
+            + "(default: every programme the committee oversees) counting the changes effective on or before "
+            + "figuresEffectiveOn (default: meetingDate; never after it). The report takes effect on meetingDate: an "
+            + "effectiveDate other than meetingDate is a 400. The response id is the report's; version and "
             + "consistencyToken are the committee's.")
     ResponseEntity<CommandResult> presentReport(@PathVariable("id") String id, @Valid @RequestBody PresentReportRequest body,
                                                 HttpServletRequest request) {
         CommitteeId committee = pathId(id, LedgerKind.COMMITTEE, CommitteeId::of);
         ReportId report = newId(body.id(), ReportId::of, ReportId::generate);
         Object version = commandGateway.sendAndWait(new PresentPositionReport(committee, report, body.meetingDate(),
-                body.title(), body.programmeIds(), provenance.now(), provenance.of(body, request), body.expectedVersion()));
+                body.title(), body.programmeIds(), provenance.now(), body.figuresEffectiveOn(),
+                provenance.of(body, request, body.meetingDate()), body.expectedVersion()));
         return responses.created("/api/committees/" + committee + "/reports/" + report, report.value(),
                 committee.value(), responses.versionOf(version));
     }
@@ -107,12 +110,16 @@ class CommitteeController {
             @PositiveOrZero Long expectedVersion) implements CommandBody {
     }
 
-    /** Present a report; {@code id} optionally names the report, {@code expectedVersion} is the committee's. */
+    /**
+     * Present a report; {@code id} optionally names the report, {@code expectedVersion} is the committee's.
+     * {@code figuresEffectiveOn} defaults to the meeting date; {@code effectiveDate}, if sent, must be the meeting date.
+     */
     record PresentReportRequest(
             String id,
             @NotNull LocalDate meetingDate,
             @NotBlank @Size(max = 500) String title,
             List<@NotNull ProgrammeId> programmeIds,
+            LocalDate figuresEffectiveOn,
             @Size(max = 2000) String reason,
             LocalDate effectiveDate,
             @Size(max = 500) String decisionRef,

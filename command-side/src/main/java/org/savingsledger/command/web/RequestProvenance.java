@@ -32,10 +32,15 @@ class RequestProvenance {
     }
 
     Provenance of(CommandBody body, HttpServletRequest request) {
+        return of(body, request, LocalDate.now(clock.withZone(LONDON)));
+    }
+
+    /** The provenance of a command whose effective date, when the body gives none, is {@code effectiveByDefault}. */
+    Provenance of(CommandBody body, HttpServletRequest request, LocalDate effectiveByDefault) {
         Principal principal = request.getUserPrincipal();
         String actor = principal == null || principal.getName() == null || principal.getName().isBlank()
                 ? ANONYMOUS : principal.getName();
-        LocalDate effectiveDate = body.effectiveDate() != null ? body.effectiveDate() : LocalDate.now(clock.withZone(LONDON));
+        LocalDate effectiveDate = body.effectiveDate() != null ? body.effectiveDate() : effectiveByDefault;
         return new Provenance(actor, trimmed(body.reason()), effectiveDate, trimmed(body.decisionRef()));
     }
 

@@ -61,7 +61,7 @@ class CommitteeTest {
     }
 
     private PresentPositionReport present(List<ProgrammeId> programmes) {
-        return new PresentPositionReport(ID, REPORT, MEETING, "Savings position", programmes, PRESENTED, BY_CLERK, null);
+        return new PresentPositionReport(ID, REPORT, MEETING, "Savings position", programmes, PRESENTED, null, BY_CLERK, null);
     }
 
     @Test
@@ -145,13 +145,23 @@ class CommitteeTest {
     }
 
     @Test
-    void presentPositionReport_figuresCountChangesEffectiveByThePresentationDayInLondon() {
-        Instant lateEveningInSummer = Instant.parse("2018-06-30T23:30:00Z"); // 00:30 on 1 July in London
+    void presentPositionReport_loadedYearsLaterCountsChangesEffectiveByTheMeetingDate() {
+        Instant loadedToday = Instant.parse("2026-12-03T09:30:00Z");
         fixture.given(ESTABLISHED)
                 .when(new PresentPositionReport(ID, REPORT, MEETING, "Savings position", List.of(),
-                        lateEveningInSummer, BY_CLERK, null))
+                        loadedToday, null, BY_CLERK, null))
                 .expectEvents(new PositionReportPresented(ID, REPORT, MEETING, "Savings position", List.of(),
-                        lateEveningInSummer, LocalDate.of(2018, 7, 1), BY_CLERK));
+                        loadedToday, MEETING, BY_CLERK));
+    }
+
+    @Test
+    void presentPositionReport_mayGiveThePositionAtAnEarlierPeriodEnd() {
+        LocalDate endOfJanuary = LocalDate.of(2018, 1, 31);
+        fixture.given(ESTABLISHED)
+                .when(new PresentPositionReport(ID, REPORT, MEETING, "Savings position", List.of(),
+                        PRESENTED, endOfJanuary, BY_CLERK, null))
+                .expectEvents(new PositionReportPresented(ID, REPORT, MEETING, "Savings position", List.of(),
+                        PRESENTED, endOfJanuary, BY_CLERK));
     }
 
     @Test

@@ -158,7 +158,7 @@ class DirectoryReadsTest {
         reads.clear();
 
         commands.sendAndWait(new PresentPositionReport(committee, ReportId.of("report-1"), LocalDate.of(2024, 6, 1),
-                "Savings position", List.of(PROGRAMME), Instant.parse("2024-06-01T10:00:00Z"), BY_EDITOR, null));
+                "Savings position", List.of(PROGRAMME), Instant.parse("2024-06-01T10:00:00Z"), null, BY_EDITOR, null));
         assertThatThrownBy(() -> commands.sendAndWait(new AssignProgrammeToCommittee(committee, THEIRS, BY_EDITOR, null)))
                 .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("there is no programme");
 

@@ -156,7 +156,7 @@ public final class LedgerGenerator {
                 type = "Committee";
                 id = c.committeeId().value();
                 event = new PositionReportPresented(c.committeeId(), c.reportId(), c.meetingDate(), c.title(),
-                        c.programmeIds(), c.presentedAt(), c.provenance());
+                        c.programmeIds(), c.presentedAt(), c.figuresEffectiveOn(), c.provenance());
                 recorded = c.presentedAt();
             } else {
                 throw new IllegalStateException("the generator made a command it cannot store: " + command);
@@ -202,7 +202,7 @@ public final class LedgerGenerator {
                 LocalDate meeting = LocalDate.of(FIRST_YEAR, 6, 30).plusMonths(3L * r);
                 sink.accept(new PresentPositionReport(committee, ReportId.of(committee.value() + "-q" + r), meeting,
                         "Quarterly savings position " + (r + 1), programmes, Instant.parse("2020-07-01T09:00:00Z")
-                        .plusSeconds(r * 7_776_000L), provenance(null, meeting), null));
+                        .plusSeconds(r * 7_776_000L), null, provenance(null, meeting), null));
             }
         }
     }

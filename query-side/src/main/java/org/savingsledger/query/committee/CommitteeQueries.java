@@ -44,22 +44,21 @@ public class CommitteeQueries {
             return Optional.empty();
         }
         return CommitteeView.of(id, history.store().facts(StreamKind.COMMITTEE, id).stream()
-                .filter(fact -> fact.isVisible(asAt, effectiveOn)).toList());
+                .filter(fact -> fact.isRecordedBy(asAt)).toList(), effectiveOn);
     }
 
     /**
      * A report's figures exactly as presented: every programme as the ledger knew it at
-     * {@code presentedAt}, counting changes effective by that day. Empty when the committee had no
-     * such report as at {@code asAt}.
+     * {@code presentedAt}, counting changes effective by the report's {@code figuresEffectiveOn}.
+     * Empty when the committee had no such report as at {@code asAt}.
      */
     public Optional<ReportView> report(String committeeId, String reportId, Instant asAt) {
         return reportFact(committeeId, reportId, asAt).map(fact -> {
             ReportRef ref = ReportRef.of(fact);
             Map<String, ProgrammeSummary> summaries = ProgrammeSummaries.read(history.store(),
-                    fact.listAttribute("programmeIds"), ref.presentedAt(),
-                    LocalDate.parse(fact.attribute("figuresEffectiveOn")));
+                    fact.listAttribute("programmeIds"), ref.presentedAt(), ref.figuresEffectiveOn());
             return new ReportView(ref.id(), committeeId, ref.meetingDate(), ref.title(), ref.presentedAt(),
-                    List.copyOf(summaries.values()));
+                    List.copyOf(summaries.values()), ref.figuresEffectiveOn());
         });
     }
 
@@ -70,13 +69,20 @@ public class CommitteeQueries {
             List<String> programmeIds = report.programmes().stream().map(ProgrammeSummary::id).toList();
             return ReportChanges.between(report,
                     ProgrammeSummaries.read(history.store(), programmeIds, asAt, effectiveOn), asAt, effectiveOn,
-                    changesAfter(programmeIds, report.presentedAt(), asAt, effectiveOn));
+                    changesNotIn(report, programmeIds, asAt, effectiveOn));
         });
     }
 
-    /** Every change to the programmes or their savings recorded after {@code presentedAt}, in recording order. */
-    private List<ChangeSince> changesAfter(List<String> programmeIds, Instant presentedAt, Instant asAt,
+    /**
+     * Every change to the programmes or their savings that the report's figures do not count, in
+     * recording order: recorded after it was presented, or effective after its {@code figuresEffectiveOn}
+     * (a report of a past meeting loaded today does not count a budget recorded before it but effective
+     * a year after the meeting).
+     */
+    private List<ChangeSince> changesNotIn(ReportView report, List<String> programmeIds, Instant asAt,
                                            LocalDate effectiveOn) {
+        Instant presentedAt = report.presentedAt();
+        LocalDate figuresEffectiveOn = report.figuresEffectiveOn();
         HistoryStore store = history.store();
         Map<String, String> programmeOf = new LinkedHashMap<>();
         List<String> savingIds = new ArrayList<>();
@@ -91,7 +97,8 @@ public class CommitteeQueries {
         facts.putAll(store.facts(StreamKind.SAVING, savingIds));
         List<ChangeSince> changes = new ArrayList<>();
         facts.forEach((stream, streamFacts) -> streamFacts.stream()
-                .filter(fact -> fact.recordedAt().isAfter(presentedAt) && fact.isVisible(asAt, effectiveOn))
+                .filter(fact -> (fact.recordedAt().isAfter(presentedAt) || !fact.isEffectiveBy(figuresEffectiveOn))
+                        && fact.isVisible(asAt, effectiveOn))
                 .forEach(fact -> changes.add(new ChangeSince(programmeOf.get(stream),
                         programmeIds.contains(stream) ? null : stream, HistoryEntry.of(fact)))));
         changes.sort(Comparator.comparing((ChangeSince c) -> c.entry().recordedAt())

@@ -7,14 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** What moved since a report: per programme and year, then every change recorded after it. */
+/** What moved since a report: per programme and year, then every change its figures do not count. */
 public record ReportChanges(String reportId, Instant presentedAt, Instant asAt, LocalDate effectiveOn,
                             List<ProgrammeChange> programmes, List<ChangeSince> history) {
 
     /**
      * The difference between a report's programmes and the same programmes {@code now} (as at
-     * {@code asAt}, effective by {@code effectiveOn}), in the report's order, with the changes
-     * recorded since it was presented.
+     * {@code asAt}, effective by {@code effectiveOn}), in the report's order, with the changes the
+     * report does not count (recorded after it was presented or effective after its figures' date).
      */
     public static ReportChanges between(ReportView report, Map<String, ProgrammeSummary> now, Instant asAt,
                                         LocalDate effectiveOn, List<ChangeSince> history) {

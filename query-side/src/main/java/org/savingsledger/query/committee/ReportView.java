@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The figures exactly as presented: every programme as the ledger knew it at {@code presentedAt}. */
+/**
+ * The figures exactly as presented: every programme as the ledger knew it at {@code presentedAt},
+ * counting the changes effective on or before {@code figuresEffectiveOn}.
+ */
 public record ReportView(String id, String committeeId, LocalDate meetingDate, String title, Instant presentedAt,
-                         List<ProgrammeSummary> programmes) {
+                         List<ProgrammeSummary> programmes, LocalDate figuresEffectiveOn) {
 }

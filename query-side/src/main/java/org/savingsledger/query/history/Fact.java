@@ -69,7 +69,17 @@ public record Fact(long version, String type, Instant recordedAt, LocalDate effe
 
     /** Whether a query as at {@code asAt}, effective on {@code effectiveOn}, counts this fact. */
     public boolean isVisible(Instant asAt, LocalDate effectiveOn) {
-        return !recordedAt.isAfter(asAt) && !effectiveDate.isAfter(effectiveOn);
+        return isRecordedBy(asAt) && isEffectiveBy(effectiveOn);
+    }
+
+    /** Whether the ledger knew of this fact at {@code asAt}: what an entity's existence follows. */
+    public boolean isRecordedBy(Instant asAt) {
+        return !recordedAt.isAfter(asAt);
+    }
+
+    /** Whether this fact has taken effect by {@code effectiveOn}: what money and attributes follow. */
+    public boolean isEffectiveBy(LocalDate effectiveOn) {
+        return !effectiveDate.isAfter(effectiveOn);
     }
 
     public String attribute(String name) {

@@ -40,6 +40,11 @@ import java.util.TreeSet;
 public class SavingHistoryProjection {
 
     public static final String PROCESSING_GROUP = "saving-history";
+    /**
+     * The attribute in which a proposal's fact carries its effective date: a fold snapshot keeps the
+     * last value of every attribute, so a fold that starts from one still knows when the saving took effect.
+     */
+    public static final String EFFECTIVE_FROM = "effectiveFrom";
 
     private final HistoryWriter writer;
 
@@ -101,7 +106,8 @@ public class SavingHistoryProjection {
         e.profile().amounts().forEach((year, amount) -> draft.plan(year.toString(), amount.amount()));
         draft.set("title", e.title()).set("workstream", e.workstream()).set("owner", e.owner())
                 .set("stage", e.stage().name()).set("confidence", e.confidence().name())
-                .set("programmeId", e.programmeId().value());
+                .set("programmeId", e.programmeId().value())
+                .set(EFFECTIVE_FROM, e.provenance().effectiveDate().toString());
         return draft;
     }
 

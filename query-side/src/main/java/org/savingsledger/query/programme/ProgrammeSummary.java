@@ -7,6 +7,7 @@ import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.Stage;
 import org.savingsledger.shared.Total;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +18,14 @@ import java.util.function.Function;
 /**
  * A programme's summary: per year planned, delivered, slipped in and out and cumulative; totals and
  * gap to target; planned money by confidence, stage and RAG. A withdrawn saving counts 0 in planned totals.
+ * {@code effectiveFrom} is the launch's effective date: before it the programme is listed with no money.
  */
 public record ProgrammeSummary(String id, String organisation, String name, String description,
                                FinancialYear firstYear, FinancialYear lastYear, Total savingsTarget,
                                Total budgetApproved, Total costDrawnDown, List<YearLine> years, Totals totals,
                                Map<String, Total> byConfidence, Map<String, Total> byStage,
-                               Map<String, Total> byRag, int savingsCount, int withdrawnSavingsCount) {
+                               Map<String, Total> byRag, int savingsCount, int withdrawnSavingsCount,
+                               LocalDate effectiveFrom) {
 
     /** Money with no savings under it yet, and the order of the by-stage/confidence/RAG keys. */
     private static final String NOT_SET = "NOT_SET";
@@ -70,7 +73,7 @@ public record ProgrammeSummary(String id, String organisation, String name, Stri
         return new ProgrammeSummary(programme.id(), programme.organisation(), programme.name(),
                 programme.description(), programme.firstYear(), programme.lastYear(), programme.savingsTarget(),
                 programme.budgetApproved(), programme.costDrawnDown(), lines, totals, byConfidence, byStage, byRag,
-                active, savings.size() - active);
+                active, savings.size() - active, programme.effectiveFrom());
     }
 
     private static Total sum(List<SavingPosition> savings, Function<SavingPosition, Total> figure) {

@@ -1,7 +1,9 @@
 package org.savingsledger.query.saving;
 
+import org.savingsledger.query.history.EventType;
 import org.savingsledger.query.history.Fact;
 import org.savingsledger.query.history.HistoryStore;
+import org.savingsledger.query.history.SavingHistoryProjection;
 import org.savingsledger.query.reading.FactTypes;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Total;
@@ -18,18 +20,22 @@ import java.util.TreeMap;
 
 /**
  * A saving as the ledger knew it at an instant, counting only changes effective by a date: the
- * fold of its visible facts. Money is the sum of the visible facts' deltas; stage, confidence and
- * RAG are the last visible values.
+ * fold of its facts. The saving exists once its proposal is recorded ({@code asAt}), whatever its
+ * effective date, and the proposal's description (programme, title, workstream, owner, stage,
+ * confidence) holds from then; money is the sum of the deltas of the facts effective by
+ * {@code effectiveOn}, and a later stage, confidence, RAG or withdrawal counts once effective.
+ * {@code effectiveFrom} is the proposal's effective date; {@code version} the last fact counted.
  */
 public record SavingPosition(String id, String programmeId, String title, String workstream, String owner,
                       String stage, String confidence, String rag, boolean withdrawn,
                       SortedMap<FinancialYear, Total> planned, SortedMap<FinancialYear, Total> delivered,
                       SortedMap<FinancialYear, Total> slippedIn, SortedMap<FinancialYear, Total> slippedOut,
-                      long version) {
+                      long version, LocalDate effectiveFrom) {
 
     /**
-     * Empty when the saving had not been proposed (visibly) by then. {@code facts} are the saving's
-     * facts oldest first, or a checkpoint and the facts after it ({@link HistoryStore#savingFolds}).
+     * Empty when the saving's proposal had not been recorded by then. {@code facts} are the saving's
+     * facts oldest first, or a fold snapshot and the facts after it ({@link HistoryStore#savingFolds}),
+     * which stands for facts all counted, the proposal among them.
      */
     public static Optional<SavingPosition> of(String id, List<Fact> facts, Instant asAt, LocalDate effectiveOn) {
         Map<String, String> values = new HashMap<>();
@@ -38,14 +44,26 @@ public record SavingPosition(String id, String programmeId, String title, String
         SortedMap<FinancialYear, Total> slippedIn = new TreeMap<>();
         SortedMap<FinancialYear, Total> slippedOut = new TreeMap<>();
         boolean proposed = false;
+        LocalDate proposalEffective = null;
         long version = -1;
         for (Fact fact : facts) {
-            if (!fact.isVisible(asAt, effectiveOn)) {
+            if (!fact.isRecordedBy(asAt)) {
                 continue;
             }
-            proposed |= FactTypes.opensSaving(fact);
+            boolean opens = FactTypes.opensSaving(fact);
+            boolean effective = fact.isEffectiveBy(effectiveOn);
+            if (opens) {
+                proposed = true;
+                proposalEffective = fact.eventType() == EventType.SAVING_PROPOSED ? fact.effectiveDate() : null;
+            }
+            if (!opens && !effective) {
+                continue;
+            }
             version = fact.version();
             fact.attributes().forEach((name, value) -> values.put(name, value.toString()));
+            if (!effective) {
+                continue;
+            }
             for (Fact.Change change : fact.changes()) {
                 SortedMap<FinancialYear, Total> figures = switch (change.field()) {
                     case "planned" -> planned;
@@ -63,10 +81,13 @@ public record SavingPosition(String id, String programmeId, String title, String
         if (!proposed) {
             return Optional.empty();
         }
+        LocalDate effectiveFrom = proposalEffective != null ? proposalEffective
+                : values.get(SavingHistoryProjection.EFFECTIVE_FROM) == null ? null
+                : LocalDate.parse(values.get(SavingHistoryProjection.EFFECTIVE_FROM));
         return Optional.of(new SavingPosition(id, values.get("programmeId"), values.get("title"),
                 values.get("workstream"), values.get("owner"), values.get("stage"), values.get("confidence"),
                 values.get("rag"), "true".equals(values.get("withdrawn")), planned, delivered, slippedIn, slippedOut,
-                version));
+                version, effectiveFrom));
     }
 
     /** The positions of those of {@code ids} proposed by then, in that order, folded from {@code facts} by saving id. */

@@ -59,15 +59,17 @@ class ReportChangesTest {
     }
 
     private static ReportView report(ProgrammeSummary programme) {
-        return new ReportView("r1", "c1", LocalDate.of(2018, 3, 12), "Position", PRESENTED, List.of(programme));
+        return new ReportView("r1", "c1", LocalDate.of(2018, 3, 12), "Position", PRESENTED, List.of(programme),
+                LocalDate.of(2018, 3, 12));
     }
 
     private static ProgrammeSummary summary(String id, Map<FinancialYear, Long> planned,
                                             Map<FinancialYear, Long> delivered) {
         ProgrammePosition programme = new ProgrammePosition(id, "nottinghamshire", "ASC", null, Y2018, Y2019,
-                Total.pounds(1_000), Total.ZERO, Total.ZERO);
+                Total.pounds(1_000), Total.ZERO, Total.ZERO, LocalDate.of(2018, 3, 12));
         return ProgrammeSummary.of(programme, List.of(new SavingPosition("s", id, "t", null, null, "CONCEPT",
-                "CONFIDENT", null, false, pounds(planned), pounds(delivered), new TreeMap<>(), new TreeMap<>(), 0)));
+                "CONFIDENT", null, false, pounds(planned), pounds(delivered), new TreeMap<>(), new TreeMap<>(), 0,
+                LocalDate.of(2018, 3, 12))));
     }
 
     private static SortedMap<FinancialYear, Total> pounds(Map<FinancialYear, Long> amounts) {

@@ -5,6 +5,7 @@ import org.savingsledger.query.saving.SavingPosition;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Total;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -20,13 +21,13 @@ class ProgrammeSummaryTest {
 
     static ProgrammePosition programme(String id) {
         return new ProgrammePosition(id, "nottinghamshire", "ASC", null, Y2018, Y2019, Total.pounds(1_000),
-                Total.pounds(500), Total.pounds(100));
+                Total.pounds(500), Total.pounds(100), LocalDate.of(2018, 3, 12));
     }
 
     static SavingPosition saving(String id, boolean withdrawn, String rag, SortedMap<FinancialYear, Total> planned,
                                  SortedMap<FinancialYear, Total> delivered) {
         return new SavingPosition(id, "p", "t", null, null, "CONCEPT", "CONFIDENT", rag, withdrawn, planned,
-                delivered, new TreeMap<>(), new TreeMap<>(), 0);
+                delivered, new TreeMap<>(), new TreeMap<>(), 0, LocalDate.of(2018, 3, 12));
     }
 
     static SortedMap<FinancialYear, Total> amounts(FinancialYear year, long pounds) {
