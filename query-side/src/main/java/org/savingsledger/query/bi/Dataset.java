@@ -33,7 +33,9 @@ public enum Dataset {
                     new Column("delivered_total", MONEY, "savings delivered over all years"),
                     new Column("gap_to_target", MONEY, "savings_target minus planned_total"),
                     new Column("savings_count", INTEGER, "savings not withdrawn"),
-                    new Column("withdrawn_savings_count", INTEGER, "savings withdrawn")), DatasetRows::programmes),
+                    new Column("withdrawn_savings_count", INTEGER, "savings withdrawn"),
+                    new Column("effective_from", DATE, "when the programme took effect (its launch's effective date): "
+                            + "with effectiveOn before it the row is there with no money")), DatasetRows::programmes),
 
     SAVINGS("savings", "One row per saving (savings line): its attributes and totals.", List.of("saving_id"),
             List.of(
@@ -49,7 +51,9 @@ public enum Dataset {
                     new Column("withdrawn", BOOLEAN, "whether the saving was withdrawn"),
                     new Column("planned_total", MONEY, "planned savings over all years (the profile's total)"),
                     new Column("delivered_total", MONEY, "savings delivered over all years"),
-                    new Column("version", INTEGER, "the saving's last change counted (0 = proposed)")), DatasetRows::savings),
+                    new Column("version", INTEGER, "the saving's last change counted (0 = proposed)"),
+                    new Column("effective_from", DATE, "when the saving took effect (its proposal's effective date): "
+                            + "with effectiveOn before it the row is there with no money")), DatasetRows::savings),
 
     SAVING_YEARS("saving_years", "One row per saving and financial year of its programme: planned, delivered, slipped.",
             List.of("saving_id", "year"),
@@ -131,7 +135,9 @@ public enum Dataset {
                     new Column("planned", MONEY, "planned savings in the year, as presented"),
                     new Column("delivered", MONEY, "savings delivered in the year, as presented"),
                     new Column("cumulative_planned", MONEY, "planned savings up to and including the year, as presented"),
-                    new Column("cumulative_delivered", MONEY, "delivered savings up to and including the year, as presented")), DatasetRows::committeeReports);
+                    new Column("cumulative_delivered", MONEY, "delivered savings up to and including the year, as presented"),
+                    new Column("figures_effective_on", DATE, "the report counts changes effective on or before this "
+                            + "date (its meeting date unless it gave the position at an earlier date)")), DatasetRows::committeeReports);
 
     private final String fileName;
     private final String description;

@@ -30,7 +30,7 @@ final class DatasetRows {
                     ProgrammeSummary p = extract.summary();
                     emit(sink, p.organisation(), p.id(), p.name(), p.firstYear(), p.lastYear(), p.savingsTarget(),
                             p.budgetApproved(), p.costDrawnDown(), p.totals().planned(), p.totals().delivered(),
-                            p.totals().gapToTarget(), p.savingsCount(), p.withdrawnSavingsCount());
+                            p.totals().gapToTarget(), p.savingsCount(), p.withdrawnSavingsCount(), p.effectiveFrom());
                 });
     }
 
@@ -39,7 +39,7 @@ final class DatasetRows {
             SavingView s = saving.saving();
             emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), s.title(), s.workstream(),
                     s.owner(), s.stage(), s.confidence(), s.rag(), s.withdrawn(), total(s.profile().values()),
-                    total(s.delivered().values()), s.version());
+                    total(s.delivered().values()), s.version(), s.effectiveFrom());
         });
     }
 
@@ -131,7 +131,7 @@ final class DatasetRows {
                         .forEach(programme -> programme.years().forEach(year -> emit(sink, committee.organisation(),
                                 committee.id(), committee.name(), report.id(), report.meetingDate(), report.title(),
                                 report.presentedAt(), programme.id(), year.year(), year.planned(), year.delivered(),
-                                year.cumulativePlanned(), year.cumulativeDelivered())))));
+                                year.cumulativePlanned(), year.cumulativeDelivered(), report.figuresEffectiveOn())))));
     }
 
     private static void eachSaving(Extraction extraction, BiQuery query,

@@ -44,10 +44,7 @@ public class Extraction {
     public void forEachProgramme(String organisation, String programmeId, Instant asAt, LocalDate effectiveOn,
                                  Consumer<ProgrammeExtract> consumer) {
         HistoryStore store = history.store();
-        List<String> programmeIds = programmeId != null
-                ? (history.shows(StreamKind.PROGRAMME, programmeId) ? List.of(programmeId) : List.of())
-                : history.ids(StreamKind.PROGRAMME, organisation);
-        for (String id : programmeIds) {
+        for (String id : programmeIds(organisation, programmeId)) {
             List<String> savingIds = store.savingsOf(id);
             Map<String, List<Fact>> facts = new LinkedHashMap<>(store.facts(StreamKind.PROGRAMME, List.of(id)));
             facts.putAll(store.savingFolds(savingIds, asAt, effectiveOn));
@@ -63,6 +60,27 @@ public class Extraction {
             consumer.accept(new ProgrammeExtract(ProgrammeSummary.of(programme.get(), positions), savings,
                     HistoryEntry.visible(facts.get(id), asAt, effectiveOn)));
         }
+    }
+
+    /**
+     * The programmes of a selection that the ledger first recorded only after {@code asAt}: an extract
+     * as at that instant leaves them out, and says so rather than serving fewer rows in silence.
+     * Reads the first bucket of every programme selected.
+     */
+    public Optional<NotYetRecorded> notYetRecorded(String organisation, String programmeId, Instant asAt) {
+        List<Instant> later = history.store().firstRecorded(StreamKind.PROGRAMME, programmeIds(organisation, programmeId))
+                .values().stream().filter(recorded -> recorded.isAfter(asAt)).sorted().toList();
+        return later.isEmpty() ? Optional.empty() : Optional.of(new NotYetRecorded(later.size(), later.get(0)));
+    }
+
+    /** How many programmes of a selection were first recorded after an instant, and the first of those instants. */
+    public record NotYetRecorded(int programmes, Instant firstRecordedAt) {
+    }
+
+    private List<String> programmeIds(String organisation, String programmeId) {
+        return programmeId != null
+                ? (history.shows(StreamKind.PROGRAMME, programmeId) ? List.of(programmeId) : List.of())
+                : history.ids(StreamKind.PROGRAMME, organisation);
     }
 
     /** Hands over every committee (of one organisation, or all) with its reports as presented, ordered by id. */

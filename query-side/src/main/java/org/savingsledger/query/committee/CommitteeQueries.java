@@ -107,6 +107,11 @@ public class CommitteeQueries {
         return changes;
     }
 
+    /** When a report of a committee these queries show was presented (recorded); empty for no such report. */
+    public Optional<Instant> presented(String committeeId, String reportId) {
+        return reportFact(committeeId, reportId, Instant.MAX).map(Fact::recordedAt);
+    }
+
     private Optional<Fact> reportFact(String committeeId, String reportId, Instant asAt) {
         if (!showsCommittee(committeeId)) {
             return Optional.empty();

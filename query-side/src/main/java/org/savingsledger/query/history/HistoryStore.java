@@ -185,6 +185,23 @@ public final class HistoryStore {
         return facts(kind, List.of(streamId)).get(streamId);
     }
 
+    /**
+     * When the ledger recorded each of the given streams' first fact (the one that brought it into
+     * being), read from their first buckets alone; a stream without one is left out.
+     */
+    public Map<String, Instant> firstRecorded(StreamKind kind, Collection<String> streamIds) {
+        Map<String, Instant> recorded = new HashMap<>();
+        if (streamIds.isEmpty()) {
+            return recorded;
+        }
+        List<String> firstBuckets = streamIds.stream().map(id -> bucketId(id, 0)).toList();
+        history(kind).find(Filters.in("_id", firstBuckets)).forEach(bucket ->
+                bucket.getList("facts", Document.class).stream().map(Fact::fromDocument)
+                        .filter(fact -> fact.version() == 0).findFirst()
+                        .ifPresent(first -> recorded.put(bucket.getString("stream"), first.recordedAt())));
+        return recorded;
+    }
+
     /** Ids of the savings proposed in a programme, in the order they were proposed. */
     public List<String> savingsOf(String programmeId) {
         Document document = members().find(Filters.eq("_id", programmeId)).first();

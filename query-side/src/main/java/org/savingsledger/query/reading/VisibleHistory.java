@@ -4,7 +4,9 @@ import org.bson.Document;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.StreamKind;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -37,6 +39,14 @@ public final class VisibleHistory {
         List<Document> heads = organisation == null ? store.heads(kind) : store.heads(kind, organisation);
         return heads.stream().filter(head -> visibility.includes(head.getString("organisation")))
                 .map(head -> head.getString("_id")).toList();
+    }
+
+    /**
+     * When the ledger first recorded a stream shown, to tell a query as at an earlier instant that it
+     * did not exist yet rather than that it never did; empty for a stream not shown.
+     */
+    public Optional<Instant> firstRecorded(StreamKind kind, String id) {
+        return shows(kind, id) ? Optional.ofNullable(store.firstRecorded(kind, List.of(id)).get(id)) : Optional.empty();
     }
 
     /** A saving belongs to its programme's organisation. */

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.query.bi.BiQuery;
 import org.savingsledger.query.bi.Dataset;
+import org.savingsledger.query.bi.Extraction;
 import org.savingsledger.query.bi.ExtractFormat;
 import org.savingsledger.query.infrastructure.ReadModelProgress;
 import org.slf4j.Logger;
@@ -61,8 +62,15 @@ class BiController {
         this.clock = clock;
     }
 
-    /** One extract as asked: which dataset, in which format, covering what, for Excel or not. */
-    private record Extract(Dataset dataset, ExtractFormat format, boolean byteOrderMark, BiQuery query) {
+    /** The header that tells a client an extract as at an instant leaves out programmes recorded after it. */
+    static final String NOT_YET_RECORDED = "Ledger-Not-Yet-Recorded";
+
+    /**
+     * One extract as asked: which dataset, in which format, covering what, for Excel or not, and what
+     * of its selection the ledger had not yet recorded at its {@code asAt} (null: nothing left out).
+     */
+    private record Extract(Dataset dataset, ExtractFormat format, boolean byteOrderMark, BiQuery query,
+                           Extraction.NotYetRecorded notYetRecorded) {
 
         String fileName() {
             return dataset.fileName() + "." + format.extension();
@@ -98,9 +106,10 @@ class BiController {
                 .orElseThrow(() -> new QueryParameters.NotFound("no format for '" + file + "': use .csv or .jsonl"));
         boolean byteOrderMark = byteOrderMark(bom, format);
         readYourWrites.await(consistencyToken);
-        Extract extract = new Extract(dataset, format, byteOrderMark, new BiQuery(QueryParameters.asAt(asAt, clock),
-                QueryParameters.effectiveOn(effectiveOn, clock), QueryParameters.optional(organisation),
-                programmeFilter(programme)));
+        BiQuery query = new BiQuery(QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock),
+                QueryParameters.optional(organisation), programmeFilter(programme));
+        Extract extract = new Extract(dataset, format, byteOrderMark, query, asAt == null ? null
+                : queries.extraction().notYetRecorded(query.organisation(), query.programmeId(), query.asAt()).orElse(null));
         String etag = "\"" + fingerprint(extract, asAt) + "\"";
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         if (etag.equals(ifNoneMatch)) {
@@ -158,6 +167,13 @@ class BiController {
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(extract.fileName()).build().toString());
+        if (extract.notYetRecorded() != null) {
+            Extraction.NotYetRecorded later = extract.notYetRecorded();
+            response.setHeader(NOT_YET_RECORDED, later.programmes() + (later.programmes() == 1 ? " programme" : " programmes")
+                    + " of this selection first recorded after asAt, the first at " + later.firstRecordedAt()
+                    + ": asAt shows what the ledger knew then; for positions effective on a past date as known now, "
+                    + "ask with effectiveOn instead");
+        }
     }
 
     /**

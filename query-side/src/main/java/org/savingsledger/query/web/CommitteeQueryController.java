@@ -11,6 +11,7 @@ import org.savingsledger.query.committee.ReportChanges;
 import org.savingsledger.query.committee.ReportView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.savingsledger.query.history.StreamKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,12 +49,13 @@ class CommitteeQueryController {
         readYourWrites.await(consistencyToken);
         return queries.committees().committee(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
-                .orElseThrow(() -> new QueryParameters.NotFound("no committee '" + id + "'"));
+                .orElseThrow(() -> QueryParameters.NotFound.of("committee", id,
+                        queries.firstRecorded(StreamKind.COMMITTEE, QueryParameters.id(id))));
     }
 
     /**
      * The figures exactly as presented, as the ledger knew them at the report's {@code presentedAt}
-     * (changes effective by that day): the same bytes every time. {@code asAt} before the report
+     * (changes effective by its {@code figuresEffectiveOn}): the same bytes every time. {@code asAt} before the report
      * was presented answers 404; {@code effectiveOn} does not apply to a frozen report. It is accepted,
      * as on every query of the contract, and checked like everywhere else, but changes nothing.
      */
@@ -79,8 +81,8 @@ class CommitteeQueryController {
 
     /** The report's kept bytes, or its figures computed and kept; 404 when it did not exist as at {@code asAt}. */
     private String frozen(CommitteeQueries committees, String committeeId, String report, java.time.Instant asAt) {
-        ReportView view = committees.report(committeeId, report, asAt).orElseThrow(() ->
-                new QueryParameters.NotFound("no report '" + report + "' of committee '" + committeeId + "'"));
+        ReportView view = committees.report(committeeId, report, asAt).orElseThrow(() -> QueryParameters.NotFound.of(
+                "report", report + "' of committee '" + committeeId, committees.presented(committeeId, report)));
         return frozenReports.bytes(committeeId, report).orElseGet(() -> {
             try {
                 return frozenReports.freeze(committeeId, report, json.writeValueAsString(view));
@@ -92,13 +94,16 @@ class CommitteeQueryController {
 
     @GetMapping("/reports/{reportId}/changes")
     @Operation(summary = "What changed since the report: per programme and year planned and delivered then, now and the "
-            + "difference, and every change recorded after it was presented.")
+            + "difference, and every change its figures do not count (recorded after it was presented, or effective "
+            + "after its figuresEffectiveOn).")
     ReportChanges changes(@PathVariable("id") String id, @PathVariable("reportId") String reportId,
                           @RequestParam(required = false) String asAt, @RequestParam(required = false) String effectiveOn,
                           @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return queries.committees().changesSince(QueryParameters.id(id), QueryParameters.id(reportId), QueryParameters.asAt(asAt, clock),
+        CommitteeQueries committees = queries.committees();
+        return committees.changesSince(QueryParameters.id(id), QueryParameters.id(reportId), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
-                .orElseThrow(() -> new QueryParameters.NotFound("no report '" + reportId + "' of committee '" + id + "'"));
+                .orElseThrow(() -> QueryParameters.NotFound.of("report", reportId + "' of committee '" + id,
+                        committees.presented(QueryParameters.id(id), QueryParameters.id(reportId))));
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.savingsledger.query.programme.ProgrammeSummary;
 import org.savingsledger.query.programme.YearPosition;
 import org.savingsledger.query.saving.SavingView;
+import org.savingsledger.query.history.StreamKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,7 +49,8 @@ class ProgrammeQueryController {
         readYourWrites.await(consistencyToken);
         return queries.programmes().programme(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
-                .orElseThrow(() -> new QueryParameters.NotFound("no programme '" + id + "'"));
+                .orElseThrow(() -> QueryParameters.NotFound.of("programme", id,
+                        queries.firstRecorded(StreamKind.PROGRAMME, QueryParameters.id(id))));
     }
 
     @GetMapping(path = "/api/programmes/{id}/savings", produces = "application/json")
@@ -59,7 +61,8 @@ class ProgrammeQueryController {
         readYourWrites.await(consistencyToken);
         return queries.programmes().savingsOf(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
-                .orElseThrow(() -> new QueryParameters.NotFound("no programme '" + id + "'"));
+                .orElseThrow(() -> QueryParameters.NotFound.of("programme", id,
+                        queries.firstRecorded(StreamKind.PROGRAMME, QueryParameters.id(id))));
     }
 
     @GetMapping(path = "/api/years/{year}", produces = "application/json")

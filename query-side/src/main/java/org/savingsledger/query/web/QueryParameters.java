@@ -127,8 +127,32 @@ final class QueryParameters {
     /** What the path names does not exist (as at the instant asked). */
     static class NotFound extends RuntimeException {
 
+        private final transient Instant firstRecordedAt;
+
         NotFound(String message) {
+            this(message, null);
+        }
+
+        private NotFound(String message, Instant firstRecordedAt) {
             super(message);
+            this.firstRecordedAt = firstRecordedAt;
+        }
+
+        /**
+         * No {@code what} named {@code id} as asked. When the ledger did record it, only after the
+         * {@code asAt} asked about, the answer says when, so that it does not read like a deletion, and
+         * points to {@code effectiveOn}, which asks for a past effective position as known now.
+         */
+        static NotFound of(String what, String id, java.util.Optional<Instant> firstRecorded) {
+            return firstRecorded.map(at -> new NotFound("no " + what + " '" + id + "' as at the asAt asked: the ledger "
+                            + "first recorded it at " + at + ". asAt asks what the ledger knew at an instant; for its "
+                            + "position effective on a past date as known now, ask with effectiveOn instead", at))
+                    .orElseGet(() -> new NotFound("no " + what + " '" + id + "'"));
+        }
+
+        /** When the ledger first recorded what was asked for, if it did (after the asAt asked about). */
+        java.util.Optional<Instant> firstRecordedAt() {
+            return java.util.Optional.ofNullable(firstRecordedAt);
         }
     }
 }

@@ -41,7 +41,9 @@ class QueryProblems {
 
     @ExceptionHandler(QueryParameters.NotFound.class)
     ResponseEntity<ProblemDetail> notFound(QueryParameters.NotFound e) {
-        return Problems.respond(ProblemType.NOT_FOUND.problem(e.getMessage()));
+        ProblemDetail problem = ProblemType.NOT_FOUND.problem(e.getMessage());
+        e.firstRecordedAt().ifPresent(at -> problem.setProperty("firstRecordedAt", at.toString()));
+        return Problems.respond(problem);
     }
 
     @ExceptionHandler(ReadYourWrites.NotCaughtUp.class)

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.savingsledger.query.reading.HistoryEntry;
 import org.savingsledger.query.saving.SavingView;
+import org.savingsledger.query.history.StreamKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,7 +36,8 @@ class SavingQueryController {
                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
         return queries.savings().saving(QueryParameters.id(id), QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock))
-                .orElseThrow(() -> new QueryParameters.NotFound("no saving '" + id + "'"));
+                .orElseThrow(() -> QueryParameters.NotFound.of("saving", id,
+                        queries.firstRecorded(StreamKind.SAVING, QueryParameters.id(id))));
     }
 
     @GetMapping("/history")
@@ -47,6 +49,7 @@ class SavingQueryController {
         readYourWrites.await(consistencyToken);
         return queries.savings().history(QueryParameters.id(id), QueryParameters.asAt(asAt, clock),
                         QueryParameters.effectiveOn(effectiveOn, clock))
-                .orElseThrow(() -> new QueryParameters.NotFound("no saving '" + id + "'"));
+                .orElseThrow(() -> QueryParameters.NotFound.of("saving", id,
+                        queries.firstRecorded(StreamKind.SAVING, QueryParameters.id(id))));
     }
 }

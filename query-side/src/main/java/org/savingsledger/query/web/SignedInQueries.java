@@ -3,6 +3,7 @@ package org.savingsledger.query.web;
 import org.savingsledger.query.bi.Extraction;
 import org.savingsledger.query.committee.CommitteeQueries;
 import org.savingsledger.query.history.ReadModelGenerations;
+import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.programme.ProgrammeQueries;
 import org.savingsledger.query.reading.Visibility;
 import org.savingsledger.query.reading.VisibleHistory;
@@ -12,6 +13,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The queries as the signed-in user may see them, over the generations of the read models that
@@ -41,6 +45,11 @@ public class SignedInQueries {
 
     public Extraction extraction() {
         return new Extraction(history());
+    }
+
+    /** When the ledger first recorded a programme, saving or committee the user may see; empty otherwise. */
+    public Optional<Instant> firstRecorded(StreamKind kind, String id) {
+        return history().firstRecorded(kind, id);
     }
 
     private VisibleHistory history() {
