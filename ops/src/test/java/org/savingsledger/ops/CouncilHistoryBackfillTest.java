@@ -115,11 +115,12 @@ class CouncilHistoryBackfillTest {
             assertThat(report(report).path("figuresEffectiveOn").asText()).isEqualTo("2009-11-20");
             assertThat(p.path("id").asText()).isEqualTo(programme);
             // R1 was recorded before the budget of April 2010; R1b after it, and it still does not count it
-            assertFigures(p, "10000000.00", "400000.00", "150000.00", "5000000.00", "800000.00", "5000000.00");
+            assertFigures(p, "10000000.00",
+                "400000.00", "150000.00", "5000000.00", "800000.00", "5000000.00", "4200000.00");
             assertYears(p, List.of(
-                    "2009/10 2000000.00 800000.00 0.00 0.00 2000000.00 800000.00",
-                    "2010/11 3000000.00 0.00 0.00 0.00 5000000.00 800000.00",
-                    "2011/12 0.00 0.00 0.00 0.00 5000000.00 800000.00"));
+                    "2009/10 2000000.00 800000.00 0.00 0.00 2000000.00 800000.00 1200000.00",
+                    "2010/11 3000000.00 0.00 0.00 0.00 5000000.00 800000.00 3000000.00",
+                    "2011/12 0.00 0.00 0.00 0.00 5000000.00 800000.00 0.00"));
             // S2 was recorded before R1b but takes effect in June 2010: it exists, with no money
             assertThat(p.path("savingsCount").asInt()).isEqualTo(report.equals("r1-") ? 1 : 2);
         }
@@ -132,27 +133,30 @@ class CouncilHistoryBackfillTest {
         assertThat(report.path("figuresEffectiveOn").asText()).isEqualTo("2010-12-31");
         JsonNode p = report.path("programmes").get(0);
         // the drawdown of 2011-01-31 falls after the period end; the £100,000 delivery was recorded after the report
-        assertFigures(p, "10000000.00", "900000.00", "150000.00", "9000000.00", "1800000.00", "1000000.00");
+        assertFigures(p, "10000000.00",
+                "900000.00", "150000.00", "9000000.00", "1800000.00", "1000000.00", "7200000.00");
         assertYears(p, List.of(
-                "2009/10 2000000.00 1200000.00 0.00 0.00 2000000.00 1200000.00",
-                "2010/11 3500000.00 600000.00 0.00 1000000.00 5500000.00 1800000.00",
-                "2011/12 3500000.00 0.00 1000000.00 0.00 9000000.00 1800000.00"));
+                "2009/10 2000000.00 1200000.00 0.00 0.00 2000000.00 1200000.00 800000.00",
+                "2010/11 3500000.00 600000.00 0.00 1000000.00 5500000.00 1800000.00 2900000.00",
+                "2011/12 3500000.00 0.00 1000000.00 0.00 9000000.00 1800000.00 3500000.00"));
         assertThat(p.path("savingsCount").asInt()).isEqualTo(2);
     }
 
     @Test
     void theViewsEffectiveOnTheMeetingDatesCountWhatIsKnownNow() {
         JsonNode november2009 = get("/api/programmes/" + programme + "?effectiveOn=2009-11-20");
-        assertFigures(november2009, "10000000.00", "400000.00", "150000.00", "5000000.00", "800000.00", "5000000.00");
+        assertFigures(november2009, "10000000.00",
+                "400000.00", "150000.00", "5000000.00", "800000.00", "5000000.00", "4200000.00");
         assertThat(november2009.path("effectiveFrom").asText()).isEqualTo("2009-04-01");
 
         // the late delivery of £100,000 (effective 2010-11-30) counts now, though the report did not know it
         JsonNode december2010 = get("/api/programmes/" + programme + "?effectiveOn=2010-12-31");
-        assertFigures(december2010, "10000000.00", "900000.00", "150000.00", "9000000.00", "1900000.00", "1000000.00");
+        assertFigures(december2010, "10000000.00",
+                "900000.00", "150000.00", "9000000.00", "1900000.00", "1000000.00", "7100000.00");
         assertYears(december2010, List.of(
-                "2009/10 2000000.00 1200000.00 0.00 0.00 2000000.00 1200000.00",
-                "2010/11 3500000.00 700000.00 0.00 1000000.00 5500000.00 1900000.00",
-                "2011/12 3500000.00 0.00 1000000.00 0.00 9000000.00 1900000.00"));
+                "2009/10 2000000.00 1200000.00 0.00 0.00 2000000.00 1200000.00 800000.00",
+                "2010/11 3500000.00 700000.00 0.00 1000000.00 5500000.00 1900000.00 2800000.00",
+                "2011/12 3500000.00 0.00 1000000.00 0.00 9000000.00 1900000.00 3500000.00"));
 
         JsonNode s2Then = get("/api/savings/" + s2 + "?effectiveOn=2009-11-20");
         assertThat(s2Then.path("effectiveFrom").asText()).isEqualTo("2010-06-01");
@@ -183,25 +187,25 @@ class CouncilHistoryBackfillTest {
     void theBiExtractsHoldTheSameFigures() {
         List<String> reports = csv("/api/bi/committee_reports.csv?organisation=" + organisation);
         String run = programme.substring("backfill-tp-".length());
-        // report_id, year, planned, delivered, cumulative_planned, cumulative_delivered, figures_effective_on
-        assertThat(reports.stream().map(row -> pick(row, 3, 8, 9, 10, 11, 12, 13)).toList()).containsExactlyInAnyOrder(
-                "r1-" + run + " 2009/10 2000000.00 800000.00 2000000.00 800000.00 2009-11-20",
-                "r1-" + run + " 2010/11 3000000.00 0.00 5000000.00 800000.00 2009-11-20",
-                "r1-" + run + " 2011/12 0.00 0.00 5000000.00 800000.00 2009-11-20",
-                "r1b-" + run + " 2009/10 2000000.00 800000.00 2000000.00 800000.00 2009-11-20",
-                "r1b-" + run + " 2010/11 3000000.00 0.00 5000000.00 800000.00 2009-11-20",
-                "r1b-" + run + " 2011/12 0.00 0.00 5000000.00 800000.00 2009-11-20",
-                "r2-" + run + " 2009/10 2000000.00 1200000.00 2000000.00 1200000.00 2010-12-31",
-                "r2-" + run + " 2010/11 3500000.00 600000.00 5500000.00 1800000.00 2010-12-31",
-                "r2-" + run + " 2011/12 3500000.00 0.00 9000000.00 1800000.00 2010-12-31");
+        // report_id, year, planned, delivered, cumulative_planned, cumulative_delivered, figures_effective_on, undelivered
+        assertThat(reports.stream().map(row -> pick(row, 3, 8, 9, 10, 11, 12, 13, 14)).toList()).containsExactlyInAnyOrder(
+                "r1-" + run + " 2009/10 2000000.00 800000.00 2000000.00 800000.00 2009-11-20 1200000.00",
+                "r1-" + run + " 2010/11 3000000.00 0.00 5000000.00 800000.00 2009-11-20 3000000.00",
+                "r1-" + run + " 2011/12 0.00 0.00 5000000.00 800000.00 2009-11-20 0.00",
+                "r1b-" + run + " 2009/10 2000000.00 800000.00 2000000.00 800000.00 2009-11-20 1200000.00",
+                "r1b-" + run + " 2010/11 3000000.00 0.00 5000000.00 800000.00 2009-11-20 3000000.00",
+                "r1b-" + run + " 2011/12 0.00 0.00 5000000.00 800000.00 2009-11-20 0.00",
+                "r2-" + run + " 2009/10 2000000.00 1200000.00 2000000.00 1200000.00 2010-12-31 800000.00",
+                "r2-" + run + " 2010/11 3500000.00 600000.00 5500000.00 1800000.00 2010-12-31 2900000.00",
+                "r2-" + run + " 2011/12 3500000.00 0.00 9000000.00 1800000.00 2010-12-31 3500000.00");
 
         // programme_id, savings_target, budget_approved, cost_drawn_down, planned_total, delivered_total,
-        // gap_to_target, savings_count, effective_from
+        // gap_to_target, savings_count, effective_from, undelivered_total
         List<String> programmes = csv("/api/bi/programmes.csv?organisation=" + organisation + "&effectiveOn=2009-11-20");
         String laterFrom = get("/api/programmes/" + later).path("effectiveFrom").asText();
-        assertThat(programmes.stream().map(row -> pick(row, 1, 5, 6, 7, 8, 9, 10, 11, 13)).toList()).containsExactly(
-                later + " 0.00 0.00 0.00 0.00 0.00 0.00 0 " + laterFrom,
-                programme + " 10000000.00 400000.00 150000.00 5000000.00 800000.00 5000000.00 2 2009-04-01");
+        assertThat(programmes.stream().map(row -> pick(row, 1, 5, 6, 7, 8, 9, 10, 11, 13, 14)).toList()).containsExactly(
+                later + " 0.00 0.00 0.00 0.00 0.00 0.00 0 " + laterFrom + " 0.00",
+                programme + " 10000000.00 400000.00 150000.00 5000000.00 800000.00 5000000.00 2 2009-04-01 4200000.00");
 
         // saving_id, year, planned, delivered, slipped_in, slipped_out
         List<String> years = csv("/api/bi/saving_years.csv?programme=" + programme + "&effectiveOn=2010-12-31");
@@ -260,20 +264,21 @@ class CouncilHistoryBackfillTest {
         return prefix + programme.substring("backfill-tp-".length());
     }
 
+    /** The programme's own figures, then its totals; {@code undelivered} = planned − delivered. */
     private static void assertFigures(JsonNode p, String target, String budget, String drawn, String planned,
-                                      String delivered, String gap) {
+                                      String delivered, String gap, String undelivered) {
         assertThat(List.of(money(p, "savingsTarget"), money(p, "budgetApproved"), money(p, "costDrawnDown"),
                 money(p.path("totals"), "planned"), money(p.path("totals"), "delivered"),
-                money(p.path("totals"), "gapToTarget")))
-                .containsExactly(target, budget, drawn, planned, delivered, gap);
+                money(p.path("totals"), "gapToTarget"), money(p.path("totals"), "undelivered")))
+                .containsExactly(target, budget, drawn, planned, delivered, gap, undelivered);
     }
 
-    /** Per year: planned, delivered, slipped in, slipped out, cumulative planned, cumulative delivered. */
+    /** Per year: planned, delivered, slipped in, slipped out, cumulative planned, cumulative delivered, undelivered. */
     private static void assertYears(JsonNode p, List<String> expected) {
         List<String> years = new ArrayList<>();
         p.path("years").forEach(y -> years.add(String.join(" ", y.path("year").asText(), money(y, "planned"),
                 money(y, "delivered"), money(y, "slippedIn"), money(y, "slippedOut"), money(y, "cumulativePlanned"),
-                money(y, "cumulativeDelivered"))));
+                money(y, "cumulativeDelivered"), money(y, "undelivered"))));
         assertThat(years).containsExactlyElementsOf(expected);
     }
 

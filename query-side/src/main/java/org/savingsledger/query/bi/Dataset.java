@@ -35,7 +35,9 @@ public enum Dataset {
                     new Column("savings_count", INTEGER, "savings not withdrawn"),
                     new Column("withdrawn_savings_count", INTEGER, "savings withdrawn"),
                     new Column("effective_from", DATE, "when the programme took effect (its launch's effective date): "
-                            + "with effectiveOn before it the row is there with no money")), DatasetRows::programmes),
+                            + "with effectiveOn before it the row is there with no money"),
+                    new Column("undelivered_total", MONEY, "planned_total minus delivered_total: savings found but still "
+                            + "to deliver (negative when more was delivered than planned)")), DatasetRows::programmes),
 
     SAVINGS("savings", "One row per saving (savings line): its attributes and totals.", List.of("saving_id"),
             List.of(
@@ -137,7 +139,8 @@ public enum Dataset {
                     new Column("cumulative_planned", MONEY, "planned savings up to and including the year, as presented"),
                     new Column("cumulative_delivered", MONEY, "delivered savings up to and including the year, as presented"),
                     new Column("figures_effective_on", DATE, "the report counts changes effective on or before this "
-                            + "date (its meeting date unless it gave the position at an earlier date)")), DatasetRows::committeeReports);
+                            + "date (its meeting date unless it gave the position at an earlier date)"),
+                    new Column("undelivered", MONEY, "planned minus delivered in the year, as presented")), DatasetRows::committeeReports);
 
     private final String fileName;
     private final String description;

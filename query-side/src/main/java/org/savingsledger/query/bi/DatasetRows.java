@@ -30,7 +30,8 @@ final class DatasetRows {
                     ProgrammeSummary p = extract.summary();
                     emit(sink, p.organisation(), p.id(), p.name(), p.firstYear(), p.lastYear(), p.savingsTarget(),
                             p.budgetApproved(), p.costDrawnDown(), p.totals().planned(), p.totals().delivered(),
-                            p.totals().gapToTarget(), p.savingsCount(), p.withdrawnSavingsCount(), p.effectiveFrom());
+                            p.totals().gapToTarget(), p.savingsCount(), p.withdrawnSavingsCount(), p.effectiveFrom(),
+                            p.totals().undelivered());
                 });
     }
 
@@ -131,7 +132,8 @@ final class DatasetRows {
                         .forEach(programme -> programme.years().forEach(year -> emit(sink, committee.organisation(),
                                 committee.id(), committee.name(), report.id(), report.meetingDate(), report.title(),
                                 report.presentedAt(), programme.id(), year.year(), year.planned(), year.delivered(),
-                                year.cumulativePlanned(), year.cumulativeDelivered(), report.figuresEffectiveOn())))));
+                                year.cumulativePlanned(), year.cumulativeDelivered(), report.figuresEffectiveOn(),
+                                year.undelivered())))));
     }
 
     private static void eachSaving(Extraction extraction, BiQuery query,

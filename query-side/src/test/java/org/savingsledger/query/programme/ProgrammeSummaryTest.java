@@ -59,4 +59,17 @@ class ProgrammeSummaryTest {
         assertThat(summary.savingsCount()).isEqualTo(1);
         assertThat(summary.withdrawnSavingsCount()).isEqualTo(1);
     }
+
+    @Test
+    void undeliveredIsPlannedLessDeliveredPerYearAndInTotalAndNegativeWhenMoreWasDelivered() {
+        // s1 plans 300 in 2018/19 and delivers 100; s2 plans 50 in 2019/20 and delivers 80 there
+        ProgrammeSummary summary = ProgrammeSummary.of(programme("p"), List.of(
+                saving("s1", false, null, amounts(Y2018, 300), amounts(Y2018, 100)),
+                saving("s2", false, null, amounts(Y2019, 50), amounts(Y2019, 80))));
+
+        assertThat(summary.years()).extracting(YearLine::undelivered)
+                .usingElementComparator(java.util.Comparator.naturalOrder()).containsExactly(Total.pounds(200), Total.pounds(-30));
+        assertThat(summary.totals().undelivered()).isEqualByComparingTo(Total.pounds(170));
+        assertThat(summary.totals().gapToTarget()).isEqualByComparingTo(Total.pounds(650));
+    }
 }
