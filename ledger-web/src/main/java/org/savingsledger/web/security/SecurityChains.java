@@ -7,10 +7,13 @@ import org.savingsledger.web.access.Role;
 import org.savingsledger.web.access.SignInThrottle;
 import org.savingsledger.web.problem.ProblemType;
 import org.savingsledger.web.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -36,6 +39,8 @@ public final class SecurityChains {
     /** A side's rules, between the shared first ones and the deny-by-default last one. */
     public interface Rules extends Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityChains.class);
 
     private final ObjectMapper json;
     private final SecurityProperties properties;
@@ -68,6 +73,14 @@ public final class SecurityChains {
                 Problems.write(response, json, ProblemType.TOO_MANY_SIGN_IN_ATTEMPTS.problem(
                         "sign-ins as this user or from this address are paused after repeated failures; try again in "
                                 + seconds + " s"));
+                return;
+            }
+            if (e instanceof InternalAuthenticationServiceException) {
+                // the users' database could not be read: not the client's fault, and no reason to sign in again
+                log.error("A sign-in could not be checked", e);
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                Problems.write(response, json, ProblemType.SERVICE_UNAVAILABLE.problem(
+                        "sign-ins cannot be checked right now (the users' database cannot be reached); retry shortly"));
                 return;
             }
             response.setHeader("WWW-Authenticate", bearerTokens ? "Bearer, Basic realm=\"Savings Ledger\""
