@@ -55,7 +55,7 @@ class UserAdminController {
     @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Create a user (201): name (lower-case, e.g. j.smith), password (12 characters to 72 bytes), "
             + "roles (at least one) and organisations. A name in use, stored or configured, is a 409.")
-    ResponseEntity<StoredUser> create(@RequestBody UserRequests.CreateUser body, Authentication admin) {
+    ResponseEntity<StoredUser> create(@RequestBody UserRequests.CreateUserRequest body, Authentication admin) {
         valid(body.problems());
         StoredUser user = users.create(body.name(), body.password(), body.roles(), body.organisations(), admin.getName());
         return ResponseEntity.created(URI.create(links.base() + "/admin/users/" + user.name())).body(user);
@@ -69,14 +69,14 @@ class UserAdminController {
 
     @PutMapping("/{name}/roles")
     @Operation(summary = "Replace the user's roles; the same roles again change nothing.")
-    StoredUser setRoles(@PathVariable("name") String name, @RequestBody UserRequests.SetRoles body, Authentication admin) {
+    StoredUser setRoles(@PathVariable("name") String name, @RequestBody UserRequests.UserRolesRequest body, Authentication admin) {
         valid(body.problems());
         return users.setRoles(name, body.roles(), body.expectedVersion(), admin.getName());
     }
 
     @PutMapping("/{name}/organisations")
     @Operation(summary = "Replace the user's organisations; the same ones again change nothing.")
-    StoredUser setOrganisations(@PathVariable("name") String name, @RequestBody UserRequests.SetOrganisations body,
+    StoredUser setOrganisations(@PathVariable("name") String name, @RequestBody UserRequests.UserOrganisationsRequest body,
                 Authentication admin) {
         valid(body.problems());
         return users.setOrganisations(name, body.organisations(), body.expectedVersion(), admin.getName());
@@ -84,7 +84,7 @@ class UserAdminController {
 
     @PutMapping("/{name}/password")
     @Operation(summary = "Set the user's password: the old one stops working at once.")
-    StoredUser setPassword(@PathVariable("name") String name, @RequestBody UserRequests.SetPassword body,
+    StoredUser setPassword(@PathVariable("name") String name, @RequestBody UserRequests.UserPasswordRequest body,
                 Authentication admin) {
         valid(body.problems());
         return users.setPassword(name, body.password(), body.expectedVersion(), admin.getName());
@@ -93,14 +93,14 @@ class UserAdminController {
     @PostMapping("/{name}/disable")
     @Operation(summary = "Disable the user: their next request is refused (401), on every instance. The body is optional.")
     StoredUser disable(@PathVariable("name") String name,
-                @RequestBody(required = false) UserRequests.Expected body, Authentication admin) {
+                @RequestBody(required = false) UserRequests.UserVersionRequest body, Authentication admin) {
         return enabled(name, false, body, admin);
     }
 
     @PostMapping("/{name}/enable")
     @Operation(summary = "Enable the user again. The body is optional.")
     StoredUser enable(@PathVariable("name") String name,
-                @RequestBody(required = false) UserRequests.Expected body, Authentication admin) {
+                @RequestBody(required = false) UserRequests.UserVersionRequest body, Authentication admin) {
         return enabled(name, true, body, admin);
     }
 
@@ -120,8 +120,8 @@ class UserAdminController {
         return Problems.respond(FieldProblem.invalidInput(invalid.problems));
     }
 
-    private StoredUser enabled(String name, boolean enabled, UserRequests.Expected body, Authentication admin) {
-        UserRequests.Expected expected = body == null ? new UserRequests.Expected(null) : body;
+    private StoredUser enabled(String name, boolean enabled, UserRequests.UserVersionRequest body, Authentication admin) {
+        UserRequests.UserVersionRequest expected = body == null ? new UserRequests.UserVersionRequest(null) : body;
         valid(expected.problems());
         return users.setEnabled(name, enabled, expected.expectedVersion(), admin.getName());
     }

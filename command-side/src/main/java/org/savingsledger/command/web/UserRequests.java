@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The bodies of {@code /admin/users} and what each field must be. A refusal names the field and never
- * repeats a password.
+ * repeats a password, nor does a body's {@code toString} (a log line or a debugger would show it).
  */
 final class UserRequests {
 
@@ -26,7 +26,7 @@ final class UserRequests {
     private UserRequests() {
     }
 
-    record CreateUser(String name, String password, List<String> roles, List<String> organisations) {
+    record CreateUserRequest(String name, String password, List<String> roles, List<String> organisations) {
 
         List<FieldProblem> problems() {
             List<FieldProblem> problems = new ArrayList<>();
@@ -41,9 +41,14 @@ final class UserRequests {
             checkOrganisations(organisations, problems);
             return problems;
         }
+
+        @Override
+        public String toString() {
+            return "CreateUserRequest[name=" + name + ", roles=" + roles + ", organisations=" + organisations + "]";
+        }
     }
 
-    record SetRoles(List<String> roles, Long expectedVersion) {
+    record UserRolesRequest(List<String> roles, Long expectedVersion) {
 
         List<FieldProblem> problems() {
             List<FieldProblem> problems = new ArrayList<>();
@@ -53,7 +58,7 @@ final class UserRequests {
         }
     }
 
-    record SetOrganisations(List<String> organisations, Long expectedVersion) {
+    record UserOrganisationsRequest(List<String> organisations, Long expectedVersion) {
 
         List<FieldProblem> problems() {
             List<FieldProblem> problems = new ArrayList<>();
@@ -63,7 +68,7 @@ final class UserRequests {
         }
     }
 
-    record SetPassword(String password, Long expectedVersion) {
+    record UserPasswordRequest(String password, Long expectedVersion) {
 
         List<FieldProblem> problems() {
             List<FieldProblem> problems = new ArrayList<>();
@@ -74,12 +79,12 @@ final class UserRequests {
 
         @Override
         public String toString() {
-            return "SetPassword[expectedVersion=" + expectedVersion + "]";
+            return "UserPasswordRequest[expectedVersion=" + expectedVersion + "]";
         }
     }
 
     /** The optional body of enabling and disabling. */
-    record Expected(Long expectedVersion) {
+    record UserVersionRequest(Long expectedVersion) {
 
         List<FieldProblem> problems() {
             List<FieldProblem> problems = new ArrayList<>();
