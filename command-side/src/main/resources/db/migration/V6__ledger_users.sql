@@ -17,7 +17,7 @@ create table ledger_user_changes (
     id          bigserial    primary key,
     user_name   varchar(64)  not null references ledger_users (name),
     version     bigint       not null,
-    changed_by  varchar(200) not null,
+    changed_by  text         not null,
     changed_at  timestamptz  not null default now(),
     change      text         not null
 );
