@@ -21,8 +21,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A command's body is at most {@value #LIMIT} bytes: larger ones are refused with 413 before
- * anything is parsed, whether they announce their length or arrive chunked. The body is read once
+ * A command's body, and that of a change to the stored users, is at most {@value #LIMIT} bytes: larger
+ * ones are refused with 413 before anything is parsed, whether they announce their length or arrive
+ * chunked. The body is read once
  * here and handed on as {@link CachedBody}, so later steps (the idempotency check) can see its bytes.
  */
 @Order(10)
@@ -39,7 +40,11 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean command = "POST".equals(request.getMethod()) && path.startsWith("/api/");
+        boolean userChange = ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()))
+                && (path.equals("/admin/users") || path.startsWith("/admin/users/"));
+        return !command && !userChange;
     }
 
     @Override

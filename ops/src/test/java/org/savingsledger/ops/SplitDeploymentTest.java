@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command side and the query side as separate applications: the query side reads the command
- * side's PostgreSQL event store and serves what was written there, read-your-writes included.
+ * side's PostgreSQL event store and serves what was written there, read-your-writes included, and
+ * signs in the users stored through the command side.
  */
 class SplitDeploymentTest {
 
@@ -53,8 +54,27 @@ class SplitDeploymentTest {
                 // each side serves only its own half of the contract
                 assertThat(queryApi.post("/api/programmes", "{}").status()).isIn(404, 405);
                 assertThat(commandApi.get("/api/programmes/split-programme").status()).isIn(404, 405);
+                aUserStoredThroughTheCommandSideSignsInOnTheQuerySide(commandApi, queryApi);
             }
         }
+    }
+
+    /** Both sides read the stored users at every sign-in: a change on one holds on the other from the next request. */
+    private static void aUserStoredThroughTheCommandSideSignsInOnTheQuerySide(ApiClient commandApi, ApiClient queryApi) {
+        String password = "split deployment passphrase";
+        ApiClient.Reply created = commandApi.post("/admin/users", """
+                {"name": "split.viewer", "password": "%s", "roles": ["VIEWER"], "organisations": ["leicestershire"]}"""
+                .formatted(password));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient viewer = queryApi.as("split.viewer", password);
+        assertThat(viewer.get("/api/programmes/split-programme").status()).isEqualTo(200);
+        assertThat(commandApi.put("/admin/users/split.viewer/organisations", "{\"organisations\": [\"rutland\"]}").status())
+                .isEqualTo(200);
+        assertThat(viewer.get("/api/programmes/split-programme").status()).isEqualTo(404);
+        assertThat(commandApi.post("/admin/users/split.viewer/disable", "").status()).isEqualTo(200);
+        assertThat(viewer.get("/api/programmes").status()).isEqualTo(401);
+        // the users are the command side's: the query side has no such endpoints
+        assertThat(queryApi.get("/admin/users").status()).isEqualTo(404);
     }
 
     private static int port(ConfigurableApplicationContext context) {

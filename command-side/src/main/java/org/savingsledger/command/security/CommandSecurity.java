@@ -26,7 +26,7 @@ public class CommandSecurity {
     SecurityFilterChain commandFilterChain(HttpSecurity http, SecurityChains chains) throws Exception {
         String finance = Role.FINANCE.name();
         return chains.build(http, requests -> requests
-                .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/programmes", "/api/programmes/*/target",
                         "/api/programmes/*/budget-approvals", "/api/programmes/*/cost-drawdowns").hasRole(finance)
                 .requestMatchers(HttpMethod.POST, "/api/programmes/*/savings").hasRole(Role.EDITOR.name())

@@ -35,7 +35,7 @@ import java.time.LocalDate;
 @org.springframework.scheduling.annotation.EnableScheduling
 public class WebConfig {
 
-    /** Only commands have bodies worth limiting: the filter passes everything but {@code POST /api/…}. */
+    /** Only commands and changes to the stored users have bodies worth limiting: the filter passes every other request. */
     @Bean
     BodyLimitFilter bodyLimitFilter(ObjectMapper json) {
         return new BodyLimitFilter(json);

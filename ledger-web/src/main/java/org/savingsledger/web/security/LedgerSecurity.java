@@ -9,6 +9,7 @@ import org.savingsledger.web.access.Role;
 import org.savingsledger.web.access.SignInThrottle;
 import org.savingsledger.web.problem.ProblemType;
 import org.savingsledger.web.problem.Problems;
+import org.savingsledger.web.users.StoredUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,18 +31,20 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who is signed in, for every security chain of the process: the administrator and the users of
- * {@code ledger.security.users} (HTTP Basic, hashed passwords), and/or the bearer tokens of an OpenID
- * Connect provider when {@code spring.security.oauth2.resourceserver.jwt.*} is set (roles and
- * organisations from claims). Each side imports this and adds only its chain, the rules of which
- * request needs which role ({@link SecurityChains#build}); in the all-in-one both import it and Spring
- * makes its beans once, so commands and queries share one user list and one sign-in throttle.
+ * Who is signed in, for every security chain of the process: the administrator, the users of
+ * {@code ledger.security.users} and those administrators keep in the database (HTTP Basic, hashed
+ * passwords), and/or the bearer tokens of an OpenID Connect provider when
+ * {@code spring.security.oauth2.resourceserver.jwt.*} is set (roles and organisations from claims).
+ * Each side imports this and adds only its chain, the rules of which request needs which role
+ * ({@link SecurityChains#build}); in the all-in-one both import it and Spring makes its beans once, so
+ * commands and queries share one user list and one sign-in throttle.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -85,8 +88,20 @@ public class LedgerSecurity {
                 clock.getIfUnique(Clock::systemUTC));
     }
 
+    /**
+     * The users administrators keep over {@code /admin/users}, in the event store's database (both sides
+     * reach it); none without a database. No stored user may take the name of a configured one.
+     */
     @Bean
-    UserDetailsService ledgerUsers(SecurityProperties properties, PasswordEncoder encoder,
+    StoredUsers storedUsers(ObjectProvider<DataSource> dataSource, PasswordEncoder encoder,
+                                   SecurityProperties properties) {
+        List<String> configured = new ArrayList<>(properties.users().keySet());
+        configured.add(AdminAccount.USER);
+        return new StoredUsers(dataSource.getIfUnique(), encoder, configured);
+    }
+
+    @Bean
+    UserDetailsService ledgerUsers(SecurityProperties properties, PasswordEncoder encoder, StoredUsers stored,
                                    @Value("${ledger.admin.password:}") String adminPassword,
                                    @Value("${ledger.data-dir:./data}") String dataDir, Environment environment) {
         UnreachableUsers.in(environment).forEach(name -> log.warn(UnreachableUsers.warning(name)));
@@ -94,7 +109,7 @@ public class LedgerSecurity {
         users.add(user(AdminAccount.USER, AdminAccount.passwordHash(adminPassword, Path.of(dataDir), encoder::encode, log::warn),
                 List.of(Role.ADMIN.name()), List.of()));
         properties.users().forEach((name, user) -> users.add(user(name, user.password(), user.roles(), user.organisations())));
-        return new InMemoryUserDetailsManager(users);
+        return new LedgerUsers(new InMemoryUserDetailsManager(users), stored);
     }
 
     @Bean

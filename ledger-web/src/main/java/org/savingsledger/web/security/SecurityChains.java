@@ -7,10 +7,13 @@ import org.savingsledger.web.access.Role;
 import org.savingsledger.web.access.SignInThrottle;
 import org.savingsledger.web.problem.ProblemType;
 import org.savingsledger.web.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,6 +40,8 @@ public final class SecurityChains {
     public interface Rules extends Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityChains.class);
+
     private final ObjectMapper json;
     private final SecurityProperties properties;
     private final Supplier<AuthenticationProvider> passwords;
@@ -61,20 +66,7 @@ public final class SecurityChains {
             // and the rest through to anyone signed in
             requests.anyRequest().hasRole(Role.VIEWER.name());
         });
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-            if (e instanceof RememberingPasswords.SignInLocked locked) {
-                long seconds = SignInThrottle.seconds(locked.retryAfter());
-                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-                Problems.write(response, json, ProblemType.TOO_MANY_SIGN_IN_ATTEMPTS.problem(
-                        "sign-ins as this user or from this address are paused after repeated failures; try again in "
-                                + seconds + " s"));
-                return;
-            }
-            response.setHeader("WWW-Authenticate", bearerTokens ? "Bearer, Basic realm=\"Savings Ledger\""
-                    : "Basic realm=\"Savings Ledger\"");
-            Problems.write(response, json, ProblemType.UNAUTHENTICATED.problem(
-                    "sign in (HTTP Basic" + (bearerTokens ? " or a bearer token" : "") + ")"));
-        };
+        AuthenticationEntryPoint unauthenticated = unauthenticated();
         AccessDeniedHandler forbidden = (request, response, e) -> {
             ProblemDetail problem = ProblemType.FORBIDDEN.problem(
                     "your roles do not allow " + request.getMethod() + " " + request.getRequestURI());
@@ -97,6 +89,35 @@ public final class SecurityChains {
         }
         // each chain its own provider, so each remembers the passwords it checked itself
         return http.authenticationProvider(passwords.get()).build();
+    }
+
+    /**
+     * A sign-in refused: 429 while locked, 503 when it could not be checked (the users' database cannot
+     * be read), else 401 asking for credentials.
+     */
+    AuthenticationEntryPoint unauthenticated() {
+        return (request, response, e) -> {
+            if (e instanceof RememberingPasswords.SignInLocked locked) {
+                long seconds = SignInThrottle.seconds(locked.retryAfter());
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                Problems.write(response, json, ProblemType.TOO_MANY_SIGN_IN_ATTEMPTS.problem(
+                        "sign-ins as this user or from this address are paused after repeated failures; try again in "
+                                + seconds + " s"));
+                return;
+            }
+            if (e instanceof InternalAuthenticationServiceException) {
+                // the users' database could not be read: not the client's fault, and no reason to sign in again
+                log.error("A sign-in could not be checked", e);
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                Problems.write(response, json, ProblemType.SERVICE_UNAVAILABLE.problem(
+                        "sign-ins cannot be checked right now (the users' database cannot be reached); retry shortly"));
+                return;
+            }
+            response.setHeader("WWW-Authenticate", bearerTokens ? "Bearer, Basic realm=\"Savings Ledger\""
+                    : "Basic realm=\"Savings Ledger\"");
+            Problems.write(response, json, ProblemType.UNAUTHENTICATED.problem(
+                    "sign in (HTTP Basic" + (bearerTokens ? " or a bearer token" : "") + ")"));
+        };
     }
 
     private AbstractAuthenticationToken grants(Jwt jwt) {
