@@ -220,23 +220,26 @@ class CouncilHistoryBackfillTest {
 
     @Test
     void askingAsAtAnInstantBeforeTheLoadSaysWhenItWasRecorded() {
-        ApiClient.Reply programmeThen = api.get("/api/programmes/" + programme + "?asAt=2020-01-01");
+        ApiClient.Reply programmeThen = api.get("/api/programmes/" + programme + "?asAt=2020-01-01&consistencyToken=" + token);
         assertThat(programmeThen.status()).isEqualTo(404);
         assertThat(programmeThen.contentType()).startsWith("application/problem+json");
         assertThat(programmeThen.json().path("detail").asText()).contains("first recorded it at").contains("effectiveOn");
         assertThat(Instant.parse(programmeThen.json().path("firstRecordedAt").asText()))
                 .isBetween(loadStarted, Instant.now());
 
-        ApiClient.Reply report = api.get("/api/committees/" + committee + "/reports/" + reportId("r2-") + "?asAt=2011-02-14");
+        ApiClient.Reply report = api.get("/api/committees/" + committee + "/reports/" + reportId("r2-") + "?asAt=2011-02-14"
+                + "&consistencyToken=" + token);
         assertThat(report.status()).isEqualTo(404);
         assertThat(report.json().path("firstRecordedAt").isTextual()).isTrue();
 
-        ApiClient.Reply extract = api.get("/api/bi/programmes.csv?organisation=" + organisation + "&asAt=2020-01-01");
+        ApiClient.Reply extract = api.get("/api/bi/programmes.csv?organisation=" + organisation + "&asAt=2020-01-01&consistencyToken="
+                + token);
         assertThat(extract.status()).isEqualTo(200);
         assertThat(extract.body().split("\r\n")).hasSize(1);
         assertThat(extract.header("Ledger-Not-Yet-Recorded")).startsWith("2 programmes of this selection first recorded "
                 + "after asAt").contains("effectiveOn");
-        assertThat(api.get("/api/bi/programmes.csv?organisation=" + organisation).header("Ledger-Not-Yet-Recorded")).isNull();
+        assertThat(api.get("/api/bi/programmes.csv?organisation=" + organisation + "&consistencyToken=" + token)
+                .header("Ledger-Not-Yet-Recorded")).isNull();
     }
 
     @Test
