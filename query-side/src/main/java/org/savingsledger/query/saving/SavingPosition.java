@@ -19,13 +19,13 @@ import java.util.TreeMap;
 /**
  * A saving as the ledger knew it at an instant, counting only changes effective by a date: the
  * fold of its visible facts. Money is the sum of the visible facts' deltas; stage, confidence and
- * RAG are the last visible values.
+ * RAG (and title, workstream, owner, description) are the last visible values.
  */
 public record SavingPosition(String id, String programmeId, String title, String workstream, String owner,
                       String stage, String confidence, String rag, boolean withdrawn,
                       SortedMap<FinancialYear, Total> planned, SortedMap<FinancialYear, Total> delivered,
                       SortedMap<FinancialYear, Total> slippedIn, SortedMap<FinancialYear, Total> slippedOut,
-                      long version) {
+                      long version, String description) {
 
     /**
      * Empty when the saving had not been proposed (visibly) by then. {@code facts} are the saving's
@@ -66,7 +66,7 @@ public record SavingPosition(String id, String programmeId, String title, String
         return Optional.of(new SavingPosition(id, values.get("programmeId"), values.get("title"),
                 values.get("workstream"), values.get("owner"), values.get("stage"), values.get("confidence"),
                 values.get("rag"), "true".equals(values.get("withdrawn")), planned, delivered, slippedIn, slippedOut,
-                version));
+                version, values.get("description")));
     }
 
     /** The positions of those of {@code ids} proposed by then, in that order, folded from {@code facts} by saving id. */

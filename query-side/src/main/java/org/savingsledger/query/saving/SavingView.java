@@ -7,16 +7,17 @@ import java.util.SortedMap;
 
 /**
  * A saving as the query API answers it: {@code profile} is planned money per year; {@code version}
- * the last change counted. Component names are the JSON field names of the contract.
+ * the last change counted; {@code description} is set only once an amendment gave one. Component names are the
+ * JSON field names of the contract.
  */
 public record SavingView(String id, String programmeId, String title, String workstream, String owner,
                          String stage, String confidence, String rag, boolean withdrawn,
                          SortedMap<FinancialYear, Total> profile, SortedMap<FinancialYear, Total> delivered,
-                         long version) {
+                         long version, String description) {
 
     public static SavingView of(SavingPosition saving) {
         return new SavingView(saving.id(), saving.programmeId(), saving.title(), saving.workstream(), saving.owner(),
                 saving.stage(), saving.confidence(), saving.rag(), saving.withdrawn(), saving.planned(),
-                saving.delivered(), saving.version());
+                saving.delivered(), saving.version(), saving.description());
     }
 }

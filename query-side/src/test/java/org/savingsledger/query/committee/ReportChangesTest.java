@@ -67,7 +67,7 @@ class ReportChangesTest {
         ProgrammePosition programme = new ProgrammePosition(id, "nottinghamshire", "ASC", null, Y2018, Y2019,
                 Total.pounds(1_000), Total.ZERO, Total.ZERO);
         return ProgrammeSummary.of(programme, List.of(new SavingPosition("s", id, "t", null, null, "CONCEPT",
-                "CONFIDENT", null, false, pounds(planned), pounds(delivered), new TreeMap<>(), new TreeMap<>(), 0)));
+                "CONFIDENT", null, false, pounds(planned), pounds(delivered), new TreeMap<>(), new TreeMap<>(), 0, null)));
     }
 
     private static SortedMap<FinancialYear, Total> pounds(Map<FinancialYear, Long> amounts) {

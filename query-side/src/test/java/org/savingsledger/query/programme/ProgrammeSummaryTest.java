@@ -26,7 +26,7 @@ class ProgrammeSummaryTest {
     static SavingPosition saving(String id, boolean withdrawn, String rag, SortedMap<FinancialYear, Total> planned,
                                  SortedMap<FinancialYear, Total> delivered) {
         return new SavingPosition(id, "p", "t", null, null, "CONCEPT", "CONFIDENT", rag, withdrawn, planned,
-                delivered, new TreeMap<>(), new TreeMap<>(), 0);
+                delivered, new TreeMap<>(), new TreeMap<>(), 0, null);
     }
 
     static SortedMap<FinancialYear, Total> amounts(FinancialYear year, long pounds) {
