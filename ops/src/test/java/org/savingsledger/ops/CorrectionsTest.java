@@ -135,10 +135,11 @@ class CorrectionsTest {
         JsonNode changes = read("/api/committees/" + committee + "/reports/" + report + "/changes?consistencyToken=" + token);
         List<String> since = new ArrayList<>();
         changes.path("history").forEach(entry -> since.add(entry.path("type").asText() + " " + entry.path("actor").asText()
-                + " " + entry.path("reason").asText() + " " + entry.path("effectiveDate").asText()));
+                + " " + entry.path("reason").asText() + " " + entry.path("effectiveDate").asText() + " "
+                + entry.path("attributes")));
         assertThat(since).containsExactly(
-                "ProgrammeDetailsChanged admin Renamed by Cabinet 2018-04-01",
-                "ProgrammeDetailsChanged admin MTFS extended 2018-04-01");
+                "ProgrammeDetailsChanged admin Renamed by Cabinet 2018-04-01 {\"name\":\"Transformation and Efficiency Programme\"}",
+                "ProgrammeDetailsChanged admin MTFS extended 2018-04-01 {\"description\":\"2018-2023 MTFS\"}");
 
         refused(api.post(programmePath("details"), """
                 {"name": "Transformation and Efficiency Programme", "description": "new", "reason": "Again"}"""),
@@ -178,6 +179,8 @@ class CorrectionsTest {
         assertThat(history.get(1).path("type").asText()).isEqualTo("SavingDetailsChanged");
         assertThat(history.get(1).path("reason").asText()).isEqualTo("New structure from April");
         assertThat(history.get(1).path("actor").asText()).isEqualTo("admin");
+        assertThat(history.get(1).path("attributes").path("title").asText()).isEqualTo("Reablement and homecare");
+        assertThat(history.get(1).path("attributes").path("owner").asText()).isEqualTo("Service Director");
         JsonNode row = bi("savings").get(0);
         assertThat(row.path("title").asText()).isEqualTo("Reablement and homecare");
         assertThat(row.path("owner").asText()).isEqualTo("Service Director");

@@ -124,7 +124,7 @@ class ProgrammeController {
     @Operation(summary = "Rename the programme and/or replace its description; a field left out keeps its value. At "
             + "least one is given (400 otherwise), none blank (400), and each one given differs from the current value "
             + "(422 rule amendment-changes-each-field otherwise; reason required).")
-    ResponseEntity<CommandResult> changeDetails(@PathVariable("id") String id, @Valid @RequestBody DetailsRequest body,
+    ResponseEntity<CommandResult> changeDetails(@PathVariable("id") String id, @Valid @RequestBody ProgrammeDetailsRequest body,
                                                 HttpServletRequest request) {
         ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
         return changed(programme, new ChangeProgrammeDetails(programme, body.name(), body.description(),
@@ -136,7 +136,7 @@ class ProgrammeController {
             + "with 422 rule period-keeps-years-with-money while a year it would drop holds planned money of a saving "
             + "not withdrawn or delivered money of any saving; 422 rule amendment-changes-each-field when it is the "
             + "current period (reason required).")
-    ResponseEntity<CommandResult> changePeriod(@PathVariable("id") String id, @Valid @RequestBody PeriodRequest body,
+    ResponseEntity<CommandResult> changePeriod(@PathVariable("id") String id, @Valid @RequestBody ProgrammePeriodRequest body,
                                                HttpServletRequest request) {
         ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
         return changed(programme, new ChangeProgrammePeriod(programme, body.firstYear(), body.lastYear(),
@@ -193,7 +193,7 @@ class ProgrammeController {
     }
 
     /** The programme's name and description to replace; each is optional, at least one is given. */
-    record DetailsRequest(
+    record ProgrammeDetailsRequest(
             @Size(max = 200) String name,
             @Size(max = 2000) String description,
             @NotBlank @Size(max = 2000) String reason,
@@ -203,7 +203,7 @@ class ProgrammeController {
     }
 
     /** The programme's new period. */
-    record PeriodRequest(
+    record ProgrammePeriodRequest(
             @NotNull FinancialYear firstYear,
             @NotNull FinancialYear lastYear,
             @NotBlank @Size(max = 2000) String reason,

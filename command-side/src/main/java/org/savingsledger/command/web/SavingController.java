@@ -146,7 +146,7 @@ class SavingController {
     @Operation(summary = "Replace any of title, workstream, owner and description; a field left out keeps its value. "
             + "At least one is given (400 otherwise), none blank (400), and each one given differs from the current value "
             + "(422 rule amendment-changes-each-field otherwise).")
-    ResponseEntity<CommandResult> changeDetails(@PathVariable("id") String id, @Valid @RequestBody DetailsRequest body,
+    ResponseEntity<CommandResult> changeDetails(@PathVariable("id") String id, @Valid @RequestBody SavingDetailsRequest body,
                                                 HttpServletRequest request) {
         SavingId saving = pathId(id, LedgerKind.SAVING, SavingId::of);
         return changed(saving, new ChangeSavingDetails(saving, body.title(), body.workstream(), body.owner(),
@@ -218,7 +218,7 @@ class SavingController {
     }
 
     /** The saving's words to replace; each field is optional, at least one is given. */
-    record DetailsRequest(
+    record SavingDetailsRequest(
             @Size(max = 500) String title,
             @Size(max = 200) String workstream,
             @Size(max = 200) String owner,
