@@ -30,9 +30,11 @@ import java.util.Set;
  * where the user is known ({@link OrganisationAccess}), the target check before the aggregate loads
  * ({@link CommandTargetCheck}) and the aggregate's own rules ({@link CurrentCommandIds}).
  *
- * <p>Nothing in an entry changes once the id is recorded, and the read runs before the command's
- * transaction (it sees committed rows only), so entries found are remembered and a command whose ids are
- * all known reads nothing; an id not found is asked again next time (it may have been created since).
+ * <p>The read runs before the command's transaction (it sees committed rows only). An entry of a committee or
+ * a report never changes once recorded, so it is remembered and a command whose ids are all such reads
+ * nothing; an id not found is asked again next time (it may have been created since). A programme's or a
+ * saving's entry carries the programme's period, which a change of period rewrites in the directory (on
+ * whichever instance ran it), so it is read again for every command.
  * A command sent again after losing a race keeps the read of its first dispatch, which found everything
  * it names (it would have been refused otherwise).
  *
@@ -82,7 +84,11 @@ public class CommandLookup {
         List<String> unknown = ids.stream().filter(id -> !found.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             Map<String, DirectoryEntry> read = directory.entries(unknown);
-            entries.putAll(read);
+            read.forEach((id, entry) -> {
+                if (entry.programme() == null) {
+                    entries.put(id, entry);
+                }
+            });
             found.putAll(read);
         }
         return new DirectoryLookup(ids, found);

@@ -7,13 +7,21 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.serialization.Revision;
+import org.savingsledger.command.rules.Amendments;
+import org.savingsledger.command.rules.BusinessRuleViolation;
 import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.command.rules.NamedIds;
 import org.savingsledger.command.rules.MoneyLimit;
+import org.savingsledger.command.rules.Rule;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
+import org.savingsledger.events.programme.ProgrammeBudgetCorrected;
+import org.savingsledger.events.programme.ProgrammeCostDrawdownCorrected;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
+import org.savingsledger.events.programme.ProgrammeDetailsChanged;
 import org.savingsledger.events.programme.ProgrammeLaunched;
+import org.savingsledger.events.programme.ProgrammePeriodChanged;
 import org.savingsledger.events.programme.ProgrammeTargetRevised;
+import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Total;
@@ -27,10 +35,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Instance command handlers return the aggregate's version after the command.
  *
- * <p>Revision 2 of its snapshots holds the approved budget and the cost drawn down (for
- * {@link MoneyLimit}); Axon ignores a snapshot of another revision and replays the stream instead.
+ * <p>Revision 3 of its snapshots holds the approved budget and the cost drawn down (for
+ * {@link MoneyLimit}) and the name, description and period (so that an amendment can tell whether it changes
+ * them); Axon ignores a snapshot of another revision and replays the stream instead.
+ *
+ * <p>That a shortened period drops no year holding money of its savings is checked by the ledger directory, which
+ * keeps each saving's money per year, in the transaction that records the change.
  */
-@Revision("2")
+@Revision("3")
 @Aggregate(snapshotTriggerDefinition = "programmeSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -38,6 +50,10 @@ public class Programme {
 
     @AggregateIdentifier
     private ProgrammeId programmeId;
+    private String name;
+    private String description;
+    private FinancialYear firstYear;
+    private FinancialYear lastYear;
     private Money savingsTarget;
     /** Totals, not Money: the limit is a rule on commands, not on stored events, so a stream may hold more than Money's bound. */
     private Total budgetApproved;
@@ -80,9 +96,61 @@ public class Programme {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    public Long handle(CorrectProgrammeBudget command) {
+        Total after = budgetApproved.plus(command.amount());
+        if (after.isNegative()) {
+            throw new BusinessRuleViolation(Rule.APPROVED_BUDGET_NEVER_NEGATIVE, "a correction of " + command.amount()
+                    + " would take the approved budget of " + budgetApproved + " below 0");
+        }
+        if (command.amount().isPositive()) {
+            MoneyLimit.require("the programme's approved budget", after);
+        }
+        apply(new ProgrammeBudgetCorrected(programmeId, command.amount(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(CorrectProgrammeCostDrawdown command) {
+        Total after = costDrawnDown.plus(command.amount());
+        if (after.isNegative()) {
+            throw new BusinessRuleViolation(Rule.COST_DRAWN_DOWN_NEVER_NEGATIVE, "a correction of " + command.amount()
+                    + " would take the cost drawn down of " + costDrawnDown + " below 0");
+        }
+        if (command.amount().isPositive()) {
+            MoneyLimit.require("the programme's cost drawn down", after);
+        }
+        apply(new ProgrammeCostDrawdownCorrected(programmeId, command.amount(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(ChangeProgrammeDetails command) {
+        String what = "programme '" + programmeId + "'";
+        Amendments.requireChanged(what, "name", command.name(), name);
+        Amendments.requireChanged(what, "description", command.description(), description);
+        apply(new ProgrammeDetailsChanged(programmeId, command.name(), command.description(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(ChangeProgrammePeriod command) {
+        if (command.firstYear().equals(firstYear) && command.lastYear().equals(lastYear)) {
+            throw new BusinessRuleViolation(Rule.AMENDMENT_CHANGES_EACH_FIELD, "programme '" + programmeId
+                    + "' already runs from " + firstYear + " to " + lastYear);
+        }
+        apply(new ProgrammePeriodChanged(programmeId, firstYear, lastYear, command.firstYear(), command.lastYear(),
+                command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
     @EventSourcingHandler
     void on(ProgrammeLaunched event) {
         programmeId = event.programmeId();
+        name = event.name();
+        description = event.description();
+        firstYear = event.firstYear();
+        lastYear = event.lastYear();
         savingsTarget = event.savingsTarget();
         budgetApproved = Total.ZERO;
         costDrawnDown = Total.ZERO;
@@ -101,5 +169,31 @@ public class Programme {
     @EventSourcingHandler
     void on(ProgrammeCostDrawnDown event) {
         costDrawnDown = costDrawnDown.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeBudgetCorrected event) {
+        budgetApproved = budgetApproved.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeCostDrawdownCorrected event) {
+        costDrawnDown = costDrawnDown.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammeDetailsChanged event) {
+        if (event.name() != null) {
+            name = event.name();
+        }
+        if (event.description() != null) {
+            description = event.description();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProgrammePeriodChanged event) {
+        firstYear = event.firstYear();
+        lastYear = event.lastYear();
     }
 }

@@ -10,7 +10,8 @@ import org.savingsledger.shared.ProgrammeId;
  * aggregate when the id is not a programme's (ids share one namespace across kinds).
  */
 public sealed interface ProgrammeCommand extends AggregateCommand
-        permits ReviseProgrammeTarget, ApproveProgrammeBudget, DrawDownProgrammeCost {
+        permits ReviseProgrammeTarget, ApproveProgrammeBudget, DrawDownProgrammeCost, CorrectProgrammeBudget,
+        CorrectProgrammeCostDrawdown, ChangeProgrammeDetails, ChangeProgrammePeriod {
 
     ProgrammeId programmeId();
 

@@ -64,6 +64,24 @@ public class InvalidCommand extends IllegalArgumentException {
         return amount;
     }
 
+    /** A correction or an amendment must say why, whatever it changes. */
+    public static Provenance withReasonFor(String change, Provenance provenance) {
+        required("provenance", provenance);
+        if (!provenance.hasReason()) {
+            throw new InvalidCommand("reason", "is required for " + change);
+        }
+        return provenance;
+    }
+
+    /** A signed correction: required and not 0. */
+    public static Money nonZero(String field, Money amount) {
+        required(field, amount);
+        if (amount.isZero()) {
+            throw new InvalidCommand(field, "must not be 0");
+        }
+        return amount;
+    }
+
     /** Commands that change a money figure, a stage, a confidence or a RAG status must say why. */
     public static Provenance withReason(Provenance provenance) {
         required("provenance", provenance);

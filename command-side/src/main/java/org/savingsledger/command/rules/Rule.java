@@ -20,7 +20,15 @@ public enum Rule {
     TOTALS_WITHIN_MONEY_LIMIT("totals-within-money-limit",
             "a saving's planned and delivered totals (per year and over all years), a programme's planned and "
                     + "delivered totals across its savings, and its approved budget and cost drawn down stay within "
-                    + "1000000000000.00 (£1tn)");
+                    + "1000000000000.00 (£1tn)"),
+    APPROVED_BUDGET_NEVER_NEGATIVE("approved-budget-never-negative",
+            "a budget correction never takes a programme's approved budget below 0"),
+    COST_DRAWN_DOWN_NEVER_NEGATIVE("cost-drawn-down-never-negative",
+            "a drawdown correction never takes a programme's cost drawn down below 0"),
+    AMENDMENT_CHANGES_EACH_FIELD("amendment-changes-each-field",
+            "an amendment of details or of a period changes every field it names from its current value"),
+    PERIOD_KEEPS_YEARS_WITH_MONEY("period-keeps-years-with-money",
+            "a programme's period keeps every year that holds planned or delivered money of any of its savings");
 
     private final String slug;
     private final String description;

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.savingsledger.command.rules.BusinessRuleViolation;
 import org.savingsledger.command.rules.NamedIds;
@@ -17,6 +18,7 @@ import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.events.saving.SavingBroughtForward;
 import org.savingsledger.events.saving.SavingConfidenceChanged;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
+import org.savingsledger.events.saving.SavingDetailsChanged;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
 import org.savingsledger.events.saving.SavingProfileRevised;
 import org.savingsledger.events.saving.SavingProposed;
@@ -52,7 +54,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * is that of a {@link SavingsProfile} ({@link YearlyFigures}).
  *
  * <p>Instance command handlers return the aggregate's version after the command.
+ *
+ * <p>Revision 2 of its snapshots also holds its {@link SavingDetails} (so that an amendment can tell whether it
+ * changes them); Axon ignores a snapshot of another revision and replays the stream instead.
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "savingSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -61,6 +67,7 @@ public class Saving {
     @AggregateIdentifier
     private SavingId savingId;
     private ProgrammeId programmeId;
+    private SavingDetails details;
     private SortedMap<FinancialYear, Total> planned;
     private SortedMap<FinancialYear, Total> delivered;
     private Stage stage;
@@ -169,6 +176,15 @@ public class Saving {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    public Long handle(ChangeSavingDetails command) {
+        requireOpen();
+        details.requireChangedBy(command);
+        apply(new SavingDetailsChanged(savingId, programmeId, command.title(), command.workstream(), command.owner(),
+                command.description(), command.provenance()));
+        return AggregateLifecycle.getVersion();
+    }
+
     private void requireOpen() {
         if (withdrawn) {
             throw new BusinessRuleViolation(Rule.WITHDRAWN_SAVING_IS_CLOSED,
@@ -191,6 +207,7 @@ public class Saving {
     void on(SavingProposed event) {
         savingId = event.savingId();
         programmeId = event.programmeId();
+        details = SavingDetails.of(event);
         planned = YearlyFigures.of(event.profile());
         delivered = new TreeMap<>();
         stage = event.stage();
@@ -240,5 +257,10 @@ public class Saving {
     @EventSourcingHandler
     void on(SavingWithdrawn event) {
         withdrawn = true;
+    }
+
+    @EventSourcingHandler
+    void on(SavingDetailsChanged event) {
+        details = details.after(event);
     }
 }

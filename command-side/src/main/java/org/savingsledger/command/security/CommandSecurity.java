@@ -28,7 +28,9 @@ public class CommandSecurity {
         return chains.build(http, requests -> requests
                 .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/programmes", "/api/programmes/*/target",
-                        "/api/programmes/*/budget-approvals", "/api/programmes/*/cost-drawdowns").hasRole(finance)
+                        "/api/programmes/*/budget-approvals", "/api/programmes/*/cost-drawdowns",
+                        "/api/programmes/*/budget-corrections", "/api/programmes/*/cost-drawdown-corrections",
+                        "/api/programmes/*/details", "/api/programmes/*/period").hasRole(finance)
                 .requestMatchers(HttpMethod.POST, "/api/programmes/*/savings").hasRole(Role.EDITOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/savings/*/delivery-corrections").hasRole(finance)
                 .requestMatchers(HttpMethod.POST, "/api/savings/**").hasRole(Role.EDITOR.name())

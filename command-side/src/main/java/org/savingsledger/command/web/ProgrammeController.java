@@ -11,6 +11,10 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.savingsledger.command.programme.ApproveProgrammeBudget;
+import org.savingsledger.command.programme.ChangeProgrammeDetails;
+import org.savingsledger.command.programme.ChangeProgrammePeriod;
+import org.savingsledger.command.programme.CorrectProgrammeBudget;
+import org.savingsledger.command.programme.CorrectProgrammeCostDrawdown;
 import org.savingsledger.command.programme.DrawDownProgrammeCost;
 import org.savingsledger.command.programme.LaunchProgramme;
 import org.savingsledger.command.programme.ReviseProgrammeTarget;
@@ -39,7 +43,8 @@ import static org.savingsledger.command.web.CommandResponses.pathId;
 /** Commands to programmes, and proposing a saving within one. */
 @RestController
 @RequestMapping(path = "/api/programmes", produces = "application/json")
-@Tag(name = "Programmes", description = "Launch programmes and change their target, budget and costs; propose savings. "
+@Tag(name = "Programmes", description = "Launch programmes and change their target, budget and costs; correct the budget "
+        + "and the costs; rename them, change their description and period; propose savings. "
         + "Every body may also carry reason, effectiveDate (default today in Europe/London), decisionRef and expectedVersion "
         + "(a mismatch is a 409 and nothing is written).")
 class ProgrammeController {
@@ -95,6 +100,49 @@ class ProgrammeController {
         return responses.changed(programme.value(), version);
     }
 
+    @PostMapping("/{id}/budget-corrections")
+    @Operation(summary = "Correct the approved budget by a signed, non-zero amount (a reduction, or an approval typed "
+            + "wrongly); never below 0 (422 rule approved-budget-never-negative otherwise; reason required).")
+    ResponseEntity<CommandResult> correctBudget(@PathVariable("id") String id, @Valid @RequestBody AmountRequest body,
+                                                HttpServletRequest request) {
+        ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
+        return changed(programme, new CorrectProgrammeBudget(programme, body.amount(), provenance.of(body, request),
+                body.expectedVersion()));
+    }
+
+    @PostMapping("/{id}/cost-drawdown-corrections")
+    @Operation(summary = "Correct the cost drawn down by a signed, non-zero amount (a drawdown reversed, or typed "
+            + "wrongly); never below 0 (422 rule cost-drawn-down-never-negative otherwise; reason required).")
+    ResponseEntity<CommandResult> correctCostDrawdown(@PathVariable("id") String id, @Valid @RequestBody AmountRequest body,
+                                                      HttpServletRequest request) {
+        ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
+        return changed(programme, new CorrectProgrammeCostDrawdown(programme, body.amount(), provenance.of(body, request),
+                body.expectedVersion()));
+    }
+
+    @PostMapping("/{id}/details")
+    @Operation(summary = "Rename the programme and/or replace its description; a field left out keeps its value. At "
+            + "least one is given (400 otherwise), none blank (400), and each one given differs from the current value "
+            + "(422 rule amendment-changes-each-field otherwise; reason required).")
+    ResponseEntity<CommandResult> changeDetails(@PathVariable("id") String id, @Valid @RequestBody ProgrammeDetailsRequest body,
+                                                HttpServletRequest request) {
+        ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
+        return changed(programme, new ChangeProgrammeDetails(programme, body.name(), body.description(),
+                provenance.of(body, request), body.expectedVersion()));
+    }
+
+    @PostMapping("/{id}/period")
+    @Operation(summary = "Give the programme a new period firstYear..lastYear (extend, shorten or move it). Refused "
+            + "with 422 rule period-keeps-years-with-money while a year it would drop holds planned money of a saving "
+            + "not withdrawn or delivered money of any saving; 422 rule amendment-changes-each-field when it is the "
+            + "current period (reason required).")
+    ResponseEntity<CommandResult> changePeriod(@PathVariable("id") String id, @Valid @RequestBody ProgrammePeriodRequest body,
+                                               HttpServletRequest request) {
+        ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
+        return changed(programme, new ChangeProgrammePeriod(programme, body.firstYear(), body.lastYear(),
+                provenance.of(body, request), body.expectedVersion()));
+    }
+
     @PostMapping("/{id}/savings")
     @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Propose a saving in the programme (201); its stage is CONCEPT, BUSINESS_CASE or IN_DELIVERY "
@@ -106,6 +154,10 @@ class ProgrammeController {
         commandGateway.sendAndWait(new ProposeSaving(saving, programme, body.title(), body.workstream(), body.owner(),
                 body.confidence(), body.stage(), body.profile(), provenance.of(body, request)));
         return responses.created("/api/savings/" + saving, saving.value(), saving.value(), FIRST_VERSION);
+    }
+
+    private ResponseEntity<CommandResult> changed(ProgrammeId programme, Object command) {
+        return responses.changed(programme.value(), commandGateway.sendAndWait(command));
     }
 
     /** Launch a programme. {@code expectedVersion} is accepted for uniformity and has no meaning on a create. */
@@ -131,9 +183,29 @@ class ProgrammeController {
             @PositiveOrZero Long expectedVersion) implements CommandBody {
     }
 
-    /** A budget approval or a cost drawdown: an amount above zero. */
+    /** A budget approval or a cost drawdown (an amount above zero), or a correction of either (signed, non-zero). */
     record AmountRequest(
             @NotNull Money amount,
+            @NotBlank @Size(max = 2000) String reason,
+            LocalDate effectiveDate,
+            @Size(max = 500) String decisionRef,
+            @PositiveOrZero Long expectedVersion) implements CommandBody {
+    }
+
+    /** The programme's name and description to replace; each is optional, at least one is given. */
+    record ProgrammeDetailsRequest(
+            @Size(max = 200) String name,
+            @Size(max = 2000) String description,
+            @NotBlank @Size(max = 2000) String reason,
+            LocalDate effectiveDate,
+            @Size(max = 500) String decisionRef,
+            @PositiveOrZero Long expectedVersion) implements CommandBody {
+    }
+
+    /** The programme's new period. */
+    record ProgrammePeriodRequest(
+            @NotNull FinancialYear firstYear,
+            @NotNull FinancialYear lastYear,
             @NotBlank @Size(max = 2000) String reason,
             LocalDate effectiveDate,
             @Size(max = 500) String decisionRef,

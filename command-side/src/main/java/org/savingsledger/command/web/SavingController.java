@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.saving.BringSavingForward;
 import org.savingsledger.command.saving.ChangeSavingConfidence;
+import org.savingsledger.command.saving.ChangeSavingDetails;
 import org.savingsledger.command.saving.ChangeSavingRag;
 import org.savingsledger.command.saving.ChangeSavingStage;
 import org.savingsledger.command.saving.CorrectSavingDelivery;
@@ -44,7 +45,7 @@ import static org.savingsledger.command.web.CommandResponses.pathId;
 @RestController
 @RequestMapping(path = "/api/savings/{id}", produces = "application/json")
 @Tag(name = "Savings", description = "Re-profile, slip, bring forward, record and correct deliveries, change stage, "
-        + "confidence and RAG, withdraw. Every body requires reason and may carry effectiveDate (default today in "
+        + "confidence and RAG, change title, workstream, owner and description, withdraw. Every body requires reason and may carry effectiveDate (default today in "
         + "Europe/London), decisionRef and expectedVersion (a mismatch is a 409 and nothing is written). "
         + "A withdrawn saving refuses every command with a 422.")
 class SavingController {
@@ -141,6 +142,17 @@ class SavingController {
         return changed(saving, new WithdrawSaving(saving, provenance.of(body, request), body.expectedVersion()));
     }
 
+    @PostMapping("/details")
+    @Operation(summary = "Replace any of title, workstream, owner and description; a field left out keeps its value. "
+            + "At least one is given (400 otherwise), none blank (400), and each one given differs from the current value "
+            + "(422 rule amendment-changes-each-field otherwise).")
+    ResponseEntity<CommandResult> changeDetails(@PathVariable("id") String id, @Valid @RequestBody SavingDetailsRequest body,
+                                                HttpServletRequest request) {
+        SavingId saving = pathId(id, LedgerKind.SAVING, SavingId::of);
+        return changed(saving, new ChangeSavingDetails(saving, body.title(), body.workstream(), body.owner(),
+                body.description(), provenance.of(body, request), body.expectedVersion()));
+    }
+
     private ResponseEntity<CommandResult> changed(SavingId saving, Object command) {
         return responses.changed(saving.value(), commandGateway.sendAndWait(command));
     }
@@ -199,6 +211,18 @@ class SavingController {
     }
 
     record WithdrawalRequest(
+            @NotBlank @Size(max = 2000) String reason,
+            LocalDate effectiveDate,
+            @Size(max = 500) String decisionRef,
+            @PositiveOrZero Long expectedVersion) implements CommandBody {
+    }
+
+    /** The saving's words to replace; each field is optional, at least one is given. */
+    record SavingDetailsRequest(
+            @Size(max = 500) String title,
+            @Size(max = 200) String workstream,
+            @Size(max = 200) String owner,
+            @Size(max = 2000) String description,
             @NotBlank @Size(max = 2000) String reason,
             LocalDate effectiveDate,
             @Size(max = 500) String decisionRef,

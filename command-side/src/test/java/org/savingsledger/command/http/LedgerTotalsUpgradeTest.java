@@ -131,10 +131,22 @@ class LedgerTotalsUpgradeTest {
         assertThat(totals("p2")).isEqualTo("1234.56 25.44 false");
         assertThat(totals("p3")).isEqualTo("0.00 0.00 false");
         assertThat(totals("c1")).isEqualTo("0.00 0.00 false");
-        assertThat(jdbc.queryForObject("select max(version) from flyway_schema_history", String.class)).isEqualTo("5");
+        // money per saving and year (V6_2), by hand: s1 planned 2018/19 600bn - 50bn slipped + (800bn - 550bn) revised,
+        // 2019/20 100bn - 100bn, 2020/21 50bn slipped in - 50bn revised; s2's plan is kept though it was withdrawn
+        assertThat(years("s1")).containsExactly("2018 800000000000.00 290000000000.00", "2019 0.00 0.00", "2020 0.00 0.00");
+        assertThat(years("s2")).containsExactly("2018 700000000000.00 200000000000.00");
+        assertThat(years("s3")).containsExactly("2019 900000000000.00 950000000000.00");
+        assertThat(years("s5")).containsExactly("2018 0.00 0.00", "2019 0.00 25.00");
+        assertThat(jdbc.queryForObject("select max(version) from flyway_schema_history", String.class)).isEqualTo("6.2");
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    private List<String> years(String saving) {
+        return jdbc.query("select year, planned, delivered from ledger_saving_years where saving_id = ? order by year",
+                (rs, row) -> rs.getInt(1) + " " + rs.getBigDecimal(2).toPlainString() + " "
+                        + rs.getBigDecimal(3).toPlainString(), saving);
+    }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
         return Flyway.configure().dataSource(earlierRelease).locations("classpath:db/migration");

@@ -136,7 +136,7 @@ class DirectoryReadsTest {
     }
 
     @Test
-    void anIdFoundIsNotReadAgainAndAnIdNotFoundIs() {
+    void aSavingIsReadAgainForItsProgrammesPeriodAndAnIdNotFoundIsToo() {
         commands.sendAndWait(propose("column-b"));
         saving("column-b", PROGRAMME);
         commands.sendAndWait(new ReviseSavingProfile(SavingId.of("column-b"), profile("2019/20"), BY_EDITOR, null));
@@ -146,11 +146,12 @@ class DirectoryReadsTest {
         assertThatThrownBy(() -> commands.sendAndWait(new ReviseSavingProfile(SavingId.of("no-such-saving"),
                 profile("2020/21"), BY_EDITOR, null))).isInstanceOf(UnknownIdentifier.class);
 
-        assertThat(reads).containsExactly(List.of("no-such-saving"));
+        assertThat(reads).containsExactly(List.of("column-b"), List.of("no-such-saving"));
     }
 
+    /** A committee found is not read again (nothing in it changes); a programme is, for its period. */
     @Test
-    void presentingAReportReadsTheCommitteeTheReportsIdAndEveryProgrammeNamedOnce() {
+    void presentingAReportReadsTheReportsIdAndEveryProgrammeNamedOnceButNotTheCommitteeAgain() {
         CommitteeId committee = CommitteeId.of("asc-committee");
         commands.sendAndWait(new EstablishCommittee(committee, "nottinghamshire", "ASC&PH Committee", BY_EDITOR));
         rows.put(committee.value(), new DirectoryEntry(committee.value(), LedgerKind.COMMITTEE, "nottinghamshire", null));
@@ -162,7 +163,7 @@ class DirectoryReadsTest {
         assertThatThrownBy(() -> commands.sendAndWait(new AssignProgrammeToCommittee(committee, THEIRS, BY_EDITOR, null)))
                 .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("there is no programme");
 
-        assertThat(reads).containsExactly(List.of("report-1"), List.of(THEIRS.value()));
+        assertThat(reads).containsExactly(List.of("report-1", PROGRAMME.value()), List.of(THEIRS.value()));
     }
 
     private void programme(ProgrammeId id, String organisation) {

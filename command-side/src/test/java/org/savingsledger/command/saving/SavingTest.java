@@ -543,6 +543,8 @@ class SavingTest {
                 Named.of("ChangeSavingConfidence", new ChangeSavingConfidence(ID, Confidence.STRETCH, BY_COMMITTEE, null)),
                 Named.of("ChangeSavingRag", new ChangeSavingRag(ID, Rag.RED, BY_COMMITTEE, null)),
                 Named.of("WithdrawSaving (a second withdrawal)", new WithdrawSaving(ID, BY_COMMITTEE, null)),
+                Named.of("ChangeSavingDetails", new ChangeSavingDetails(ID, "Newton phase 2", null, null, null,
+                        BY_COMMITTEE, null)),
                 Named.of("ChangeSavingStage to the stage it has (a no-op)",
                         new ChangeSavingStage(ID, Stage.IN_DELIVERY, BY_COMMITTEE, null)));
     }

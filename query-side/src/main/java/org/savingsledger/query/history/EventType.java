@@ -5,6 +5,10 @@ import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
+import org.savingsledger.events.programme.ProgrammeBudgetCorrected;
+import org.savingsledger.events.programme.ProgrammeCostDrawdownCorrected;
+import org.savingsledger.events.programme.ProgrammeDetailsChanged;
+import org.savingsledger.events.programme.ProgrammePeriodChanged;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.programme.ProgrammeTargetRevised;
@@ -12,6 +16,7 @@ import org.savingsledger.events.saving.SavingBroughtForward;
 import org.savingsledger.events.saving.SavingConfidenceChanged;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
+import org.savingsledger.events.saving.SavingDetailsChanged;
 import org.savingsledger.events.saving.SavingProfileRevised;
 import org.savingsledger.events.saving.SavingProposed;
 import org.savingsledger.events.saving.SavingRagChanged;
@@ -50,7 +55,12 @@ public enum EventType {
     PROGRAMME_ASSIGNED_TO_COMMITTEE("ProgrammeAssignedToCommittee", ProgrammeAssignedToCommittee.class),
     POSITION_REPORT_PRESENTED("PositionReportPresented", PositionReportPresented.class),
     /** Not an event: the fold of a saving's earlier facts that an as-at fold starts from (see {@link FoldSnapshots}). */
-    FOLD_SNAPSHOT(FoldSnapshots.TYPE, null);
+    FOLD_SNAPSHOT(FoldSnapshots.TYPE, null),
+    PROGRAMME_BUDGET_CORRECTED("ProgrammeBudgetCorrected", ProgrammeBudgetCorrected.class),
+    PROGRAMME_COST_DRAWDOWN_CORRECTED("ProgrammeCostDrawdownCorrected", ProgrammeCostDrawdownCorrected.class),
+    PROGRAMME_DETAILS_CHANGED("ProgrammeDetailsChanged", ProgrammeDetailsChanged.class),
+    PROGRAMME_PERIOD_CHANGED("ProgrammePeriodChanged", ProgrammePeriodChanged.class),
+    SAVING_DETAILS_CHANGED("SavingDetailsChanged", SavingDetailsChanged.class);
 
     private static final Map<Class<?>, EventType> BY_EVENT = new HashMap<>();
     private static final Map<String, EventType> BY_NAME = new HashMap<>();

@@ -9,10 +9,15 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
+import org.savingsledger.events.programme.ProgrammeBudgetCorrected;
+import org.savingsledger.events.programme.ProgrammeCostDrawdownCorrected;
+import org.savingsledger.events.programme.ProgrammeDetailsChanged;
+import org.savingsledger.events.programme.ProgrammePeriodChanged;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeEvent;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.programme.ProgrammeTargetRevised;
+import org.savingsledger.shared.Money;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -21,7 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Projects every programme event into the programme's history: target, budget approved and cost drawn down. */
+/**
+ * Projects every programme event into the programme's history: target, budget approved and cost drawn down (and
+ * their corrections), and the name, description and period it set.
+ */
 @Component
 @ProcessingGroup(ProgrammeHistoryProjection.PROCESSING_GROUP)
 public class ProgrammeHistoryProjection {
@@ -47,20 +55,28 @@ public class ProgrammeHistoryProjection {
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
         EventType type = EventType.of(event);
-        Fact.Change change = switch (type) {
-            case PROGRAMME_LAUNCHED -> launched(state, attributes, (ProgrammeLaunched) event);
-            case PROGRAMME_TARGET_REVISED -> change(state, "savingsTarget",
-                    ((ProgrammeTargetRevised) event).savingsTarget().amount());
-            case PROGRAMME_BUDGET_APPROVED -> change(state, "budgetApproved",
-                    amount(state, "budgetApproved").add(((ProgrammeBudgetApproved) event).amount().amount()));
-            case PROGRAMME_COST_DRAWN_DOWN -> change(state, "costDrawnDown",
-                    amount(state, "costDrawnDown").add(((ProgrammeCostDrawnDown) event).amount().amount()));
+        List<Fact.Change> changes = switch (type) {
+            case PROGRAMME_LAUNCHED -> List.of(launched(state, attributes, (ProgrammeLaunched) event));
+            case PROGRAMME_TARGET_REVISED -> List.of(change(state, "savingsTarget",
+                    ((ProgrammeTargetRevised) event).savingsTarget().amount()));
+            case PROGRAMME_BUDGET_APPROVED -> add(state, "budgetApproved", ((ProgrammeBudgetApproved) event).amount());
+            case PROGRAMME_COST_DRAWN_DOWN -> add(state, "costDrawnDown", ((ProgrammeCostDrawnDown) event).amount());
+            case PROGRAMME_BUDGET_CORRECTED -> add(state, "budgetApproved", ((ProgrammeBudgetCorrected) event).amount());
+            case PROGRAMME_COST_DRAWDOWN_CORRECTED -> add(state, "costDrawnDown",
+                    ((ProgrammeCostDrawdownCorrected) event).amount());
+            case PROGRAMME_DETAILS_CHANGED -> detailsChanged(state, attributes, (ProgrammeDetailsChanged) event);
+            case PROGRAMME_PERIOD_CHANGED -> {
+                ProgrammePeriodChanged e = (ProgrammePeriodChanged) event;
+                attributes.put("firstYear", e.firstYear().toString());
+                attributes.put("lastYear", e.lastYear().toString());
+                yield List.of();
+            }
             case SAVING_PROPOSED, SAVING_PROFILE_REVISED, SAVING_SLIPPED_TO_YEAR, SAVING_BROUGHT_FORWARD,
                     SAVING_DELIVERY_RECORDED, SAVING_DELIVERY_CORRECTED, SAVING_STAGE_CHANGED, SAVING_CONFIDENCE_CHANGED,
                     SAVING_RAG_CHANGED, SAVING_WITHDRAWN, COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE,
-                    POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT -> throw type.notOf(StreamKind.PROGRAMME);
+                    POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT, SAVING_DETAILS_CHANGED -> throw type.notOf(StreamKind.PROGRAMME);
         };
-        batch.append(programmeId, Fact.of(event, version, recordedAt, List.of(change), attributes, null), state, null);
+        batch.append(programmeId, Fact.of(event, version, recordedAt, changes, attributes, null), state, null);
     }
 
     /** The programme's name and years, and its first target. */
@@ -74,6 +90,19 @@ public class ProgrammeHistoryProjection {
         attributes.put("firstYear", e.firstYear().toString());
         attributes.put("lastYear", e.lastYear().toString());
         return change(state, "savingsTarget", e.savingsTarget().amount());
+    }
+
+    /** The name and description given; a field left out is not recorded (the last value recorded stays). */
+    private static List<Fact.Change> detailsChanged(Document state, Map<String, Object> attributes,
+                                                    ProgrammeDetailsChanged e) {
+        if (e.name() != null) {
+            state.put("name", e.name());
+            attributes.put("name", e.name());
+        }
+        if (e.description() != null) {
+            attributes.put("description", e.description());
+        }
+        return List.of();
     }
 
     /**
@@ -96,6 +125,11 @@ public class ProgrammeHistoryProjection {
         Fact.Change change = new Fact.Change(null, field, amount(state, field), after);
         state.put(field, new Decimal128(after));
         return change;
+    }
+
+    /** Adds a signed amount to a money field of the head. */
+    private static List<Fact.Change> add(Document state, String field, Money amount) {
+        return List.of(change(state, field, amount(state, field).add(amount.amount())));
     }
 
     private static BigDecimal amount(Document state, String field) {

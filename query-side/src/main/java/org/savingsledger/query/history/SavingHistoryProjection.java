@@ -12,6 +12,7 @@ import org.savingsledger.events.saving.SavingBroughtForward;
 import org.savingsledger.events.saving.SavingConfidenceChanged;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
+import org.savingsledger.events.saving.SavingDetailsChanged;
 import org.savingsledger.events.saving.SavingEvent;
 import org.savingsledger.events.saving.SavingProfileRevised;
 import org.savingsledger.events.saving.SavingProposed;
@@ -89,9 +90,14 @@ public class SavingHistoryProjection {
             case SAVING_CONFIDENCE_CHANGED -> draft.set("confidence", ((SavingConfidenceChanged) event).confidence().name());
             case SAVING_RAG_CHANGED -> draft.set("rag", ((SavingRagChanged) event).status().name());
             case SAVING_WITHDRAWN -> draft.set("withdrawn", "true");
+            case SAVING_DETAILS_CHANGED -> {
+                SavingDetailsChanged e = (SavingDetailsChanged) event;
+                yield draft.set("title", e.title()).set("workstream", e.workstream()).set("owner", e.owner())
+                        .set("description", e.description());
+            }
             case PROGRAMME_LAUNCHED, PROGRAMME_TARGET_REVISED, PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN,
                     COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE, POSITION_REPORT_PRESENTED,
-                    FOLD_SNAPSHOT -> throw type.notOf(StreamKind.SAVING);
+                    FOLD_SNAPSHOT, PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED, PROGRAMME_PERIOD_CHANGED -> throw type.notOf(StreamKind.SAVING);
         };
         Fact fact = Fact.of(event, version, recordedAt, projected.changes, projected.attributes, projected.move);
         FoldSnapshots.fold(state, fact);

@@ -1,20 +1,29 @@
 package org.savingsledger.query.reading;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.savingsledger.query.history.Fact;
 import org.savingsledger.shared.Total;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** One event of a stream with the money it moved: a saving's history, a report's changes, the BI change rows. */
+/**
+ * One event of a stream with the money it moved: a saving's history, a report's changes, the BI change rows.
+ * {@code attributes} are the other values it set (a title, a stage, a programme's new name or period), left out
+ * of the JSON when it set none.
+ */
 public record HistoryEntry(long version, String type, Instant recordedAt, LocalDate effectiveDate, String actor,
-                           String reason, String decisionRef, List<MoneyChange> changes) {
+                           String reason, String decisionRef, List<MoneyChange> changes,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> attributes) {
 
     public static HistoryEntry of(Fact fact) {
         return new HistoryEntry(fact.version(), fact.type(), fact.recordedAt(), fact.effectiveDate(), fact.actor(),
                 fact.reason(), fact.decisionRef(), fact.changes().stream()
-                .map(c -> new MoneyChange(c.year(), c.field(), Total.of(c.before()), Total.of(c.after()))).toList());
+                .map(c -> new MoneyChange(c.year(), c.field(), Total.of(c.before()), Total.of(c.after()))).toList(),
+                new TreeMap<>(fact.attributes()));
     }
 
     /** The entries of the facts counted as at {@code asAt} and effective by {@code effectiveOn}, in their order. */

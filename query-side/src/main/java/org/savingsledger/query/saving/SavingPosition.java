@@ -24,13 +24,14 @@ import java.util.TreeMap;
  * effective date, and the proposal's description (programme, title, workstream, owner, stage,
  * confidence) holds from then; money is the sum of the deltas of the facts effective by
  * {@code effectiveOn}, and a later stage, confidence, RAG or withdrawal counts once effective.
- * {@code effectiveFrom} is the proposal's effective date; {@code version} the last fact counted.
+ * {@code effectiveFrom} is the proposal's effective date; {@code description} is set only by an
+ * amendment; {@code version} is the last fact counted.
  */
 public record SavingPosition(String id, String programmeId, String title, String workstream, String owner,
                       String stage, String confidence, String rag, boolean withdrawn,
                       SortedMap<FinancialYear, Total> planned, SortedMap<FinancialYear, Total> delivered,
                       SortedMap<FinancialYear, Total> slippedIn, SortedMap<FinancialYear, Total> slippedOut,
-                      long version, LocalDate effectiveFrom) {
+                      long version, LocalDate effectiveFrom, String description) {
 
     /**
      * Empty when the saving's proposal had not been recorded by then. {@code facts} are the saving's
@@ -87,7 +88,7 @@ public record SavingPosition(String id, String programmeId, String title, String
         return Optional.of(new SavingPosition(id, values.get("programmeId"), values.get("title"),
                 values.get("workstream"), values.get("owner"), values.get("stage"), values.get("confidence"),
                 values.get("rag"), "true".equals(values.get("withdrawn")), planned, delivered, slippedIn, slippedOut,
-                version, effectiveFrom));
+                version, effectiveFrom, values.get("description")));
     }
 
     /** The positions of those of {@code ids} proposed by then, in that order, folded from {@code facts} by saving id. */

@@ -8,7 +8,8 @@ import org.savingsledger.shared.ProgrammeId;
  * to handle a new one.
  */
 public sealed interface ProgrammeEvent extends LedgerEvent
-        permits ProgrammeLaunched, ProgrammeTargetRevised, ProgrammeBudgetApproved, ProgrammeCostDrawnDown {
+        permits ProgrammeLaunched, ProgrammeTargetRevised, ProgrammeBudgetApproved, ProgrammeCostDrawnDown,
+        ProgrammeBudgetCorrected, ProgrammeCostDrawdownCorrected, ProgrammeDetailsChanged, ProgrammePeriodChanged {
 
     ProgrammeId programmeId();
 }

@@ -12,7 +12,7 @@ import org.savingsledger.shared.SavingId;
 public sealed interface SavingEvent extends LedgerEvent
         permits SavingProposed, SavingProfileRevised, SavingSlippedToYear, SavingBroughtForward,
         SavingDeliveryRecorded, SavingDeliveryCorrected, SavingStageChanged, SavingConfidenceChanged,
-        SavingRagChanged, SavingWithdrawn {
+        SavingRagChanged, SavingWithdrawn, SavingDetailsChanged {
 
     SavingId savingId();
 

@@ -1,0 +1,19 @@
+package org.savingsledger.command.programme;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.savingsledger.command.rules.InvalidCommand;
+import org.savingsledger.shared.Money;
+import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Provenance;
+
+/** Correct the cost drawn down by a signed, non-zero amount: a drawdown reversed, or typed wrongly. */
+public record CorrectProgrammeCostDrawdown(@TargetAggregateIdentifier ProgrammeId programmeId, Money amount,
+                                           Provenance provenance,
+                                           @TargetAggregateVersion Long expectedVersion) implements ProgrammeCommand {
+
+    public CorrectProgrammeCostDrawdown {
+        InvalidCommand.nonZero("amount", amount);
+        InvalidCommand.withReason(provenance);
+    }
+}
