@@ -1,5 +1,7 @@
 package org.savingsledger.command.web;
 
+import org.savingsledger.command.rules.InvalidCommand;
+
 import java.time.LocalDate;
 
 /**
@@ -15,4 +17,16 @@ public interface CommandBody {
     String decisionRef();
 
     Long expectedVersion();
+
+    /**
+     * On a command that creates something, {@code expectedVersion} could only be ignored: nothing the
+     * client can have seen has a version yet. Every field a command accepts has an effect or is
+     * refused, so it is refused.
+     */
+    default void refuseExpectedVersionOfWhatIsNew() {
+        if (expectedVersion() != null) {
+            throw new InvalidCommand("expectedVersion", "what this command creates has no version yet: leave "
+                    + "expectedVersion out");
+        }
+    }
 }

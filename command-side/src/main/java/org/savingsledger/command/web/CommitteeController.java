@@ -53,6 +53,7 @@ class CommitteeController {
     @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Establish a committee (201). Without an id the server makes one; an id already in use is a 409.")
     ResponseEntity<CommandResult> establish(@Valid @RequestBody EstablishCommitteeRequest body, HttpServletRequest request) {
+        body.refuseExpectedVersionOfWhatIsNew();
         CommitteeId id = newId(body.id(), CommitteeId::of, CommitteeId::generate);
         commandGateway.sendAndWait(new EstablishCommittee(id, body.organisation(), body.name(), provenance.of(body, request)));
         return responses.created("/api/committees/" + id, id.value(), id.value(), FIRST_VERSION);
@@ -91,7 +92,7 @@ class CommitteeController {
                 committee.value(), responses.versionOf(version));
     }
 
-    /** Establish a committee. {@code expectedVersion} is accepted for uniformity and has no meaning on a create. */
+    /** Establish a committee. {@code expectedVersion} is refused: nothing new has a version. */
     record EstablishCommitteeRequest(
             String id,
             @NotBlank @Size(max = 200) String organisation,

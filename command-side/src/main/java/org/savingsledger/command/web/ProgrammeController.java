@@ -63,6 +63,7 @@ class ProgrammeController {
     @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Launch a programme (201). Without an id the server makes one; an id already in use is a 409.")
     ResponseEntity<CommandResult> launch(@Valid @RequestBody LaunchProgrammeRequest body, HttpServletRequest request) {
+        body.refuseExpectedVersionOfWhatIsNew();
         ProgrammeId id = newId(body.id(), ProgrammeId::of, ProgrammeId::generate);
         commandGateway.sendAndWait(new LaunchProgramme(id, body.organisation(), body.name(), body.description(),
                 body.savingsTarget(), body.firstYear(), body.lastYear(), provenance.of(body, request)));
@@ -150,6 +151,7 @@ class ProgrammeController {
     ResponseEntity<CommandResult> proposeSaving(@PathVariable("id") String id, @Valid @RequestBody ProposeSavingRequest body,
                                                 HttpServletRequest request) {
         ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
+        body.refuseExpectedVersionOfWhatIsNew();
         SavingId saving = newId(body.id(), SavingId::of, SavingId::generate);
         commandGateway.sendAndWait(new ProposeSaving(saving, programme, body.title(), body.workstream(), body.owner(),
                 body.confidence(), body.stage(), body.profile(), provenance.of(body, request)));
@@ -160,7 +162,7 @@ class ProgrammeController {
         return responses.changed(programme.value(), commandGateway.sendAndWait(command));
     }
 
-    /** Launch a programme. {@code expectedVersion} is accepted for uniformity and has no meaning on a create. */
+    /** Launch a programme. {@code expectedVersion} is refused: nothing new has a version. */
     record LaunchProgrammeRequest(
             String id,
             @NotBlank @Size(max = 200) String organisation,

@@ -177,6 +177,18 @@ class ProgrammeControllerTest extends CommandWebTest {
     }
 
     @Test
+    void anExpectedVersionOfAProgrammeOrSavingNotYetThereIsA400NotIgnored() throws Exception {
+        postJson("/api/programmes", PROGRAMME.replace("{", "{\"expectedVersion\": 0, "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("expectedVersion"));
+        postJson("/api/programmes/notts-asc/savings", "{\"title\": \"Column B\", \"confidence\": \"CONFIDENT\", "
+                + "\"stage\": \"CONCEPT\", \"profile\": {\"2018/19\": 1}, \"expectedVersion\": 3}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("expectedVersion"));
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
     void aReasonIsRequiredWhereMoneyChangesAndReportedWithTheOtherFields() throws Exception {
         postJson("/api/programmes/notts-asc/budget-approvals", "{}")
                 .andExpect(status().isBadRequest())
