@@ -9,9 +9,13 @@ import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.programme.ProgrammeTargetRevised;
 import org.savingsledger.events.saving.SavingBroughtForward;
+import org.savingsledger.events.saving.SavingClassified;
 import org.savingsledger.events.saving.SavingConfidenceChanged;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
+import org.savingsledger.events.saving.SavingPostsDelivered;
+import org.savingsledger.events.saving.SavingPostsDeliveryCorrected;
+import org.savingsledger.events.saving.SavingPostsRevised;
 import org.savingsledger.events.saving.SavingProfileRevised;
 import org.savingsledger.events.saving.SavingProposed;
 import org.savingsledger.events.saving.SavingRagChanged;
@@ -50,7 +54,11 @@ public enum EventType {
     PROGRAMME_ASSIGNED_TO_COMMITTEE("ProgrammeAssignedToCommittee", ProgrammeAssignedToCommittee.class),
     POSITION_REPORT_PRESENTED("PositionReportPresented", PositionReportPresented.class),
     /** Not an event: the fold of a saving's earlier facts that an as-at fold starts from (see {@link FoldSnapshots}). */
-    FOLD_SNAPSHOT(FoldSnapshots.TYPE, null);
+    FOLD_SNAPSHOT(FoldSnapshots.TYPE, null),
+    SAVING_CLASSIFIED("SavingClassified", SavingClassified.class),
+    SAVING_POSTS_REVISED("SavingPostsRevised", SavingPostsRevised.class),
+    SAVING_POSTS_DELIVERED("SavingPostsDelivered", SavingPostsDelivered.class),
+    SAVING_POSTS_DELIVERY_CORRECTED("SavingPostsDeliveryCorrected", SavingPostsDeliveryCorrected.class);
 
     private static final Map<Class<?>, EventType> BY_EVENT = new HashMap<>();
     private static final Map<String, EventType> BY_NAME = new HashMap<>();

@@ -23,7 +23,7 @@ class EventTypeTest {
         List<Class<?>> permitted = Stream.<Class<?>>of(SavingEvent.class, ProgrammeEvent.class, CommitteeEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses())).toList();
 
-        assertThat(permitted).hasSize(17);
+        assertThat(permitted).hasSize(21);
         assertThat(permitted).allSatisfy(event -> assertThat(Arrays.stream(EventType.values())
                 .filter(type -> type.event() == event)).as(event.getSimpleName()).hasSize(1));
         assertThat(Arrays.stream(EventType.values()).filter(type -> type.event() != null).<Class<?>>map(EventType::event).toList())
@@ -37,7 +37,8 @@ class EventTypeTest {
                 "SavingDeliveryRecorded", "SavingDeliveryCorrected", "SavingStageChanged", "SavingConfidenceChanged",
                 "SavingRagChanged", "SavingWithdrawn", "ProgrammeLaunched", "ProgrammeTargetRevised",
                 "ProgrammeBudgetApproved", "ProgrammeCostDrawnDown", "CommitteeEstablished",
-                "ProgrammeAssignedToCommittee", "PositionReportPresented", "Checkpoint");
+                "ProgrammeAssignedToCommittee", "PositionReportPresented", "Checkpoint",
+                "SavingClassified", "SavingPostsRevised", "SavingPostsDelivered", "SavingPostsDeliveryCorrected");
         for (EventType type : EventType.values()) {
             assertThat(EventType.named(type.stableName())).isSameAs(type);
         }
