@@ -6,6 +6,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.savingsledger.command.infrastructure.SavingTotals;
 import org.savingsledger.events.EventJson;
 import org.savingsledger.events.saving.SavingEvent;
+import org.savingsledger.events.saving.SavingProposed;
 import org.savingsledger.shared.Total;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +32,18 @@ import java.util.stream.Collectors;
  *
  * <p>The events are streamed a saving at a time, in stream order, through a cursor ({@link #FETCH_SIZE}
  * rows per round trip), so memory holds one saving and the programmes' sums however many events are
- * stored. Saving events are all revision 1 and have no upcaster; a later revision of one must be read
- * here as stored.
+ * stored. Saving events have no upcaster, so each revision is read here as stored: revision 1 of every
+ * one, and revision 2 of {@link SavingProposed}, which only adds fields the totals do not read.
  */
 public class V5__Ledger_totals extends BaseJavaMigration {
 
     static final int FETCH_SIZE = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(V5__Ledger_totals.class);
+
+    private static boolean readsAsStored(String type, String revision) {
+        return "1".equals(revision) || SavingProposed.class.getName().equals(type) && "2".equals(revision);
+    }
 
     @Override
     public void migrate(Context context) throws SQLException, IOException {
@@ -87,9 +92,10 @@ public class V5__Ledger_totals extends BaseJavaMigration {
                         savingId = stream;
                         totals = SavingTotals.NONE;
                     }
-                    if (!"1".equals(rows.getString(3))) {
+                    if (!readsAsStored(rows.getString(2), rows.getString(3))) {
                         throw new IllegalStateException("event " + rows.getString(2) + " of saving " + stream
-                                + " is of revision " + rows.getString(3) + "; this upgrade reads revision 1");
+                                + " is of revision " + rows.getString(3) + "; this upgrade reads revision 1"
+                                + " (and revision 2 of SavingProposed)");
                     }
                     SavingEvent event = json.readValue(rows.getBytes(4), types.get(rows.getString(2)));
                     programmeId = event.programmeId().value();

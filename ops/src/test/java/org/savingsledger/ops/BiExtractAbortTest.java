@@ -183,7 +183,7 @@ class BiExtractAbortTest {
                 "Programme " + i, null, FinancialYear.parse("2018/19"), FinancialYear.parse("2021/22"),
                 Total.of("100.00"), Total.ZERO, Total.ZERO, List.of(),
                 new Totals(Total.of("50.00"), Total.ZERO, Total.of("50.00")), Map.of(), Map.of(), Map.of(), 1, 0,
-                LocalDate.of(2018, 4, 1));
+                LocalDate.of(2018, 4, 1), Map.of(), Map.of());
         return new ProgrammeExtract(summary, List.of(), List.of());
     }
 

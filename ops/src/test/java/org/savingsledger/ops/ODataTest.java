@@ -232,10 +232,10 @@ class ODataTest {
         expected.put("programmes", List.of("nottinghamshire|" + notts + "|OData own programme|2018/19|2019/20|300000.00|0.00|0.00"
                 + "|300000.00|12345.67|0.00|1|0|287654.33"));
         expected.put("savings", List.of("nottinghamshire|" + notts + "|" + nottsSaving + "|OData own saving|null|null|IN_DELIVERY"
-                + "|CONFIDENT|null|false|300000.00|12345.67|2"));
+                + "|CONFIDENT|null|false|300000.00|12345.67|2|RECURRING|null|0.00|0.00"));
         expected.put("saving_years", List.of(
-                "nottinghamshire|" + notts + "|" + nottsSaving + "|2018/19|90000.00|12345.67|0.00|10000.00|false",
-                "nottinghamshire|" + notts + "|" + nottsSaving + "|2019/20|210000.00|0.00|10000.00|0.00|false"));
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|2018/19|90000.00|12345.67|0.00|10000.00|false|0.00|0.00",
+                "nottinghamshire|" + notts + "|" + nottsSaving + "|2019/20|210000.00|0.00|10000.00|0.00|false|0.00|0.00"));
         expected.put("changes", List.of(
                 "nottinghamshire|" + notts + "|null|0|ProgrammeLaunched|null|savingsTarget|0.00|300000.00|admin|null|null",
                 "nottinghamshire|" + notts + "|" + nottsSaving + "|0|SavingProposed|2018/19|planned|0.00|100000.00|admin|null|null",
@@ -252,6 +252,7 @@ class ODataTest {
                         + "|" + notts + "|2018/19|90000.00|12345.67|90000.00|12345.67|2019-01-07|77654.33",
                 "nottinghamshire|odata-notts-committee-" + run + "|Cabinet " + run + "|" + nottsReport + "|2019-01-07|Position"
                         + "|" + notts + "|2019/20|210000.00|0.00|300000.00|12345.67|2019-01-07|210000.00"));
+        expected.put("workstreams", List.of("nottinghamshire|" + notts + "|NOT_SET|300000.00|12345.67"));
         assertThat(expected.keySet()).containsExactlyElementsOf(Arrays.stream(Dataset.values()).map(Dataset::fileName).toList());
 
         for (Dataset dataset : Dataset.values()) {
@@ -343,6 +344,7 @@ class ODataTest {
                         continue;
                     }
                     values.add(value.isNull() ? "null" : column.type() == Column.Type.MONEY
+                            || column.type() == Column.Type.DECIMAL
                             ? value.decimalValue().setScale(2).toPlainString() : value.asText());
                 }
                 rows.add(String.join("|", values));

@@ -108,4 +108,35 @@ class EventJsonTest {
         assertThat(JSON.readValue(json, org.savingsledger.events.saving.SavingWithdrawn.class).savingId())
                 .isEqualTo(SavingId.of("b"));
     }
+
+    @Test
+    void aRevisionOneProposalReadsAsRecurringWithoutCategoryOrPosts() throws Exception {
+        String revisionOne = "{\"savingId\":\"notts-asc-column-a\",\"programmeId\":\"notts-asc\",\"title\":\"Column A\","
+                + "\"workstream\":null,\"owner\":null,\"confidence\":\"CONFIDENT\",\"stage\":\"IN_DELIVERY\","
+                + "\"profile\":{\"2018/19\":6804000.00},\"provenance\":{\"actor\":\"a\",\"reason\":null,"
+                + "\"effectiveDate\":\"2018-03-12\",\"decisionRef\":null}}";
+
+        SavingProposed proposed = JSON.readValue(revisionOne, SavingProposed.class);
+
+        assertThat(proposed.recurrence()).isEqualTo(Recurrence.RECURRING);
+        assertThat(proposed.category()).isNull();
+        assertThat(proposed.posts()).isEqualTo(PostsProfile.EMPTY);
+        assertThat(proposed.profile().total()).isEqualTo(Money.pounds(6_804_000));
+        assertThat(JSON.treeToValue(JSON.readTree(revisionOne), SavingProposed.class)).isEqualTo(proposed);
+    }
+
+    @Test
+    void aRevisionTwoProposalKeepsItsRecurrenceCategoryAndPostsToThePenny() throws Exception {
+        SavingProposed proposed = new SavingProposed(SavingId.of("leics-libraries"), ProgrammeId.of("leics-tp"),
+                "Libraries", null, null, Confidence.CONFIDENT, Stage.CONCEPT,
+                SavingsProfile.of(Map.of(FinancialYear.parse("2016/17"), Money.pounds(250_000))), PROVENANCE,
+                Recurrence.ONE_OFF, SavingCategory.INCOME_GENERATION,
+                PostsProfile.of(Map.of(FinancialYear.parse("2016/17"), Fte.of("2.5"))));
+
+        String json = JSON.writeValueAsString(proposed);
+
+        assertThat(json).contains("\"recurrence\":\"ONE_OFF\"", "\"category\":\"INCOME_GENERATION\"",
+                "\"posts\":{\"2016/17\":2.50}");
+        assertThat(JSON.readValue(json, SavingProposed.class)).isEqualTo(proposed);
+    }
 }

@@ -1,10 +1,12 @@
 package org.savingsledger.command.saving;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.savingsledger.command.rules.BusinessRuleViolation;
@@ -16,10 +18,14 @@ import org.savingsledger.command.rules.Rule;
 import org.savingsledger.command.rules.UnknownIdentifier;
 import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.events.saving.SavingBroughtForward;
+import org.savingsledger.events.saving.SavingPostsDelivered;
+import org.savingsledger.events.saving.SavingPostsDeliveryCorrected;
+import org.savingsledger.events.saving.SavingPostsRevised;
 import org.savingsledger.events.saving.SavingConfidenceChanged;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
 import org.savingsledger.events.saving.SavingDetailsChanged;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
+import org.savingsledger.events.saving.SavingEvent;
 import org.savingsledger.events.saving.SavingProfileRevised;
 import org.savingsledger.events.saving.SavingProposed;
 import org.savingsledger.events.saving.SavingRagChanged;
@@ -32,13 +38,12 @@ import org.savingsledger.shared.Money;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.SavingId;
-import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
 import org.savingsledger.shared.Total;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -48,12 +53,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * each is checked here without touching any other aggregate; the programme's period comes from
  * the {@link NamedIds} (the ledger directory as read once for the command).
  *
- * <p>Planned and delivered money per year are {@link Total}s, not bounded {@link Money}: the limit is a
- * rule on commands ({@link MoneyLimit}), not on stored events, so a stream holding more than Money's
- * bound in all must still load (and a command that would add more is refused). Their JSON in a snapshot
- * is that of a {@link SavingsProfile} ({@link YearlyFigures}).
+ * <p>Its money ({@link YearlyFigures}), category and recurrence ({@link Classification}) and posts
+ * ({@link PostsFigures}) are members that follow their own events. Planned and delivered money per year
+ * are {@link Total}s, not bounded {@link Money}: the limit is a rule on commands ({@link MoneyLimit}), not
+ * on stored events, so a stream holding more than Money's bound in all must still load (and a command that
+ * would add more is refused).
  *
- * <p>Instance command handlers return the aggregate's version after the command.
+ * <p>Instance command handlers return the aggregate's version after the command. The class is longer
+ * than most: each handler is one rule of the contract about a saving, kept beside the state it checks.
  *
  * <p>Revision 2 of its snapshots also holds its {@link SavingDetails} (so that an amendment can tell whether it
  * changes them); Axon ignores a snapshot of another revision and replays the stream instead.
@@ -68,12 +75,17 @@ public class Saving {
     private SavingId savingId;
     private ProgrammeId programmeId;
     private SavingDetails details;
-    private SortedMap<FinancialYear, Total> planned;
-    private SortedMap<FinancialYear, Total> delivered;
+    @AggregateMember
+    @JsonUnwrapped
+    private YearlyFigures money = new YearlyFigures();
     private Stage stage;
     private Confidence confidence;
     private Rag rag;
     private boolean withdrawn;
+    @AggregateMember
+    private Classification classification = new Classification();
+    @AggregateMember
+    private PostsFigures posts = new PostsFigures();
 
     protected Saving() {
         // for Axon and Jackson
@@ -88,91 +100,107 @@ public class Saving {
         ProgrammeEntry programme = directory.programme(command.programmeId())
                 .orElseThrow(() -> new UnknownIdentifier(LedgerKind.PROGRAMME, command.programmeId().value()));
         programme.requireCovers(command.profile().amounts().keySet());
+        programme.requireCovers(command.posts().posts().keySet());
         YearlyFigures.requirePlannedWithinLimit(command.profile());
         apply(new SavingProposed(command.savingId(), command.programmeId(), command.title(), command.workstream(),
-                command.owner(), command.confidence(), command.stage(), command.profile(), command.provenance()));
+                command.owner(), command.confidence(), command.stage(), command.profile(), command.provenance(),
+                command.recurrence(), command.category(), command.posts()));
     }
 
     /** Planned below what was delivered is allowed: over-delivery is shown, not refused. */
     @CommandHandler
     public Long handle(ReviseSavingProfile command, NamedIds directory) {
-        requireOpen();
-        programme(directory).requireCovers(command.profile().amounts().keySet());
+        requireOpenWithin(directory, command.profile().amounts().keySet());
         YearlyFigures.requirePlannedWithinLimit(command.profile());
-        apply(new SavingProfileRevised(savingId, programmeId, YearlyFigures.asProfile(planned), command.profile(),
+        return applied(new SavingProfileRevised(savingId, programmeId, money.plannedProfile(), command.profile(),
                 command.provenance()));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     public Long handle(SlipSavingToYear command, NamedIds directory) {
         requireMovable(command.fromYear(), command.toYear(), command.amount(), "slip", directory);
-        apply(new SavingSlippedToYear(savingId, programmeId, command.fromYear(), command.toYear(), command.amount(),
-                command.provenance()));
-        return AggregateLifecycle.getVersion();
+        return applied(new SavingSlippedToYear(savingId, programmeId, command.fromYear(), command.toYear(),
+                command.amount(), command.provenance()));
     }
 
     @CommandHandler
     public Long handle(BringSavingForward command, NamedIds directory) {
         requireMovable(command.fromYear(), command.toYear(), command.amount(), "bring forward", directory);
-        apply(new SavingBroughtForward(savingId, programmeId, command.fromYear(), command.toYear(), command.amount(),
-                command.provenance()));
-        return AggregateLifecycle.getVersion();
+        return applied(new SavingBroughtForward(savingId, programmeId, command.fromYear(), command.toYear(),
+                command.amount(), command.provenance()));
     }
 
     @CommandHandler
     public Long handle(RecordSavingDelivered command, NamedIds directory) {
-        requireOpen();
-        programme(directory).requireCovers(List.of(command.year()));
-        YearlyFigures.requireDeliveredWithinLimit(delivered, command.year(), command.amount());
-        apply(new SavingDeliveryRecorded(savingId, programmeId, command.year(), command.amount(), command.provenance()));
-        return AggregateLifecycle.getVersion();
+        requireOpenWithin(directory, List.of(command.year()));
+        money.requireDeliveredWithinLimit(command.year(), command.amount());
+        return applied(new SavingDeliveryRecorded(savingId, programmeId, command.year(), command.amount(),
+                command.provenance()));
     }
 
     @CommandHandler
     public Long handle(CorrectSavingDelivery command, NamedIds directory) {
-        requireOpen();
-        programme(directory).requireCovers(List.of(command.year()));
-        YearlyFigures.requireCorrectable(delivered, command.year(), command.amount());
+        requireOpenWithin(directory, List.of(command.year()));
+        money.requireCorrectable(command.year(), command.amount());
         if (command.amount().isPositive()) {
-            YearlyFigures.requireDeliveredWithinLimit(delivered, command.year(), command.amount());
+            money.requireDeliveredWithinLimit(command.year(), command.amount());
         }
-        apply(new SavingDeliveryCorrected(savingId, programmeId, command.year(), command.amount(), command.provenance()));
-        return AggregateLifecycle.getVersion();
+        return applied(new SavingDeliveryCorrected(savingId, programmeId, command.year(), command.amount(),
+                command.provenance()));
     }
 
     @CommandHandler
     public Long handle(ChangeSavingStage command) {
-        requireOpen();
-        if (command.stage() != stage) {
-            apply(new SavingStageChanged(savingId, programmeId, stage, command.stage(), command.provenance()));
-        }
-        return AggregateLifecycle.getVersion();
+        return appliedIf(command.stage() != stage,
+                () -> new SavingStageChanged(savingId, programmeId, stage, command.stage(), command.provenance()));
     }
 
     @CommandHandler
     public Long handle(ChangeSavingConfidence command) {
-        requireOpen();
-        if (command.confidence() != confidence) {
-            apply(new SavingConfidenceChanged(savingId, programmeId, confidence, command.confidence(),
-                    command.provenance()));
-        }
-        return AggregateLifecycle.getVersion();
+        return appliedIf(command.confidence() != confidence, () -> new SavingConfidenceChanged(savingId, programmeId,
+                confidence, command.confidence(), command.provenance()));
     }
 
     @CommandHandler
     public Long handle(ChangeSavingRag command) {
-        requireOpen();
-        if (command.status() != rag) {
-            apply(new SavingRagChanged(savingId, programmeId, rag, command.status(), command.provenance()));
-        }
-        return AggregateLifecycle.getVersion();
+        return appliedIf(command.status() != rag,
+                () -> new SavingRagChanged(savingId, programmeId, rag, command.status(), command.provenance()));
     }
 
     @CommandHandler
     public Long handle(WithdrawSaving command) {
-        requireOpen();
-        apply(new SavingWithdrawn(savingId, programmeId, command.provenance()));
+        return appliedIf(true, () -> new SavingWithdrawn(savingId, programmeId, command.provenance()));
+    }
+
+    @CommandHandler
+    public Long handle(ClassifySaving command) {
+        return appliedIf(classification.changes(command),
+                () -> classification.classified(savingId, programmeId, command));
+    }
+
+    @CommandHandler
+    public Long handle(ReviseSavingPosts command, NamedIds directory) {
+        requireOpenWithin(directory, command.posts().posts().keySet());
+        return applied(new SavingPostsRevised(savingId, programmeId, posts.planned(), command.posts(), command.provenance()));
+    }
+
+    @CommandHandler
+    public Long handle(RecordSavingPostsDelivered command, NamedIds directory) {
+        requireOpenWithin(directory, List.of(command.year()));
+        return applied(new SavingPostsDelivered(savingId, programmeId, command.year(), command.posts(),
+                command.provenance()));
+    }
+
+    @CommandHandler
+    public Long handle(CorrectSavingPostsDelivered command, NamedIds directory) {
+        requireOpenWithin(directory, List.of(command.year()));
+        posts.requireCorrectable(command.year(), command.posts());
+        return applied(new SavingPostsDeliveryCorrected(savingId, programmeId, command.year(), command.posts(),
+                command.provenance()));
+    }
+
+    private Long applied(SavingEvent change) {
+        apply(change);
         return AggregateLifecycle.getVersion();
     }
 
@@ -180,9 +208,14 @@ public class Saving {
     public Long handle(ChangeSavingDetails command) {
         requireOpen();
         details.requireChangedBy(command);
-        apply(new SavingDetailsChanged(savingId, programmeId, command.title(), command.workstream(), command.owner(),
-                command.description(), command.provenance()));
-        return AggregateLifecycle.getVersion();
+        return applied(new SavingDetailsChanged(savingId, programmeId, command.title(), command.workstream(),
+                command.owner(), command.description(), command.provenance()));
+    }
+
+    /** A change that would leave the saving as it is (a stage it already has) writes nothing. */
+    private Long appliedIf(boolean changes, Supplier<SavingEvent> change) {
+        requireOpen();
+        return changes ? applied(change.get()) : AggregateLifecycle.getVersion();
     }
 
     private void requireOpen() {
@@ -192,10 +225,14 @@ public class Saving {
         }
     }
 
-    private void requireMovable(FinancialYear from, FinancialYear to, Money amount, String move, NamedIds directory) {
+    private void requireOpenWithin(NamedIds directory, Collection<FinancialYear> years) {
         requireOpen();
-        programme(directory).requireCovers(List.of(from, to));
-        YearlyFigures.requireMovable(planned, delivered, from, to, amount, move);
+        programme(directory).requireCovers(years);
+    }
+
+    private void requireMovable(FinancialYear from, FinancialYear to, Money amount, String move, NamedIds directory) {
+        requireOpenWithin(directory, List.of(from, to));
+        money.requireMovable(from, to, amount, move);
     }
 
     private ProgrammeEntry programme(NamedIds directory) {
@@ -208,35 +245,8 @@ public class Saving {
         savingId = event.savingId();
         programmeId = event.programmeId();
         details = SavingDetails.of(event);
-        planned = YearlyFigures.of(event.profile());
-        delivered = new TreeMap<>();
         stage = event.stage();
         confidence = event.confidence();
-    }
-
-    @EventSourcingHandler
-    void on(SavingProfileRevised event) {
-        planned = YearlyFigures.of(event.profile());
-    }
-
-    @EventSourcingHandler
-    void on(SavingSlippedToYear event) {
-        YearlyFigures.move(planned, event.fromYear(), event.toYear(), event.amount());
-    }
-
-    @EventSourcingHandler
-    void on(SavingBroughtForward event) {
-        YearlyFigures.move(planned, event.fromYear(), event.toYear(), event.amount());
-    }
-
-    @EventSourcingHandler
-    void on(SavingDeliveryRecorded event) {
-        YearlyFigures.add(delivered, event.year(), Total.of(event.amount()));
-    }
-
-    @EventSourcingHandler
-    void on(SavingDeliveryCorrected event) {
-        YearlyFigures.add(delivered, event.year(), Total.of(event.amount()));
     }
 
     @EventSourcingHandler

@@ -11,7 +11,8 @@ import org.savingsledger.shared.SavingId;
  */
 public sealed interface SavingCommand extends AggregateCommand
         permits ReviseSavingProfile, SlipSavingToYear, BringSavingForward, RecordSavingDelivered, CorrectSavingDelivery,
-        ChangeSavingStage, ChangeSavingConfidence, ChangeSavingRag, WithdrawSaving, ChangeSavingDetails {
+        ChangeSavingStage, ChangeSavingConfidence, ChangeSavingRag, WithdrawSaving, ChangeSavingDetails,
+        ClassifySaving, ReviseSavingPosts, RecordSavingPostsDelivered, CorrectSavingPostsDelivered {
 
     SavingId savingId();
 

@@ -23,7 +23,10 @@ import org.savingsledger.command.saving.ProposeSaving;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
+import org.savingsledger.shared.PostsProfile;
 import org.savingsledger.shared.ProgrammeId;
+import org.savingsledger.shared.Recurrence;
+import org.savingsledger.shared.SavingCategory;
 import org.savingsledger.shared.SavingId;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
@@ -147,14 +150,17 @@ class ProgrammeController {
     @PostMapping("/{id}/savings")
     @ApiResponse(responseCode = "201", description = "created; Location names it")
     @Operation(summary = "Propose a saving in the programme (201); its stage is CONCEPT, BUSINESS_CASE or IN_DELIVERY "
-            + "and every profile year must lie within the programme's years (422 otherwise).")
+            + "and every profile and posts year must lie within the programme's years (422 otherwise). Optional: "
+            + "recurrence (RECURRING, the default, or ONE_OFF), category (COST_REDUCTION, INCOME_GENERATION or "
+            + "COST_AVOIDANCE; none if left out) and posts, the posts (FTE, up to 2 decimal places) planned per year.")
     ResponseEntity<CommandResult> proposeSaving(@PathVariable("id") String id, @Valid @RequestBody ProposeSavingRequest body,
                                                 HttpServletRequest request) {
         ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
         body.refuseExpectedVersionOfWhatIsNew();
         SavingId saving = newId(body.id(), SavingId::of, SavingId::generate);
         commandGateway.sendAndWait(new ProposeSaving(saving, programme, body.title(), body.workstream(), body.owner(),
-                body.confidence(), body.stage(), body.profile(), provenance.of(body, request)));
+                body.confidence(), body.stage(), body.profile(), provenance.of(body, request), body.recurrence(),
+                body.category(), body.posts()));
         return responses.created("/api/savings/" + saving, saving.value(), saving.value(), FIRST_VERSION);
     }
 
@@ -226,6 +232,9 @@ class ProgrammeController {
             @Size(max = 2000) String reason,
             LocalDate effectiveDate,
             @Size(max = 500) String decisionRef,
-            @PositiveOrZero Long expectedVersion) implements CommandBody {
+            @PositiveOrZero Long expectedVersion,
+            Recurrence recurrence,
+            SavingCategory category,
+            PostsProfile posts) implements CommandBody {
     }
 }

@@ -15,6 +15,7 @@ import org.savingsledger.command.saving.ChangeSavingConfidence;
 import org.savingsledger.command.saving.ChangeSavingDetails;
 import org.savingsledger.command.saving.ChangeSavingRag;
 import org.savingsledger.command.saving.ChangeSavingStage;
+import org.savingsledger.command.saving.ClassifySaving;
 import org.savingsledger.command.saving.CorrectSavingDelivery;
 import org.savingsledger.command.saving.RecordSavingDelivered;
 import org.savingsledger.command.saving.ReviseSavingProfile;
@@ -24,6 +25,8 @@ import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
 import org.savingsledger.shared.Rag;
+import org.savingsledger.shared.Recurrence;
+import org.savingsledger.shared.SavingCategory;
 import org.savingsledger.shared.SavingId;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Stage;
@@ -40,12 +43,14 @@ import static org.savingsledger.command.web.CommandResponses.pathId;
 
 /**
  * Commands to an existing saving. Every one of them changes money, a stage, a confidence, a RAG
- * status or (withdrawal) what counts in the totals, so every one requires a {@code reason}.
+ * status, a classification or (withdrawal) what counts in the totals, so every one requires a
+ * {@code reason}. Its posts (FTE) are {@link SavingPostsController}'s.
  */
 @RestController
 @RequestMapping(path = "/api/savings/{id}", produces = "application/json")
 @Tag(name = "Savings", description = "Re-profile, slip, bring forward, record and correct deliveries, change stage, "
-        + "confidence and RAG, change title, workstream, owner and description, withdraw. Every body requires reason and may carry effectiveDate (default today in "
+        + "confidence and RAG, change title, workstream, owner and description, classify (category, recurrence), "
+        + "plan and record posts (FTE), withdraw. Every body requires reason and may carry effectiveDate (default today in "
         + "Europe/London), decisionRef and expectedVersion (a mismatch is a 409 and nothing is written). "
         + "A withdrawn saving refuses every command with a 422.")
 class SavingController {
@@ -153,6 +158,16 @@ class SavingController {
                 body.description(), provenance.of(body, request), body.expectedVersion()));
     }
 
+    @PostMapping("/classification")
+    @Operation(summary = "Change the category, the recurrence or both (at least one; one left out keeps its value). "
+            + "Classifying it as it already is writes nothing and answers the current version.")
+    ResponseEntity<CommandResult> classify(@PathVariable("id") String id, @Valid @RequestBody ClassificationRequest body,
+                                           HttpServletRequest request) {
+        SavingId saving = pathId(id, LedgerKind.SAVING, SavingId::of);
+        return changed(saving, new ClassifySaving(saving, body.category(), body.recurrence(), provenance.of(body, request),
+                body.expectedVersion()));
+    }
+
     private ResponseEntity<CommandResult> changed(SavingId saving, Object command) {
         return responses.changed(saving.value(), commandGateway.sendAndWait(command));
     }
@@ -204,6 +219,15 @@ class SavingController {
 
     record RagRequest(
             @NotNull Rag status,
+            @NotBlank @Size(max = 2000) String reason,
+            LocalDate effectiveDate,
+            @Size(max = 500) String decisionRef,
+            @PositiveOrZero Long expectedVersion) implements CommandBody {
+    }
+
+    record ClassificationRequest(
+            SavingCategory category,
+            Recurrence recurrence,
             @NotBlank @Size(max = 2000) String reason,
             LocalDate effectiveDate,
             @Size(max = 500) String decisionRef,

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.savingsledger.shared.PostsProfile;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.web.BodyLimitFilter;
 import org.savingsledger.web.LedgerWeb;
@@ -58,7 +59,8 @@ public class WebConfig {
                 // text without control characters, dates without a time and within range, a profile naming each year once
                 .deserializerByType(String.class, new TextDeserializer())
                 .deserializerByType(LocalDate.class, new DateDeserializer())
-                .deserializerByType(SavingsProfile.class, new ProfileDeserializer())
+                .deserializerByType(SavingsProfile.class, ProfileDeserializer.money())
+                .deserializerByType(PostsProfile.class, ProfileDeserializer.posts())
                 // ALLOW_COERCION_OF_SCALARS does not cover numbers and booleans read as text: 5 for a title or reason
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

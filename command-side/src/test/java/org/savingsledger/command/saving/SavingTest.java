@@ -23,6 +23,9 @@ import org.savingsledger.events.saving.SavingStageChanged;
 import org.savingsledger.events.saving.SavingWithdrawn;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Fte;
+import org.savingsledger.shared.PostsProfile;
+import org.savingsledger.shared.SavingCategory;
 import org.savingsledger.shared.Money;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
@@ -546,7 +549,12 @@ class SavingTest {
                 Named.of("ChangeSavingDetails", new ChangeSavingDetails(ID, "Newton phase 2", null, null, null,
                         BY_COMMITTEE, null)),
                 Named.of("ChangeSavingStage to the stage it has (a no-op)",
-                        new ChangeSavingStage(ID, Stage.IN_DELIVERY, BY_COMMITTEE, null)));
+                        new ChangeSavingStage(ID, Stage.IN_DELIVERY, BY_COMMITTEE, null)),
+                Named.of("ClassifySaving", new ClassifySaving(ID, SavingCategory.COST_AVOIDANCE, null, BY_COMMITTEE, null)),
+                Named.of("ReviseSavingPosts", new ReviseSavingPosts(ID, PostsProfile.of(Map.of(Y2018, Fte.of("1"))),
+                        BY_COMMITTEE, null)),
+                Named.of("RecordSavingPostsDelivered", new RecordSavingPostsDelivered(ID, Y2018, Fte.of("1"), BY_COMMITTEE, null)),
+                Named.of("CorrectSavingPostsDelivered", new CorrectSavingPostsDelivered(ID, Y2018, Fte.of("1"), BY_COMMITTEE, null)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,7 +21,9 @@ public record Column(String name, Type type, String meaning) {
         /** ISO-8601 instant in UTC, e.g. 2018-03-12T10:15:00Z */
         TIMESTAMP("Edm.DateTimeOffset"),
         /** a financial year, e.g. 2018/19 */
-        FINANCIAL_YEAR("Edm.String");
+        FINANCIAL_YEAR("Edm.String"),
+        /** a plain decimal with 2 places that is not money, e.g. posts as full-time equivalents, 12.50 */
+        DECIMAL("Edm.Decimal");
 
         private final String edmType;
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import static org.savingsledger.query.bi.Column.Type.BOOLEAN;
 import static org.savingsledger.query.bi.Column.Type.DATE;
+import static org.savingsledger.query.bi.Column.Type.DECIMAL;
 import static org.savingsledger.query.bi.Column.Type.FINANCIAL_YEAR;
 import static org.savingsledger.query.bi.Column.Type.INTEGER;
 import static org.savingsledger.query.bi.Column.Type.MONEY;
@@ -55,7 +56,11 @@ public enum Dataset {
                     new Column("delivered_total", MONEY, "savings delivered over all years"),
                     new Column("version", INTEGER, "the saving's last change counted (0 = proposed)"),
                     new Column("effective_from", DATE, "when the saving took effect (its proposal's effective date): "
-                            + "with effectiveOn before it the row is there with no money")), DatasetRows::savings),
+                            + "with effectiveOn before it the row is there with no money"),
+                    new Column("recurrence", TEXT, "RECURRING (kept in later years) or ONE_OFF (achieved in its year only)"),
+                    new Column("category", TEXT, "COST_REDUCTION, INCOME_GENERATION or COST_AVOIDANCE (empty until given)"),
+                    new Column("posts_planned_total", DECIMAL, "posts (FTE) planned to be reduced over all years"),
+                    new Column("posts_delivered_total", DECIMAL, "posts (FTE) reduced over all years")), DatasetRows::savings),
 
     SAVING_YEARS("saving_years", "One row per saving and financial year of its programme: planned, delivered, slipped.",
             List.of("saving_id", "year"),
@@ -68,7 +73,10 @@ public enum Dataset {
                     new Column("delivered", MONEY, "savings delivered in the year"),
                     new Column("slipped_in", MONEY, "planned money moved into the year by slips and bring-forwards"),
                     new Column("slipped_out", MONEY, "planned money moved out of the year by slips and bring-forwards"),
-                    new Column("withdrawn", BOOLEAN, "whether the saving was withdrawn (then it counts 0 in planned totals)")), DatasetRows::savingYears),
+                    new Column("withdrawn", BOOLEAN, "whether the saving was withdrawn (then it counts 0 in planned totals)"),
+                    new Column("posts_planned", DECIMAL,
+                            "posts (FTE) planned to be reduced in the year (the saving's own plan, also when withdrawn)"),
+                    new Column("posts_delivered", DECIMAL, "posts (FTE) reduced in the year")), DatasetRows::savingYears),
 
     CHANGES("changes", "One row per money change: every figure an event changed, before and after, with who, when and why.",
             List.of("programme_id", "saving_id", "version", "field", "year"),
@@ -79,7 +87,8 @@ public enum Dataset {
                     new Column("version", INTEGER, "the event's number in its saving's (or programme's) history"),
                     new Column("event_type", TEXT, "what happened, e.g. SavingSlippedToYear"),
                     new Column("year", FINANCIAL_YEAR, "the financial year changed (empty for a target, budget or drawdown)"),
-                    new Column("field", TEXT, "planned, delivered, savingsTarget, budgetApproved or costDrawnDown"),
+                    new Column("field", TEXT, "planned, delivered, savingsTarget, budgetApproved, costDrawnDown, "
+                            + "postsPlanned or postsDelivered"),
                     new Column("before", MONEY, "the figure before the change, as recorded"),
                     new Column("after", MONEY, "the figure after the change, as recorded"),
                     new Column("recorded_at", TIMESTAMP, "when the ledger recorded the change"),
@@ -140,7 +149,17 @@ public enum Dataset {
                     new Column("cumulative_delivered", MONEY, "delivered savings up to and including the year, as presented"),
                     new Column("figures_effective_on", DATE, "the report counts changes effective on or before this "
                             + "date (its meeting date unless it gave the position at an earlier date)"),
-                    new Column("undelivered", MONEY, "planned minus delivered in the year, as presented")), DatasetRows::committeeReports);
+                    new Column("undelivered", MONEY, "planned minus delivered in the year, as presented")), DatasetRows::committeeReports),
+
+    WORKSTREAMS("workstreams", "One row per programme and workstream: the programme summary's byWorkstream.",
+            List.of("programme_id", "workstream"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council)"),
+                    new Column("programme_id", TEXT, "the programme"),
+                    new Column("workstream", TEXT, "the workstream as recorded; NOT_SET for savings without one"),
+                    new Column("planned_total", MONEY,
+                            "planned savings of its savings over all years (withdrawn savings count 0)"),
+                    new Column("delivered_total", MONEY, "savings delivered by its savings over all years")), DatasetRows::workstreams);
 
     private final String fileName;
     private final String description;

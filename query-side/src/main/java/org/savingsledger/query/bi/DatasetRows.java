@@ -7,6 +7,7 @@ import org.savingsledger.query.reading.HistoryEntry;
 import org.savingsledger.query.reading.MoneyChange;
 import org.savingsledger.query.saving.SavingView;
 import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Fte;
 import org.savingsledger.shared.Total;
 
 import java.io.IOException;
@@ -40,7 +41,8 @@ final class DatasetRows {
             SavingView s = saving.saving();
             emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), s.title(), s.workstream(),
                     s.owner(), s.stage(), s.confidence(), s.rag(), s.withdrawn(), total(s.profile().values()),
-                    total(s.delivered().values()), s.version(), s.effectiveFrom());
+                    total(s.delivered().values()), s.version(), s.effectiveFrom(), s.recurrence(), s.category(),
+                    posts(s.postsPlanned().values()), posts(s.postsDelivered().values()));
         });
     }
 
@@ -51,11 +53,14 @@ final class DatasetRows {
             programme.summary().years().stream().map(YearLine::year).forEach(years::add);
             years.addAll(s.profile().keySet());
             years.addAll(s.delivered().keySet());
+            years.addAll(s.postsPlanned().keySet());
+            years.addAll(s.postsDelivered().keySet());
             for (FinancialYear year : years) {
                 emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), year,
                         s.profile().getOrDefault(year, Total.ZERO), s.delivered().getOrDefault(year, Total.ZERO),
                         saving.slippedIn().getOrDefault(year, Total.ZERO),
-                        saving.slippedOut().getOrDefault(year, Total.ZERO), s.withdrawn());
+                        saving.slippedOut().getOrDefault(year, Total.ZERO), s.withdrawn(),
+                        s.postsPlanned().getOrDefault(year, Fte.ZERO), s.postsDelivered().getOrDefault(year, Fte.ZERO));
             }
         });
     }
@@ -111,7 +116,8 @@ final class DatasetRows {
                     PROGRAMME_LAUNCHED, PROGRAMME_TARGET_REVISED, PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN,
                     COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE, POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT,
                     PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED,
-                    PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED -> null;
+                    PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED,
+                    SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED -> null;
         };
     }
 
@@ -125,7 +131,8 @@ final class DatasetRows {
                     PROGRAMME_LAUNCHED, PROGRAMME_TARGET_REVISED, PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN,
                     COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE, POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT,
                     PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED,
-                    PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED -> null;
+                    PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED,
+                    SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED -> null;
         };
     }
 
@@ -138,6 +145,13 @@ final class DatasetRows {
                                 report.presentedAt(), programme.id(), year.year(), year.planned(), year.delivered(),
                                 year.cumulativePlanned(), year.cumulativeDelivered(), report.figuresEffectiveOn(),
                                 year.undelivered())))));
+    }
+
+    static void workstreams(Extraction extraction, BiQuery query, RowSink sink) {
+        extraction.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
+                programme -> programme.summary().byWorkstream().forEach((workstream, totals) -> emit(sink,
+                        programme.summary().organisation(), programme.summary().id(), workstream, totals.planned(),
+                        totals.delivered())));
     }
 
     private static void eachSaving(Extraction extraction, BiQuery query,
@@ -158,6 +172,10 @@ final class DatasetRows {
 
     private static Total total(Collection<Total> amounts) {
         return amounts.stream().reduce(Total.ZERO, Total::plus);
+    }
+
+    private static Fte posts(Collection<Fte> posts) {
+        return posts.stream().reduce(Fte.ZERO, Fte::plus);
     }
 
     private static void emit(RowSink sink, Object... values) {

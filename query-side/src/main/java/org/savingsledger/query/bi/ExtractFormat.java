@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.savingsledger.shared.Fte;
 import org.savingsledger.shared.Money;
 import org.savingsledger.shared.Total;
 
@@ -194,6 +195,8 @@ public enum ExtractFormat {
             json.writeNumber(money.amount());
         } else if (value instanceof Total total) {
             json.writeNumber(total.amount());
+        } else if (value instanceof Fte posts) {
+            json.writeNumber(posts.value());
         } else if (value instanceof Boolean bool) {
             json.writeBoolean(bool);
         } else if (value instanceof Long || value instanceof Integer) {

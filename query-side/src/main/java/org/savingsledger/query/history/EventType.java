@@ -13,10 +13,14 @@ import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.programme.ProgrammeTargetRevised;
 import org.savingsledger.events.saving.SavingBroughtForward;
+import org.savingsledger.events.saving.SavingClassified;
 import org.savingsledger.events.saving.SavingConfidenceChanged;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
 import org.savingsledger.events.saving.SavingDetailsChanged;
+import org.savingsledger.events.saving.SavingPostsDelivered;
+import org.savingsledger.events.saving.SavingPostsDeliveryCorrected;
+import org.savingsledger.events.saving.SavingPostsRevised;
 import org.savingsledger.events.saving.SavingProfileRevised;
 import org.savingsledger.events.saving.SavingProposed;
 import org.savingsledger.events.saving.SavingRagChanged;
@@ -60,7 +64,11 @@ public enum EventType {
     PROGRAMME_COST_DRAWDOWN_CORRECTED("ProgrammeCostDrawdownCorrected", ProgrammeCostDrawdownCorrected.class),
     PROGRAMME_DETAILS_CHANGED("ProgrammeDetailsChanged", ProgrammeDetailsChanged.class),
     PROGRAMME_PERIOD_CHANGED("ProgrammePeriodChanged", ProgrammePeriodChanged.class),
-    SAVING_DETAILS_CHANGED("SavingDetailsChanged", SavingDetailsChanged.class);
+    SAVING_DETAILS_CHANGED("SavingDetailsChanged", SavingDetailsChanged.class),
+    SAVING_CLASSIFIED("SavingClassified", SavingClassified.class),
+    SAVING_POSTS_REVISED("SavingPostsRevised", SavingPostsRevised.class),
+    SAVING_POSTS_DELIVERED("SavingPostsDelivered", SavingPostsDelivered.class),
+    SAVING_POSTS_DELIVERY_CORRECTED("SavingPostsDeliveryCorrected", SavingPostsDeliveryCorrected.class);
 
     private static final Map<Class<?>, EventType> BY_EVENT = new HashMap<>();
     private static final Map<String, EventType> BY_NAME = new HashMap<>();

@@ -66,6 +66,8 @@ public final class FoldSnapshots {
                 .append("attributes", fold.get("attributes", Document.class))
                 .append("planned", state.get("planned", new Document()))
                 .append("delivered", state.get("delivered", new Document()))
+                .append(SavingHistoryProjection.POSTS_PLANNED, state.get(SavingHistoryProjection.POSTS_PLANNED, new Document()))
+                .append(SavingHistoryProjection.POSTS_DELIVERED, state.get(SavingHistoryProjection.POSTS_DELIVERED, new Document()))
                 .append("slippedIn", fold.get("slippedIn", Document.class))
                 .append("slippedOut", fold.get("slippedOut", Document.class));
     }
@@ -126,12 +128,14 @@ public final class FoldSnapshots {
     }
 
     /**
-     * A stored snapshot as the fact a fold starts from: money as changes from zero (fields
-     * {@code planned}, {@code delivered}, {@code slippedIn}, {@code slippedOut}), attributes as last set.
+     * A stored snapshot as the fact a fold starts from: money and posts as changes from zero (fields
+     * {@code planned}, {@code delivered}, {@code slippedIn}, {@code slippedOut}, {@code postsPlanned},
+     * {@code postsDelivered}), attributes as last set.
      */
     static Fact asFact(Document snapshot) {
         List<Fact.Change> changes = new ArrayList<>();
-        for (String field : List.of("planned", "delivered", "slippedIn", "slippedOut")) {
+        for (String field : List.of("planned", "delivered", "slippedIn", "slippedOut",
+                SavingHistoryProjection.POSTS_PLANNED, SavingHistoryProjection.POSTS_DELIVERED)) {
             Document amounts = snapshot.get(field, Document.class);
             if (amounts != null) {
                 amounts.forEach((year, amount) -> changes.add(new Fact.Change(year, field, BigDecimal.ZERO, Fact.decimal(amount))));

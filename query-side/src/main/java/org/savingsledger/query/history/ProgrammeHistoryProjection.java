@@ -74,7 +74,9 @@ public class ProgrammeHistoryProjection {
             case SAVING_PROPOSED, SAVING_PROFILE_REVISED, SAVING_SLIPPED_TO_YEAR, SAVING_BROUGHT_FORWARD,
                     SAVING_DELIVERY_RECORDED, SAVING_DELIVERY_CORRECTED, SAVING_STAGE_CHANGED, SAVING_CONFIDENCE_CHANGED,
                     SAVING_RAG_CHANGED, SAVING_WITHDRAWN, COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE,
-                    POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT, SAVING_DETAILS_CHANGED -> throw type.notOf(StreamKind.PROGRAMME);
+                    POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT, SAVING_DETAILS_CHANGED,
+                    SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED ->
+                    throw type.notOf(StreamKind.PROGRAMME);
         };
         batch.append(programmeId, Fact.of(event, version, recordedAt, changes, attributes, null), state, null);
     }

@@ -9,17 +9,22 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.saving.SavingBroughtForward;
+import org.savingsledger.events.saving.SavingClassified;
 import org.savingsledger.events.saving.SavingConfidenceChanged;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
 import org.savingsledger.events.saving.SavingDetailsChanged;
 import org.savingsledger.events.saving.SavingEvent;
+import org.savingsledger.events.saving.SavingPostsDelivered;
+import org.savingsledger.events.saving.SavingPostsDeliveryCorrected;
+import org.savingsledger.events.saving.SavingPostsRevised;
 import org.savingsledger.events.saving.SavingProfileRevised;
 import org.savingsledger.events.saving.SavingProposed;
 import org.savingsledger.events.saving.SavingRagChanged;
 import org.savingsledger.events.saving.SavingSlippedToYear;
 import org.savingsledger.events.saving.SavingStageChanged;
 import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Fte;
 import org.savingsledger.shared.Money;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +38,9 @@ import java.util.TreeSet;
 
 /**
  * Projects every saving event into the saving's history: what it changed in the planned and
- * delivered profiles (before and after, in recording order), the money it moved between years,
- * and the stage, confidence, RAG and withdrawal it set. Also lists each programme's savings.
+ * delivered profiles and in the posts (FTE) planned and delivered (before and after, in recording
+ * order), the money it moved between years, and the stage, confidence, RAG, category, recurrence and
+ * withdrawal it set. Also lists each programme's savings.
  */
 @Component
 @ProcessingGroup(SavingHistoryProjection.PROCESSING_GROUP)
@@ -46,6 +52,9 @@ public class SavingHistoryProjection {
      * last value of every attribute, so a fold that starts from one still knows when the saving took effect.
      */
     public static final String EFFECTIVE_FROM = "effectiveFrom";
+    /** The change fields of posts (FTE) planned and delivered per year, beside {@code planned} and {@code delivered} money. */
+    public static final String POSTS_PLANNED = "postsPlanned";
+    public static final String POSTS_DELIVERED = "postsDelivered";
 
     private final HistoryWriter writer;
 
@@ -95,13 +104,24 @@ public class SavingHistoryProjection {
                 yield draft.set("title", e.title()).set("workstream", e.workstream()).set("owner", e.owner())
                         .set("description", e.description());
             }
+            case SAVING_CLASSIFIED -> classified(draft, (SavingClassified) event);
+            case SAVING_POSTS_REVISED -> revisedPosts(draft, (SavingPostsRevised) event);
+            case SAVING_POSTS_DELIVERED -> {
+                SavingPostsDelivered e = (SavingPostsDelivered) event;
+                yield draft.deliverPosts(e.year(), e.posts());
+            }
+            case SAVING_POSTS_DELIVERY_CORRECTED -> {
+                SavingPostsDeliveryCorrected e = (SavingPostsDeliveryCorrected) event;
+                yield draft.deliverPosts(e.year(), e.posts());
+            }
             case PROGRAMME_LAUNCHED, PROGRAMME_TARGET_REVISED, PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN,
                     COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE, POSITION_REPORT_PRESENTED,
                     FOLD_SNAPSHOT, PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED, PROGRAMME_PERIOD_CHANGED -> throw type.notOf(StreamKind.SAVING);
         };
         Fact fact = Fact.of(event, version, recordedAt, projected.changes, projected.attributes, projected.move);
         FoldSnapshots.fold(state, fact);
-        state.append("planned", projected.planned).append("delivered", projected.delivered);
+        state.append("planned", projected.planned).append("delivered", projected.delivered)
+                .append(POSTS_PLANNED, projected.postsPlanned).append(POSTS_DELIVERED, projected.postsDelivered);
         batch.append(savingId, fact, state, snapshot);
     }
 
@@ -110,6 +130,8 @@ public class SavingHistoryProjection {
         state.append("programmeId", e.programmeId().value());
         batch.addSaving(e.programmeId().value(), e.savingId().value());
         e.profile().amounts().forEach((year, amount) -> draft.plan(year.toString(), amount.amount()));
+        e.posts().posts().forEach((year, posts) -> draft.planPosts(year.toString(), posts.value()));
+        draft.set("recurrence", e.recurrence().name()).set("category", e.category() == null ? null : e.category().name());
         draft.set("title", e.title()).set("workstream", e.workstream()).set("owner", e.owner())
                 .set("stage", e.stage().name()).set("confidence", e.confidence().name())
                 .set("programmeId", e.programmeId().value())
@@ -125,6 +147,24 @@ public class SavingHistoryProjection {
             BigDecimal after = e.profile().amountIn(FinancialYear.parse(year)).amount();
             if (after.compareTo(amount(draft.planned, year)) != 0) {
                 draft.plan(year, after);
+            }
+        }
+        return draft;
+    }
+
+    private static Draft classified(Draft draft, SavingClassified e) {
+        return draft.set("category", e.category() == null ? null : e.category().name())
+                .set("recurrence", e.recurrence().name());
+    }
+
+    /** Only the years whose posts planned the new plan changes. */
+    private static Draft revisedPosts(Draft draft, SavingPostsRevised e) {
+        TreeSet<String> years = new TreeSet<>(draft.postsPlanned.keySet());
+        e.posts().posts().keySet().forEach(year -> years.add(year.toString()));
+        for (String year : years) {
+            BigDecimal after = e.posts().in(FinancialYear.parse(year)).value();
+            if (after.compareTo(amount(draft.postsPlanned, year)) != 0) {
+                draft.planPosts(year, after);
             }
         }
         return draft;
@@ -153,6 +193,8 @@ public class SavingHistoryProjection {
 
         final Document planned;
         final Document delivered;
+        final Document postsPlanned;
+        final Document postsDelivered;
         final List<Fact.Change> changes = new ArrayList<>();
         final Map<String, Object> attributes = new LinkedHashMap<>();
         Fact.Move move;
@@ -160,6 +202,17 @@ public class SavingHistoryProjection {
         Draft(Document state) {
             planned = yearMap(state, "planned");
             delivered = yearMap(state, "delivered");
+            postsPlanned = yearMap(state, POSTS_PLANNED);
+            postsDelivered = yearMap(state, POSTS_DELIVERED);
+        }
+
+        Draft planPosts(String year, BigDecimal after) {
+            return change(postsPlanned, POSTS_PLANNED, year, after);
+        }
+
+        Draft deliverPosts(FinancialYear year, Fte posts) {
+            String key = year.toString();
+            return change(postsDelivered, POSTS_DELIVERED, key, amount(postsDelivered, key).add(posts.value()));
         }
 
         Draft plan(String year, BigDecimal after) {

@@ -1,6 +1,7 @@
 package org.savingsledger.query.saving;
 
 import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Fte;
 import org.savingsledger.shared.Total;
 
 import java.time.LocalDate;
@@ -10,17 +11,20 @@ import java.util.SortedMap;
  * A saving as the query API answers it: {@code profile} is planned money per year; {@code version}
  * the last change counted; {@code effectiveFrom} when the saving took effect (its proposal's effective
  * date; null for a saving read from a fold snapshot projected before snapshots kept it, until the
- * read model is rebuilt); {@code description} is set only once an amendment gave one. Component names
- * are the JSON field names of the contract.
+ * read model is rebuilt); {@code description} is set only once an amendment gave one; {@code recurrence} RECURRING or ONE_OFF, {@code category} null until given;
+ * {@code postsPlanned} and {@code postsDelivered} the posts (FTE) per year. Component names are the JSON
+ * field names of the contract.
  */
 public record SavingView(String id, String programmeId, String title, String workstream, String owner,
                          String stage, String confidence, String rag, boolean withdrawn,
                          SortedMap<FinancialYear, Total> profile, SortedMap<FinancialYear, Total> delivered,
-                         long version, LocalDate effectiveFrom, String description) {
+                         long version, LocalDate effectiveFrom, String description, String recurrence, String category,
+                         SortedMap<FinancialYear, Fte> postsPlanned, SortedMap<FinancialYear, Fte> postsDelivered) {
 
     public static SavingView of(SavingPosition saving) {
         return new SavingView(saving.id(), saving.programmeId(), saving.title(), saving.workstream(), saving.owner(),
                 saving.stage(), saving.confidence(), saving.rag(), saving.withdrawn(), saving.planned(),
-                saving.delivered(), saving.version(), saving.effectiveFrom(), saving.description());
+                saving.delivered(), saving.version(), saving.effectiveFrom(), saving.description(), saving.recurrence(), saving.category(),
+                saving.postsPlanned(), saving.postsDelivered());
     }
 }

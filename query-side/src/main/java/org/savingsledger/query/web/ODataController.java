@@ -118,7 +118,7 @@ class ODataController {
             for (Column column : dataset.columns()) {
                 xml.append("        <Property Name=\"").append(column.name()).append("\" Type=\"")
                         .append(column.type().edmType()).append('"');
-                if (column.type() == Column.Type.MONEY) {
+                if (column.type() == Column.Type.MONEY || column.type() == Column.Type.DECIMAL) {
                     xml.append(" Precision=\"19\" Scale=\"2\"");
                 }
                 xml.append("/>\n");

@@ -69,7 +69,7 @@ class ReportChangesTest {
                 Total.pounds(1_000), Total.ZERO, Total.ZERO, LocalDate.of(2018, 3, 12));
         return ProgrammeSummary.of(programme, List.of(new SavingPosition("s", id, "t", null, null, "CONCEPT",
                 "CONFIDENT", null, false, pounds(planned), pounds(delivered), new TreeMap<>(), new TreeMap<>(), 0,
-                LocalDate.of(2018, 3, 12), null)));
+                LocalDate.of(2018, 3, 12))));
     }
 
     private static SortedMap<FinancialYear, Total> pounds(Map<FinancialYear, Long> amounts) {

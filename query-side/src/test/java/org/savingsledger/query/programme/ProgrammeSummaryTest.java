@@ -27,7 +27,7 @@ class ProgrammeSummaryTest {
     static SavingPosition saving(String id, boolean withdrawn, String rag, SortedMap<FinancialYear, Total> planned,
                                  SortedMap<FinancialYear, Total> delivered) {
         return new SavingPosition(id, "p", "t", null, null, "CONCEPT", "CONFIDENT", rag, withdrawn, planned,
-                delivered, new TreeMap<>(), new TreeMap<>(), 0, LocalDate.of(2018, 3, 12), null);
+                delivered, new TreeMap<>(), new TreeMap<>(), 0, LocalDate.of(2018, 3, 12));
     }
 
     static SortedMap<FinancialYear, Total> amounts(FinancialYear year, long pounds) {

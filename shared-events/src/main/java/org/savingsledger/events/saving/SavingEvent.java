@@ -12,7 +12,8 @@ import org.savingsledger.shared.SavingId;
 public sealed interface SavingEvent extends LedgerEvent
         permits SavingProposed, SavingProfileRevised, SavingSlippedToYear, SavingBroughtForward,
         SavingDeliveryRecorded, SavingDeliveryCorrected, SavingStageChanged, SavingConfidenceChanged,
-        SavingRagChanged, SavingWithdrawn, SavingDetailsChanged {
+        SavingRagChanged, SavingWithdrawn, SavingDetailsChanged,
+        SavingClassified, SavingPostsRevised, SavingPostsDelivered, SavingPostsDeliveryCorrected {
 
     SavingId savingId();
 
