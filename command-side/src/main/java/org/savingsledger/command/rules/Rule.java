@@ -20,7 +20,9 @@ public enum Rule {
     TOTALS_WITHIN_MONEY_LIMIT("totals-within-money-limit",
             "a saving's planned and delivered totals (per year and over all years), a programme's planned and "
                     + "delivered totals across its savings, and its approved budget and cost drawn down stay within "
-                    + "1000000000000.00 (£1tn)");
+                    + "1000000000000.00 (£1tn)"),
+    ORGANISATION_MUST_EXIST("organisation-must-exist",
+            "a programme's or committee's organisation must be registered (POST /api/organisations) before it is named");
 
     private final String slug;
     private final String description;

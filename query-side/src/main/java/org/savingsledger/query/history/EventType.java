@@ -4,6 +4,7 @@ import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
+import org.savingsledger.events.organisation.OrganisationRegistered;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeLaunched;
@@ -50,7 +51,8 @@ public enum EventType {
     PROGRAMME_ASSIGNED_TO_COMMITTEE("ProgrammeAssignedToCommittee", ProgrammeAssignedToCommittee.class),
     POSITION_REPORT_PRESENTED("PositionReportPresented", PositionReportPresented.class),
     /** Not an event: the fold of a saving's earlier facts that an as-at fold starts from (see {@link FoldSnapshots}). */
-    FOLD_SNAPSHOT(FoldSnapshots.TYPE, null);
+    FOLD_SNAPSHOT(FoldSnapshots.TYPE, null),
+    ORGANISATION_REGISTERED("OrganisationRegistered", OrganisationRegistered.class);
 
     private static final Map<Class<?>, EventType> BY_EVENT = new HashMap<>();
     private static final Map<String, EventType> BY_NAME = new HashMap<>();

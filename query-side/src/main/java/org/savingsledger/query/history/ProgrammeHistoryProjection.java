@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Projects every programme event into the programme's history: target, budget approved and cost drawn down. */
@@ -58,14 +59,18 @@ public class ProgrammeHistoryProjection {
             case SAVING_PROPOSED, SAVING_PROFILE_REVISED, SAVING_SLIPPED_TO_YEAR, SAVING_BROUGHT_FORWARD,
                     SAVING_DELIVERY_RECORDED, SAVING_DELIVERY_CORRECTED, SAVING_STAGE_CHANGED, SAVING_CONFIDENCE_CHANGED,
                     SAVING_RAG_CHANGED, SAVING_WITHDRAWN, COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE,
-                    POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT -> throw type.notOf(StreamKind.PROGRAMME);
+                    POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT, ORGANISATION_REGISTERED -> throw type.notOf(StreamKind.PROGRAMME);
         };
         batch.append(programmeId, Fact.of(event, version, recordedAt, List.of(change), attributes, null), state, null);
     }
 
-    /** The programme's name and years, and its first target. */
+    /**
+     * The programme's name and years, and its first target. The head keeps the organisation as an id (lower
+     * case), so filters match programmes recorded with a free-text organisation before organisations were
+     * registered ignoring its case; the fact keeps it as recorded.
+     */
     private static Fact.Change launched(Document state, Map<String, Object> attributes, ProgrammeLaunched e) {
-        state.append("organisation", e.organisation()).append("name", e.name());
+        state.append("organisation", e.organisation().strip().toLowerCase(Locale.ROOT)).append("name", e.name());
         attributes.put("organisation", e.organisation());
         attributes.put("name", e.name());
         if (e.description() != null) {

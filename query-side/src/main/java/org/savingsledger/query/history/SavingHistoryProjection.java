@@ -86,7 +86,7 @@ public class SavingHistoryProjection {
             case SAVING_WITHDRAWN -> draft.set("withdrawn", "true");
             case PROGRAMME_LAUNCHED, PROGRAMME_TARGET_REVISED, PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN,
                     COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE, POSITION_REPORT_PRESENTED,
-                    FOLD_SNAPSHOT -> throw type.notOf(StreamKind.SAVING);
+                    FOLD_SNAPSHOT, ORGANISATION_REGISTERED -> throw type.notOf(StreamKind.SAVING);
         };
         Fact fact = Fact.of(event, version, recordedAt, projected.changes, projected.attributes, projected.move);
         FoldSnapshots.fold(state, fact);

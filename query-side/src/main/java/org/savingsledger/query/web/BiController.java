@@ -99,7 +99,7 @@ class BiController {
         boolean byteOrderMark = byteOrderMark(bom, format);
         readYourWrites.await(consistencyToken);
         Extract extract = new Extract(dataset, format, byteOrderMark, new BiQuery(QueryParameters.asAt(asAt, clock),
-                QueryParameters.effectiveOn(effectiveOn, clock), QueryParameters.optional(organisation),
+                QueryParameters.effectiveOn(effectiveOn, clock), OrganisationParameter.of(organisation, queries.organisations()),
                 programmeFilter(programme)));
         String etag = "\"" + fingerprint(extract, asAt) + "\"";
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
