@@ -48,12 +48,12 @@ final class ApiClient {
     }
 
     /**
-     * Registers the organisation {@code id}, as the administrator, unless it is registered already: tests
-     * share one context and run in any order, so whichever needs it first registers it and the others get a 409.
+     * Registers the organisation {@code id} unless it is registered already (this client must be the
+     * administrator's): tests share one context and run in any order, so whichever needs it first registers
+     * it and the others get a 409.
      */
     ApiClient withOrganisation(String id) {
-        ApiClient admin = new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
-        Reply reply = admin.post("/api/organisations", "{\"id\": \"" + id + "\", \"name\": \"" + id + "\"}");
+        Reply reply = post("/api/organisations", "{\"id\": \"" + id + "\", \"name\": \"" + id + "\"}");
         if (reply.status() != 201 && reply.status() != 409) {
             throw new IllegalStateException("organisation " + id + " not registered: " + reply);
         }

@@ -20,25 +20,26 @@ import java.util.TreeMap;
  * counts 0 in planned money, as in a programme summary.
  */
 public record OrganisationView(String id, String name, String gssCode, Instant asAt, LocalDate effectiveOn,
-                               List<Year> years, Figures totals, List<Programme> programmes) {
+                               List<OrganisationYear> years, OrganisationTotals totals,
+                               List<OrganisationProgramme> programmes) {
 
     /** Money planned, delivered and undelivered in one financial year, across the organisation's programmes. */
-    public record Year(FinancialYear year, Total planned, Total delivered, Total undelivered) {
+    public record OrganisationYear(FinancialYear year, Total planned, Total delivered, Total undelivered) {
     }
 
     /** Totals over every year: the savings targets, planned, delivered and undelivered money. */
-    public record Figures(Total savingsTarget, Total planned, Total delivered, Total undelivered) {
+    public record OrganisationTotals(Total savingsTarget, Total planned, Total delivered, Total undelivered) {
     }
 
     /** One programme's figures over its years. */
-    public record Programme(String id, String name, Total savingsTarget, Total planned, Total delivered,
+    public record OrganisationProgramme(String id, String name, Total savingsTarget, Total planned, Total delivered,
                             Total undelivered) {
     }
 
     static OrganisationView of(OrganisationRef organisation, Instant asAt, LocalDate effectiveOn,
                                List<ProgrammeSummary> summaries) {
         Map<FinancialYear, Total[]> byYear = new TreeMap<>();
-        List<Programme> programmes = new ArrayList<>();
+        List<OrganisationProgramme> programmes = new ArrayList<>();
         Total target = Total.ZERO;
         Total planned = Total.ZERO;
         Total delivered = Total.ZERO;
@@ -50,15 +51,15 @@ public record OrganisationView(String id, String name, String gssCode, Instant a
             }
             Total programmePlanned = summary.totals().planned();
             Total programmeDelivered = summary.totals().delivered();
-            programmes.add(new Programme(summary.id(), summary.name(), summary.savingsTarget(), programmePlanned,
-                    programmeDelivered, programmePlanned.minus(programmeDelivered)));
+            programmes.add(new OrganisationProgramme(summary.id(), summary.name(), summary.savingsTarget(),
+                    programmePlanned, programmeDelivered, programmePlanned.minus(programmeDelivered)));
             target = target.plus(summary.savingsTarget());
             planned = planned.plus(programmePlanned);
             delivered = delivered.plus(programmeDelivered);
         }
-        List<Year> years = new ArrayList<>();
-        byYear.forEach((year, sums) -> years.add(new Year(year, sums[0], sums[1], sums[0].minus(sums[1]))));
+        List<OrganisationYear> years = new ArrayList<>();
+        byYear.forEach((year, sums) -> years.add(new OrganisationYear(year, sums[0], sums[1], sums[0].minus(sums[1]))));
         return new OrganisationView(organisation.id(), organisation.name(), organisation.gssCode(), asAt, effectiveOn,
-                years, new Figures(target, planned, delivered, planned.minus(delivered)), programmes);
+                years, new OrganisationTotals(target, planned, delivered, planned.minus(delivered)), programmes);
     }
 }

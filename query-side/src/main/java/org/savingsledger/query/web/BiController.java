@@ -99,7 +99,7 @@ class BiController {
         boolean byteOrderMark = byteOrderMark(bom, format);
         readYourWrites.await(consistencyToken);
         Extract extract = new Extract(dataset, format, byteOrderMark, new BiQuery(QueryParameters.asAt(asAt, clock),
-                QueryParameters.effectiveOn(effectiveOn, clock), OrganisationParameter.of(organisation, queries.organisations()),
+                QueryParameters.effectiveOn(effectiveOn, clock), OrganisationParameter.of(organisation, queries),
                 programmeFilter(programme)));
         String etag = "\"" + fingerprint(extract, asAt) + "\"";
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");

@@ -158,7 +158,7 @@ class ODataController {
         boolean counting = bool("$count", count);
         Map<String, String> conditions = conditions(dataset, filter);
         readYourWrites.await(consistencyToken);
-        String organisation = OrganisationParameter.of(conditions.get("organisation"), queries.organisations());
+        String organisation = OrganisationParameter.of(conditions.get("organisation"), queries);
         List<Integer> selected = selected(dataset, select);
         Instant pinnedAsAt = QueryParameters.asAt(asAt, clock);
         LocalDate pinnedEffectiveOn = QueryParameters.effectiveOn(effectiveOn, clock);

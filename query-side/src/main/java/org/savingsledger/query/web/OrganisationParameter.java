@@ -1,7 +1,5 @@
 package org.savingsledger.query.web;
 
-import org.savingsledger.query.organisation.OrganisationQueries;
-
 import java.util.Locale;
 
 /**
@@ -15,13 +13,13 @@ final class OrganisationParameter {
     }
 
     /** The organisation's id; null when the parameter is missing or blank. */
-    static String of(String value, OrganisationQueries organisations) {
+    static String of(String value, SignedInQueries queries) {
         String given = QueryParameters.optional(value);
         if (given == null) {
             return null;
         }
         String id = given.toLowerCase(Locale.ROOT);
-        if (!organisations.shows(id)) {
+        if (!queries.organisations().shows(id)) {
             throw new QueryParameters.NotFound("no organisation '" + given + "'");
         }
         return id;

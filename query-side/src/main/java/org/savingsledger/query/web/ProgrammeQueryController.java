@@ -36,7 +36,7 @@ class ProgrammeQueryController {
                                       @RequestParam(required = false) String effectiveOn,
                                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return queries.programmes().programmes(OrganisationParameter.of(organisation, queries.organisations()),
+        return queries.programmes().programmes(OrganisationParameter.of(organisation, queries),
                 QueryParameters.asAt(asAt, clock),
                 QueryParameters.effectiveOn(effectiveOn, clock));
     }
@@ -71,7 +71,7 @@ class ProgrammeQueryController {
                       @RequestParam(required = false) String asAt, @RequestParam(required = false) String effectiveOn,
                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return queries.programmes().year(QueryParameters.year(year), OrganisationParameter.of(organisation, queries.organisations()),
+        return queries.programmes().year(QueryParameters.year(year), OrganisationParameter.of(organisation, queries),
                 QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock));
     }
 }
