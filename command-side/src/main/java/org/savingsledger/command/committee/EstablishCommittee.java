@@ -24,6 +24,7 @@ public record EstablishCommittee(@TargetAggregateIdentifier CommitteeId committe
 
     @Override
     public CommandTarget target() {
-        return CommandTarget.createdIn(LedgerKind.COMMITTEE, committeeId.value(), organisation).alsoNaming(List.of(organisation));
+        return CommandTarget.createdIn(LedgerKind.COMMITTEE, committeeId.value(), organisation)
+                .alsoNaming(List.of(organisation));
     }
 }

@@ -37,6 +37,7 @@ public record LaunchProgramme(@TargetAggregateIdentifier ProgrammeId programmeId
 
     @Override
     public CommandTarget target() {
-        return CommandTarget.createdIn(LedgerKind.PROGRAMME, programmeId.value(), organisation).alsoNaming(List.of(organisation));
+        return CommandTarget.createdIn(LedgerKind.PROGRAMME, programmeId.value(), organisation)
+                .alsoNaming(List.of(organisation));
     }
 }
