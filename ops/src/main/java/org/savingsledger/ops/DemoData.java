@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.savingsledger.command.committee.AssignProgrammeToCommittee;
 import org.savingsledger.command.committee.EstablishCommittee;
 import org.savingsledger.command.committee.PresentPositionReport;
+import org.savingsledger.command.organisation.RegisterOrganisation;
 import org.savingsledger.command.programme.LaunchProgramme;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.saving.ProposeSaving;
@@ -12,6 +13,7 @@ import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
+import org.savingsledger.shared.OrganisationId;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 import org.savingsledger.shared.ReportId;
@@ -36,11 +38,14 @@ import java.util.Map;
  * Nottinghamshire's Adult Social Care savings (report of 12 March 2018, Figure 1, columns A, B
  * and C as savings lines, then the £1.0m slip of 2018/19 Council savings to 2020/21) and
  * Leicestershire's Transformation Programme profile (Cabinet, 19 April 2016, Figure 2).
- * Loading is skipped when the demo programmes already exist, so {@code --demo} can stay on.
+ * Both organisations are registered first. Loading is skipped when the demo programmes already exist, so
+ * {@code --demo} can stay on.
  */
 @Component
 class DemoData implements ApplicationRunner {
 
+    static final OrganisationId NOTTINGHAMSHIRE = OrganisationId.of("nottinghamshire");
+    static final OrganisationId LEICESTERSHIRE = OrganisationId.of("leicestershire");
     static final ProgrammeId NOTTS_PROGRAMME = ProgrammeId.of("notts-asc-savings");
     static final SavingId NOTTS_COLUMN_A = SavingId.of("notts-asc-column-a");
     static final SavingId NOTTS_COLUMN_B = SavingId.of("notts-asc-column-b");
@@ -74,8 +79,13 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    /** Loads both councils unless they are there already; answers whether it loaded anything. */
+    /**
+     * Loads both councils unless they are there already; answers whether it loaded any programme. The
+     * organisations come first, and are registered also in demo data loaded before organisations existed.
+     */
     boolean load() {
+        register(NOTTINGHAMSHIRE, "Nottinghamshire County Council", "E10000024", LocalDate.of(2018, 2, 26));
+        register(LEICESTERSHIRE, "Leicestershire County Council", "E10000018", LocalDate.of(2016, 4, 19));
         if (directory.isTaken(NOTTS_PROGRAMME.value())) {
             log.info("Demo data already loaded; nothing to do");
             return false;
@@ -84,6 +94,13 @@ class DemoData implements ApplicationRunner {
         loadLeicestershire();
         log.info("Demo data loaded: programmes {} and {}", NOTTS_PROGRAMME, LEICS_PROGRAMME);
         return true;
+    }
+
+    private void register(OrganisationId organisation, String name, String gssCode, LocalDate effective) {
+        if (!directory.isTaken(organisation.value())) {
+            commands.sendAndWait(new RegisterOrganisation(organisation, name, gssCode,
+                    new Provenance(ACTOR, null, effective, null)));
+        }
     }
 
     private void loadNottinghamshire() {

@@ -44,6 +44,7 @@ class BiDatasetColumnsTest {
     void everyDatasetHasExactlyItsDocumentedColumnsInBothFormats() throws IOException {
         ApiClient api = new ApiClient(port);
         String organisation = "columns-" + UUID.randomUUID().toString().substring(0, 8);
+        api.withOrganisation(organisation);
         String programme = id(api.post("/api/programmes", """
                 {"organisation": "%s", "name": "Columns", "savingsTarget": 900000, "firstYear": "2018/19",
                  "lastYear": "2020/21"}""".formatted(organisation)));

@@ -116,9 +116,11 @@ class BiFeedTest {
 
     @Test
     void awkwardTextSurvivesCsvAndJsonLines() throws Exception {
+        String organisation = "awkward-" + UUID.randomUUID().toString().substring(0, 6);
+        api.withOrganisation(organisation);
         String programme = api.post("/api/programmes", """
-                {"organisation": "awkward-%s", "name": "Café, \\"quoted\\" programme", "savingsTarget": 1,
-                 "firstYear": "2018/19", "lastYear": "2018/19"}""".formatted(UUID.randomUUID().toString().substring(0, 6))).id();
+                {"organisation": "%s", "name": "Café, \\"quoted\\" programme", "savingsTarget": 1,
+                 "firstYear": "2018/19", "lastYear": "2018/19"}""".formatted(organisation)).id();
         ApiClient.Reply saving = api.post("/api/programmes/" + programme + "/savings", JSON.createObjectNode()
                 .put("title", AWKWARD_TITLE).put("workstream", "Early Resolution, phase 2").put("confidence", "STRETCH")
                 .put("stage", "CONCEPT").set("profile", JSON.createObjectNode().put("2018/19", 80835.55)).toString());
@@ -152,9 +154,11 @@ class BiFeedTest {
     @Test
     void theSameRequestAsAtTheSameInstantGivesTheSameBytesAndETag() throws Exception {
         // a programme of its own to change: the demo's stay as the report had them, for every other test
+        String organisation = "etag-" + UUID.randomUUID().toString().substring(0, 8);
+        api.withOrganisation(organisation);
         String programme = api.post("/api/programmes", """
-                {"organisation": "etag-%s", "name": "ETags", "savingsTarget": 100, "firstYear": "2018/19",
-                 "lastYear": "2018/19"}""".formatted(UUID.randomUUID().toString().substring(0, 8))).id();
+                {"organisation": "%s", "name": "ETags", "savingsTarget": 100, "firstYear": "2018/19",
+                 "lastYear": "2018/19"}""".formatted(organisation)).id();
         ApiClient.Reply saving = api.post("/api/programmes/" + programme + "/savings", """
                 {"title": "Reablement", "confidence": "CONFIDENT", "stage": "IN_DELIVERY", "profile": {"2018/19": 100}}""");
         assertThat(saving.status()).as(saving.toString()).isEqualTo(201);

@@ -49,6 +49,7 @@ class BiOutputTest {
     void client() {
         api = new ApiClient(port);
         organisation = "bi-output-" + UUID.randomUUID().toString().substring(0, 8);
+        api.withOrganisation(organisation);
     }
 
     @Test

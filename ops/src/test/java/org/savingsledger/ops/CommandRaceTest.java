@@ -117,6 +117,7 @@ class CommandRaceTest {
 
         /** Sends the burst and answers the highest consistency token it was given. */
         long run(ApiClient api) throws Exception {
+            api.withOrganisation("racingshire");
             String programme = api.post("/api/programmes", """
                     {"organisation": "racingshire", "name": "Race", "savingsTarget": 10000,
                      "firstYear": "2018/19", "lastYear": "2020/21"}""").json().path("id").asText();

@@ -70,6 +70,7 @@ class ConcurrencyTest {
 
     private static void run(ApiClient[] instances, ApiClient queryApi, double retriesBefore1, double retriesBefore2)
             throws Exception {
+        instances[0].withOrganisation("nottinghamshire");
         String programme = instances[0].post("/api/programmes", """
                 {"organisation": "nottinghamshire", "name": "Concurrency", "savingsTarget": 10000000,
                  "firstYear": "2018/19", "lastYear": "2020/21"}""").json().path("id").asText();

@@ -42,6 +42,7 @@ class CorrectionsTest {
     void aProgrammeInAnOrganisationOfItsOwn() {
         api = new ApiClient(port);
         organisation = "county-" + UUID.randomUUID().toString().substring(0, 8);
+        api.withOrganisation(organisation);
         programme = created(api.post("/api/programmes", """
                 {"organisation": "%s", "name": "Transformation Programme", "description": "2018-2022 MTFS",
                  "savingsTarget": 17981000, "firstYear": "2018/19", "lastYear": "2021/22",

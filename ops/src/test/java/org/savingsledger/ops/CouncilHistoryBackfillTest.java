@@ -63,6 +63,7 @@ class CouncilHistoryBackfillTest {
         s1 = "backfill-s1-" + run;
         s2 = "backfill-s2-" + run;
         committee = "backfill-cabinet-" + run;
+        api.withOrganisation(organisation);
 
         ok(api.post("/api/programmes", """
                 {"id": "%s", "organisation": "%s", "name": "Transformation Programme", "savingsTarget": 10000000,

@@ -65,7 +65,7 @@ class CrashRecoveryTest {
         Map<Integer, AtomicInteger> otherAnswers = new ConcurrentHashMap<>();
         double lagAtKill;
         try {
-            ApiClient api = awaitUp(first);
+            ApiClient api = awaitUp(first).withOrganisation("crashshire");
             String programme = api.post("/api/programmes", """
                     {"organisation": "crashshire", "name": "Crash", "savingsTarget": 100,
                      "firstYear": "2018/19", "lastYear": "2019/20"}""").json().path("id").asText();

@@ -39,6 +39,17 @@ class DemoDataTest {
     }
 
     @Test
+    void eachCouncilIsRegisteredBeforeItsProgrammeAndCommittee() {
+        assertThat(eventTypes(DemoData.NOTTINGHAMSHIRE.value())).containsExactly("OrganisationRegistered");
+        assertThat(payload(DemoData.NOTTINGHAMSHIRE.value(), 0)).contains("\"name\":\"Nottinghamshire County Council\"",
+                "\"gssCode\":\"E10000024\"");
+        assertThat(payload(DemoData.LEICESTERSHIRE.value(), 0)).contains("\"name\":\"Leicestershire County Council\"",
+                "\"gssCode\":\"E10000018\"");
+        assertThat(globalIndex(DemoData.NOTTINGHAMSHIRE.value())).isLessThan(globalIndex(DemoData.NOTTS_PROGRAMME.value()));
+        assertThat(globalIndex(DemoData.LEICESTERSHIRE.value())).isLessThan(globalIndex(DemoData.LEICS_PROGRAMME.value()));
+    }
+
+    @Test
     void loadingTheDemoAgainChangesNothing() {
         long before = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         assertThat(demo.load()).isFalse();
@@ -49,6 +60,11 @@ class DemoDataTest {
         return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? "
                         + "order by sequence_number", String.class, aggregateId)
                 .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+
+    private long globalIndex(String aggregateId) {
+        return jdbc.queryForObject("select global_index from domain_event_entry where aggregate_identifier = ? "
+                + "and sequence_number = 0", Long.class, aggregateId);
     }
 
     private String payload(String aggregateId, long sequence) {

@@ -49,7 +49,7 @@ class FaultTest {
                     "--spring.datasource.url=" + eventStore, "--spring.datasource.username=postgres",
                     "--ledger.mongo.uri=mongodb://localhost:" + mongoPort + "/savings_ledger", "--spring.main.banner-mode=off",
                     ADMIN)) {
-                ApiClient commandApi = new ApiClient(port(commands));
+                ApiClient commandApi = new ApiClient(port(commands)).withOrganisation("faultshire");
                 ApiClient queryApi = new ApiClient(port(queries));
                 assertThat(commandApi.post("/api/programmes", programme("before-faults")).status()).isEqualTo(201);
 

@@ -68,6 +68,7 @@ class FrozenReportTest {
         api = new ApiClient(port);
         String run = UUID.randomUUID().toString().substring(0, 8);
         organisation = "frozen-" + run;
+        api.withOrganisation(organisation);
         programme = created(api.post("/api/programmes", """
                 {"id": "frozen-programme-%s", "organisation": "%s", "name": "Frozen figures", "savingsTarget": 5000000,
                  "firstYear": "2018/19", "lastYear": "2020/21", "effectiveDate": "2018-02-01"}""".formatted(run, organisation)));

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every read a user of Nottinghamshire can make — each query of the API, each BI dataset in both
  * formats, each OData entity set with and without {@code $filter}, {@code ?organisation=} and
  * {@code ?programme=} naming Leicestershire or its programme, and HEAD of each — answers as
- * docs/security.md says (another organisation's id is 404, a list or extract naming it is empty),
+ * docs/security.md says (another organisation's id is 404, and so is a list or extract naming it),
  * holds the user's own rows where it lists them, and carries no id or name of Leicestershire's in its
  * body or headers, except what the request itself named. Users: {@link AllInOneTest}.
  */
@@ -135,7 +135,7 @@ class IsolationTest {
         // the query API
         reads.add(new Read("/api/programmes", "/api/programmes", 200, List.of(nottsProgramme, "notts-asc-savings")));
         reads.add(new Read("/api/programmes", "/api/programmes?organisation=nottinghamshire", 200, ownProgramme));
-        reads.add(new Read("/api/programmes", "/api/programmes?organisation=leicestershire", 200, List.of()));
+        reads.add(new Read("/api/programmes", "/api/programmes?organisation=leicestershire", 404, List.of()));
         reads.add(new Read("/api/programmes/{id}", "/api/programmes/" + nottsProgramme, 200, List.of("Isolation own programme")));
         reads.add(new Read("/api/programmes/{id}", "/api/programmes/" + leicsProgramme, 404, List.of()));
         reads.add(new Read("/api/programmes/{id}", "/api/programmes/leics-transformation", 404, List.of()));
@@ -144,7 +144,10 @@ class IsolationTest {
         reads.add(new Read("/api/programmes/{id}/savings", "/api/programmes/" + leicsProgramme + "/savings", 404, List.of()));
         reads.add(new Read("/api/years/{year}", "/api/years/2018-19", 200, ownProgramme));
         reads.add(new Read("/api/years/{year}", "/api/years/2018-19?organisation=nottinghamshire", 200, ownProgramme));
-        reads.add(new Read("/api/years/{year}", "/api/years/2018-19?organisation=leicestershire", 200, List.of()));
+        reads.add(new Read("/api/years/{year}", "/api/years/2018-19?organisation=leicestershire", 404, List.of()));
+        reads.add(new Read("/api/organisations", "/api/organisations", 200, List.of("nottinghamshire")));
+        reads.add(new Read("/api/organisations/{id}", "/api/organisations/nottinghamshire", 200, ownProgramme));
+        reads.add(new Read("/api/organisations/{id}", "/api/organisations/leicestershire", 404, List.of()));
         reads.add(new Read("/api/savings/{id}", "/api/savings/" + nottsSaving, 200, List.of("Isolation own saving")));
         reads.add(new Read("/api/savings/{id}", "/api/savings/" + leicsSaving, 404, List.of()));
         reads.add(new Read("/api/savings/{id}", "/api/savings/leics-transformation-profile", 404, List.of()));
@@ -172,7 +175,7 @@ class IsolationTest {
                 String file = "/api/bi/" + dataset.fileName() + "." + format;
                 reads.add(new Read("/api/bi/{file}", file, 200, ownProgramme));
                 reads.add(new Read("/api/bi/{file}", file + "?organisation=nottinghamshire", 200, ownProgramme));
-                reads.add(new Read("/api/bi/{file}", file + "?organisation=leicestershire", 200, List.of()));
+                reads.add(new Read("/api/bi/{file}", file + "?organisation=leicestershire", 404, List.of()));
                 reads.add(new Read("/api/bi/{file}", file + "?programme=" + leicsProgramme, 200, List.of()));
                 reads.add(new Read("/api/bi/{file}", file + "?programme=leics-transformation", 200, List.of()));
                 reads.add(new Read("/api/bi/{file}", file + "?organisation=nottinghamshire&programme=" + leicsProgramme, 200,
@@ -188,7 +191,7 @@ class IsolationTest {
             reads.add(new Read("/odata/{entitySet}", set, 200, ownProgramme));
             reads.add(new Read("/odata/{entitySet}", set + "?$filter=" + encode("programme_id eq '" + nottsProgramme + "'"),
                     200, ownProgramme));
-            reads.add(new Read("/odata/{entitySet}", set + "?$filter=" + encode("organisation eq 'leicestershire'"), 200,
+            reads.add(new Read("/odata/{entitySet}", set + "?$filter=" + encode("organisation eq 'leicestershire'"), 404,
                     List.of()));
             reads.add(new Read("/odata/{entitySet}", set + "?$filter=" + encode("programme_id eq '" + leicsProgramme + "'"),
                     200, List.of()));

@@ -76,6 +76,7 @@ class MoneyLimitTest {
     void aProgrammeInAnOrganisationOfItsOwn() {
         api = new ApiClient(port);
         organisation = "county-" + UUID.randomUUID().toString().substring(0, 8);
+        api.withOrganisation(organisation);
         programme = created(api.post("/api/programmes", """
                 {"organisation": "%s", "name": "Adult Social Care savings", "savingsTarget": 17981000,
                  "firstYear": "2018/19", "lastYear": "2021/22", "effectiveDate": "2018-02-26"}""".formatted(organisation)));

@@ -188,9 +188,11 @@ class ODataTest {
         assertThat(window.path("value").get(0).path("row_number").asLong()).isEqualTo(2);
         assertThat(window.has("@odata.nextLink")).isFalse();
 
-        // a literal may hold " and " and doubled quotes: it is one value, matching nothing here
-        assertThat(api.get("/odata/saving_years?$filter=" + encode("organisation eq 'leicester and rutland''s'"))
-                .json().path("value")).isEmpty();
+        // a literal may hold " and " and doubled quotes: it is one value, naming no organisation here
+        ApiClient.Reply oneValue = api.get("/odata/saving_years?$filter=" + encode("organisation eq 'leicester and rutland''s'"));
+        assertThat(oneValue.json().path("value")).isEmpty();
+        assertThat(oneValue.status()).isEqualTo(404);
+        assertThat(oneValue.json().path("detail").asText()).isEqualTo("no organisation 'leicester and rutland's'");
     }
 
     @Test
@@ -268,7 +270,11 @@ class ODataTest {
                 assertThat(page.body()).as(set).doesNotContain("leicestershire", "leics-transformation", leics, leicsSaving);
             }
             assertThat(rows(pages(viewer, set + "?$filter=" + encode("programme_id eq '" + leics + "'")), dataset)).as(set).isEmpty();
-            assertThat(rows(pages(viewer, set + "?$filter=" + encode("organisation eq 'leicestershire'")), dataset)).as(set).isEmpty();
+            // naming another organisation answers no rows: a 404, as for an organisation not registered
+            ApiClient.Reply theirs = viewer.get(set + "?$filter=" + encode("organisation eq 'leicestershire'"));
+            assertThat(theirs.status()).as(set).isEqualTo(404);
+            assertThat(theirs.json().path("value")).as(set).isEmpty();
+            assertThat(theirs.json().path("detail").asText()).as(set).isEqualTo("no organisation 'leicestershire'");
         }
         // and the other way round: Leicestershire sees its own programme, with its budget, and nothing of Nottinghamshire
         ApiClient leicestershire = new ApiClient(port).as("editor-leics", "pw");

@@ -56,7 +56,7 @@ class OperationsTest {
 
     @Test
     void lagRisesWhileAProcessorIsPausedAndFallsToZeroWhenItResumes() {
-        ApiClient api = new ApiClient(port);
+        ApiClient api = new ApiClient(port).withOrganisation("lag-test");
         var processor = processing.eventProcessor("committee-history",
                 org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();

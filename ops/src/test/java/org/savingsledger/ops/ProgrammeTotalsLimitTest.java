@@ -36,6 +36,7 @@ class ProgrammeTotalsLimitTest {
     void aProgrammeInAnOrganisationOfItsOwn() {
         api = new ApiClient(port);
         String organisation = "county-" + UUID.randomUUID().toString().substring(0, 8);
+        api.withOrganisation(organisation);
         programme = created(api.post("/api/programmes", """
                 {"organisation": "%s", "name": "Adult Social Care savings", "savingsTarget": 17981000,
                  "firstYear": "2018/19", "lastYear": "2021/22", "effectiveDate": "2018-02-26"}""".formatted(organisation)));

@@ -73,7 +73,8 @@ class RebuildTest {
         ApiClient.Reply states = admin.get("/admin/read-models");
         assertThat(states.status()).isEqualTo(200);
         assertThat(states.json().path("readModels")).extracting(node -> node.path("name").asText())
-                .containsExactly("saving-history", "programme-history", "committee-history");
+                .containsExactly("saving-history", "programme-history", "committee-history",
+                "organisation-history");
     }
 
     @Test
@@ -93,6 +94,7 @@ class RebuildTest {
 
         // meanwhile a council records a programme, a saving and deliveries, and reads each back at once
         String organisation = "rebuild-" + UUID.randomUUID().toString().substring(0, 8);
+        api.withOrganisation(organisation);
         String programme = api.post("/api/programmes", """
                 {"organisation": "%s", "name": "During the rebuild", "savingsTarget": 1000000,
                  "firstYear": "2018/19", "lastYear": "2019/20"}""".formatted(organisation)).json().path("id").asText();

@@ -44,6 +44,8 @@ class RestartTest {
             assertThat(printed.find()).as("printed once").isFalse();
             assertThat(post(first, PROGRAMME, null).statusCode()).isEqualTo(401);
             assertThat(post(first, PROGRAMME, "admin:wrong").statusCode()).isEqualTo(401);
+            new ApiClient(((WebServerApplicationContext) first).getWebServer().getPort()).as("admin", password)
+                    .withOrganisation("nottinghamshire");
             assertThat(post(first, PROGRAMME, "admin:" + password).statusCode()).isEqualTo(201);
         }
         assertThat(Files.readString(dataDir.resolve("admin-password.hash"))).doesNotContain(password);

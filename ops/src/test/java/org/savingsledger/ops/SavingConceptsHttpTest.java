@@ -46,6 +46,7 @@ class SavingConceptsHttpTest {
         api = new ApiClient(port);
         String run = UUID.randomUUID().toString().substring(0, 8);
         organisation = "concepts-" + run;
+        api.withOrganisation(organisation);
         programme = "concepts-tp-" + run;
         s1 = "concepts-s1-" + run;
         s2 = "concepts-s2-" + run;

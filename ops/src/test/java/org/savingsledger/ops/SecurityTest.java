@@ -206,13 +206,17 @@ class SecurityTest {
         ApiClient leics = new ApiClient(port).as("editor-leics", PW);
         assertThat(notts.get("/api/programmes").json()).extracting(p -> p.path("organisation").asText()).containsOnly("nottinghamshire");
         assertThat(leics.get("/api/programmes").json()).extracting(p -> p.path("organisation").asText()).containsOnly("leicestershire");
-        assertThat(notts.get("/api/programmes?organisation=leicestershire").json()).isEmpty();
+        // naming another organisation is answered as naming one not registered: a 404, no rows
+        ApiClient.Reply theirs = notts.get("/api/programmes?organisation=leicestershire");
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(theirs.json().path("detail").asText()).isEqualTo("no organisation 'leicestershire'");
         assertThat(notts.get("/api/bi/programmes.csv").body()).contains(PROGRAMME).doesNotContain(LEICS_PROGRAMME)
                 .doesNotContain("leicestershire");
         assertThat(leics.get("/api/bi/programmes.csv").body()).contains(LEICS_PROGRAMME).doesNotContain(PROGRAMME);
         assertThat(notts.get("/odata/programmes").body()).doesNotContain("leicestershire");
         assertThat(notts.get("/api/years/2018-19?organisation=leicestershire").json().path("planned").decimalValue())
                 .isEqualByComparingTo("0");
+        assertThat(notts.get("/api/years/2018-19?organisation=leicestershire").status()).isEqualTo(404);
         ApiClient both = new ApiClient(port).as("viewer-both", PW);
         assertThat(both.get("/api/programmes").json()).extracting(p -> p.path("organisation").asText())
                 .contains("nottinghamshire", "leicestershire");

@@ -33,7 +33,7 @@ class SplitDeploymentTest {
             try (ConfigurableApplicationContext queries = SpringApplication.run(QuerySideApplication.class,
                     "--server.port=0", "--spring.main.banner-mode=off", "--spring.datasource.url=" + eventStore,
                     "--spring.datasource.username=postgres", "--ledger.mongo.embedded-storage=memory", "--ledger.admin.password=" + AllInOneTest.ADMIN_PASSWORD)) {
-                ApiClient commandApi = new ApiClient(port(commands));
+                ApiClient commandApi = new ApiClient(port(commands)).withOrganisation("leicestershire");
                 ApiClient queryApi = new ApiClient(port(queries));
 
                 ApiClient.Reply launched = commandApi.post("/api/programmes", """

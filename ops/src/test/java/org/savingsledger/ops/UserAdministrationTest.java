@@ -46,6 +46,7 @@ class UserAdministrationTest {
     void aProgrammeInEachOrganisation() {
         admin = new ApiClient(port);
         for (String[] programme : List.of(new String[] {NOTTS, "nottinghamshire"}, new String[] {LEICS, "leicestershire"})) {
+            admin.withOrganisation(programme[1]);
             ApiClient.Reply launched = admin.post("/api/programmes", """
                     {"id": "%s", "organisation": "%s", "name": "Users", "savingsTarget": 1000,
                      "firstYear": "2018/19", "lastYear": "2019/20"}""".formatted(programme[0], programme[1]));

@@ -56,6 +56,7 @@ public class Committee {
         if (directory.isTaken(command.committeeId().value())) {
             throw new DuplicateIdentifier(command.committeeId().value());
         }
+        directory.requireOrganisation(command.organisation());
         apply(new CommitteeEstablished(command.committeeId(), command.organisation(), command.name(),
                 command.provenance()));
     }

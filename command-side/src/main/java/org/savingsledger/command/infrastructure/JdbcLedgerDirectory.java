@@ -9,6 +9,7 @@ import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.MoneyLimit;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
+import org.savingsledger.events.organisation.OrganisationRegistered;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
@@ -129,6 +130,13 @@ class JdbcLedgerDirectory implements LedgerDirectory {
     void on(CommitteeEstablished event) {
         jdbc.update("insert into ledger_directory (id, kind, organisation) values (?, 'COMMITTEE', ?)",
                 event.committeeId().value(), event.organisation());
+    }
+
+    /** An organisation is its own organisation, so that the organisation check of its id needs no special case. */
+    @EventHandler
+    void on(OrganisationRegistered event) {
+        jdbc.update("insert into ledger_directory (id, kind, organisation) values (?, 'ORGANISATION', ?)",
+                event.organisationId().value(), event.organisationId().value());
     }
 
     @EventHandler

@@ -10,14 +10,20 @@ import org.savingsledger.shared.Money;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 
-/** Launch a transformation programme with a savings target over a period of financial years. */
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Launch a transformation programme with a savings target over a period of financial years. {@code organisation}
+ * names a registered organisation's id, in any case: it is recorded lower-cased, as the id.
+ */
 public record LaunchProgramme(@TargetAggregateIdentifier ProgrammeId programmeId, String organisation, String name, String description,
                               Money savingsTarget, FinancialYear firstYear, FinancialYear lastYear,
                               Provenance provenance) implements LedgerCommand {
 
     public LaunchProgramme {
         InvalidCommand.required("id", programmeId);
-        organisation = InvalidCommand.text("organisation", organisation, 200);
+        organisation = InvalidCommand.text("organisation", organisation, 200).toLowerCase(Locale.ROOT);
         name = InvalidCommand.text("name", name, 200);
         description = InvalidCommand.optionalText("description", description, 2000);
         InvalidCommand.notNegative("savingsTarget", savingsTarget);
@@ -31,6 +37,7 @@ public record LaunchProgramme(@TargetAggregateIdentifier ProgrammeId programmeId
 
     @Override
     public CommandTarget target() {
-        return CommandTarget.createdIn(LedgerKind.PROGRAMME, programmeId.value(), organisation);
+        return CommandTarget.createdIn(LedgerKind.PROGRAMME, programmeId.value(), organisation)
+                .alsoNaming(List.of(organisation));
     }
 }

@@ -69,6 +69,7 @@ public class Programme {
         if (directory.isTaken(command.programmeId().value())) {
             throw new DuplicateIdentifier(command.programmeId().value());
         }
+        directory.requireOrganisation(command.organisation());
         apply(new ProgrammeLaunched(command.programmeId(), command.organisation(), command.name(),
                 command.description(), command.savingsTarget(), command.firstYear(), command.lastYear(),
                 command.provenance()));

@@ -5,7 +5,8 @@ public enum LedgerKind {
     PROGRAMME("programme"),
     SAVING("saving"),
     COMMITTEE("committee"),
-    REPORT("position report");
+    REPORT("position report"),
+    ORGANISATION("organisation");
 
     private final String label;
 

@@ -21,4 +21,11 @@ public interface NamedIds {
     default boolean isTaken(String id) {
         return kindOf(id).isPresent();
     }
+
+    /** {@link Rule#ORGANISATION_MUST_EXIST}: {@code organisation} (an id the command names) is a registered organisation's. */
+    default void requireOrganisation(String organisation) {
+        if (kindOf(organisation).filter(LedgerKind.ORGANISATION::equals).isEmpty()) {
+            throw new BusinessRuleViolation(Rule.ORGANISATION_MUST_EXIST, "there is no organisation '" + organisation + "'");
+        }
+    }
 }

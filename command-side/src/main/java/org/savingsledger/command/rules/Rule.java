@@ -28,7 +28,9 @@ public enum Rule {
     AMENDMENT_CHANGES_EACH_FIELD("amendment-changes-each-field",
             "an amendment of details or of a period changes every field it names from its current value"),
     PERIOD_KEEPS_YEARS_WITH_MONEY("period-keeps-years-with-money",
-            "a programme's period keeps every year that holds planned or delivered money of any of its savings");
+            "a programme's period keeps every year that holds planned or delivered money of any of its savings"),
+    ORGANISATION_MUST_EXIST("organisation-must-exist",
+            "a programme's or committee's organisation must be registered (POST /api/organisations) before it is named");
 
     private final String slug;
     private final String description;

@@ -27,6 +27,7 @@ public class CommandSecurity {
         String finance = Role.FINANCE.name();
         return chains.build(http, requests -> requests
                 .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/organisations").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/programmes", "/api/programmes/*/target",
                         "/api/programmes/*/budget-approvals", "/api/programmes/*/cost-drawdowns",
                         "/api/programmes/*/budget-corrections", "/api/programmes/*/cost-drawdown-corrections",

@@ -54,6 +54,7 @@ class CommitteeTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Committee.class);
         directory = new InMemoryLedgerDirectory()
+                .taken("nottinghamshire", LedgerKind.ORGANISATION)
                 .programme(ASC.value(), "nottinghamshire", "2018/19", "2021/22")
                 .programme(PUBLIC_HEALTH.value(), "nottinghamshire", "2018/19", "2020/21")
                 .programme(LEICS.value(), "leicestershire", "2016/17", "2019/20");

@@ -47,6 +47,19 @@ final class ApiClient {
         return authorization == null ? request : request.header("Authorization", authorization);
     }
 
+    /**
+     * Registers the organisation {@code id} unless it is registered already (this client must be the
+     * administrator's): tests share one context and run in any order, so whichever needs it first registers
+     * it and the others get a 409.
+     */
+    ApiClient withOrganisation(String id) {
+        Reply reply = post("/api/organisations", "{\"id\": \"" + id + "\", \"name\": \"" + id + "\"}");
+        if (reply.status() != 201 && reply.status() != 409) {
+            throw new IllegalStateException("organisation " + id + " not registered: " + reply);
+        }
+        return this;
+    }
+
     Reply post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

@@ -49,7 +49,7 @@ class CommandApiTest {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        api = new ApiClient(port).withOrganisation("nottinghamshire").withOrganisation("leicestershire");
     }
 
     // ---------------------------------------------------------------- success paths

@@ -40,7 +40,7 @@ class ConsistencyTokenTest {
 
     @Test
     void aCommandIsAnsweredWithTheGlobalIndexOfItsEventWithoutAConnectionAfterItsCommit() throws Exception {
-        ApiClient api = new ApiClient(port);
+        ApiClient api = new ApiClient(port).withOrganisation("nottinghamshire");
         String programme = "tokens-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("/api/programmes", """
                 {"id": "%s", "organisation": "nottinghamshire", "name": "Tokens", "savingsTarget": 1000,

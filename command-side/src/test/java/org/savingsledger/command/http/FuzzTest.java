@@ -52,6 +52,7 @@ class FuzzTest {
         String programme = "fuzz-" + run;
         String saving = "fuzz-s-" + run;
         String committee = "fuzz-c-" + run;
+        new ApiClient(port).withOrganisation("fuzzshire");
         assertThat(send("/api/programmes", "application/json", """
                 {"id": "%s", "organisation": "fuzzshire", "name": "Fuzz", "savingsTarget": 1000000, "firstYear": "2018/19",
                  "lastYear": "2021/22"}""".formatted(programme)).statusCode()).isEqualTo(201);

@@ -54,7 +54,7 @@ class LenientInputTest {
 
     @BeforeEach
     void aProgrammeASavingAndACommittee() {
-        api = new ApiClient(port);
+        api = new ApiClient(port).withOrganisation("nottinghamshire");
         String run = UUID.randomUUID().toString().substring(0, 8);
         programme = "lenient-" + run;
         saving = "lenient-s-" + run;

@@ -63,7 +63,7 @@ class ProgrammeTotalsTest {
 
     @BeforeEach
     void aProgrammeWithNoSavings() {
-        api = new ApiClient(port);
+        api = new ApiClient(port).withOrganisation("nottinghamshire");
         programme = newId("totals");
         ApiClient.Reply reply = api.post("/api/programmes", """
                 {"id": "%s", "organisation": "nottinghamshire", "name": "Adult Social Care savings",

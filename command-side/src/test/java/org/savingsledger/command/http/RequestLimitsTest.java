@@ -38,6 +38,7 @@ class RequestLimitsTest {
 
     @BeforeEach
     void aProgramme() throws Exception {
+        new ApiClient(port).withOrganisation("nottinghamshire");
         programme = "limits-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(post("/api/programmes", """
                 {"id": "%s", "organisation": "nottinghamshire", "name": "Limits", "savingsTarget": 1000,

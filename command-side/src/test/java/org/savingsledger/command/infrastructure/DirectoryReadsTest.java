@@ -81,6 +81,7 @@ class DirectoryReadsTest {
 
     @BeforeEach
     void start() {
+        rows.put("nottinghamshire", new DirectoryEntry("nottinghamshire", LedgerKind.ORGANISATION, "nottinghamshire", null));
         programme(PROGRAMME, "nottinghamshire");
         programme(THEIRS, "leicestershire");
         axon = DefaultConfigurer.defaultConfiguration()

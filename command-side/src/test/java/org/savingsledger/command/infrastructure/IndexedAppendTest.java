@@ -6,7 +6,10 @@ import org.axonframework.common.Registration;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.command.http.LedgerHttpTest;
 import org.savingsledger.command.infrastructure.LedgerCommandBus.LatestEvent;
+import org.savingsledger.command.organisation.RegisterOrganisation;
 import org.savingsledger.command.programme.LaunchProgramme;
+import org.savingsledger.command.rules.DuplicateIdentifier;
+import org.savingsledger.shared.OrganisationId;
 import org.savingsledger.command.saving.ChangeSavingRag;
 import org.savingsledger.command.saving.ProposeSaving;
 import org.savingsledger.command.saving.SlipSavingToYear;
@@ -55,6 +58,12 @@ class IndexedAppendTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         ProgrammeId programme = ProgrammeId.of("indexed-" + suffix);
         SavingId saving = SavingId.of("indexed-saving-" + suffix);
+        try {
+            commands.sendAndWait(new RegisterOrganisation(OrganisationId.of("nottinghamshire"), "Nottinghamshire", null,
+                    BY_EDITOR));
+        } catch (DuplicateIdentifier registeredByAnotherTest) {
+            // tests share the context: whichever runs first registers it
+        }
         commands.sendAndWait(new LaunchProgramme(programme, "nottinghamshire", "Indexed", null, Money.pounds(1000),
                 FinancialYear.parse("2018/19"), FinancialYear.parse("2019/20"), BY_EDITOR));
         commands.sendAndWait(new ProposeSaving(saving, programme, "Indexed", null, null, Confidence.CONFIDENT,

@@ -40,8 +40,35 @@ class ProgrammeTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Programme.class);
-        directory = new InMemoryLedgerDirectory();
+        directory = new InMemoryLedgerDirectory().taken("leicestershire", LedgerKind.ORGANISATION);
         fixture.registerInjectableResource(directory);
+    }
+
+    @Test
+    void launchProgramme_namesItsOrganisationByIdInAnyCase() {
+        fixture.givenNoPriorActivity()
+                .when(new LaunchProgramme(ID, " Leicestershire", "Transformation Programme", "2016-2020 MTFS",
+                        Money.pounds(35_400_000), FinancialYear.parse("2016/17"), FinancialYear.parse("2019/20"),
+                        BY_CABINET))
+                .expectEvents(LAUNCHED);
+    }
+
+    @Test
+    void launchProgramme_inAnOrganisationNotRegisteredIsRefused() {
+        refusedBy(fixture.givenNoPriorActivity()
+                .when(new LaunchProgramme(ID, "Leicestershire County Council", "Transformation Programme", null,
+                        Money.pounds(1), FinancialYear.parse("2016/17"), FinancialYear.parse("2019/20"), BY_CABINET))
+                .expectExceptionMessage(Rule.ORGANISATION_MUST_EXIST.description()
+                        + ": there is no organisation 'leicestershire county council'"), Rule.ORGANISATION_MUST_EXIST);
+    }
+
+    @Test
+    void launchProgramme_namingAnIdOfAnotherKindAsItsOrganisationIsRefused() {
+        directory.taken("leics-cabinet", LedgerKind.COMMITTEE);
+        refusedBy(fixture.givenNoPriorActivity()
+                .when(new LaunchProgramme(ID, "leics-cabinet", "Transformation Programme", null,
+                        Money.pounds(1), FinancialYear.parse("2016/17"), FinancialYear.parse("2019/20"), BY_CABINET)),
+                Rule.ORGANISATION_MUST_EXIST);
     }
 
     @Test

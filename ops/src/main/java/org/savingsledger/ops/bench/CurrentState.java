@@ -6,6 +6,7 @@ import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
+import org.savingsledger.events.organisation.OrganisationRegistered;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.saving.SavingBroughtForward;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
@@ -26,8 +27,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The alternative's current state of programmes, savings and committees, kept as a team would keep
- * it: each change reads the objects it touches, changes them and answers them to be replaced and
+ * The alternative's current state of organisations, programmes, savings and committees, kept as a
+ * team would keep it: each change reads the objects it touches, changes them and answers them to be replaced and
  * audited. The objects' fields are what JaVers snapshots, and their {@link TypeName}s what its
  * queries name, so {@link JaversAudit} folds from exactly what was stored.
  */
@@ -37,7 +38,7 @@ final class CurrentState {
      * An object JaVers audits: its id and the fields its current-state document holds, in the order
      * the document lists them. JaVers reads the fields themselves, the superclass's id included.
      */
-    abstract static sealed class Audited permits JvProgramme, JvSaving, JvCommittee {
+    abstract static sealed class Audited permits JvOrganisation, JvProgramme, JvSaving, JvCommittee {
         @Id
         String id;
 
@@ -107,6 +108,17 @@ final class CurrentState {
         }
     }
 
+    @TypeName("Organisation")
+    static final class JvOrganisation extends Audited {
+        String name;
+        String gssCode;
+
+        @Override
+        Map<String, Object> fields() {
+            return document("name", name, "gssCode", gssCode);
+        }
+    }
+
     private final JaversBackend backend;
     private final Map<String, Audited> objects = new HashMap<>();
 
@@ -117,6 +129,13 @@ final class CurrentState {
 
     /** Applies one change to the objects in memory and answers every object it changed. */
     List<Audited> apply(LedgerEvent event) {
+        if (event instanceof OrganisationRegistered e) {
+            JvOrganisation organisation = new JvOrganisation();
+            organisation.id = e.organisationId().value();
+            organisation.name = e.name();
+            organisation.gssCode = e.gssCode();
+            return created(organisation);
+        }
         if (event instanceof ProgrammeLaunched e) {
             JvProgramme programme = new JvProgramme();
             programme.id = e.programmeId().value();

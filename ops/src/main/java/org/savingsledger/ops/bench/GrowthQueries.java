@@ -2,7 +2,9 @@ package org.savingsledger.ops.bench;
 
 import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.committee.CommitteeEstablished;
+import org.savingsledger.events.organisation.OrganisationRegistered;
 import org.savingsledger.events.programme.ProgrammeLaunched;
+import org.savingsledger.shared.OrganisationId;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
@@ -163,6 +165,10 @@ record GrowthQueries(LedgerUnderTest ledger) {
             }
             return new ProgrammeLaunched(launched.programmeId(), organisation, launched.name(), launched.description(),
                     launched.savingsTarget(), launched.firstYear(), launched.lastYear(), launched.provenance());
+        }
+        if (payload instanceof OrganisationRegistered registered) {
+            return new OrganisationRegistered(OrganisationId.of(organisation), registered.name(), registered.gssCode(),
+                    registered.provenance());
         }
         if (payload instanceof CommitteeEstablished established) {
             return new CommitteeEstablished(established.committeeId(), organisation, established.name(),

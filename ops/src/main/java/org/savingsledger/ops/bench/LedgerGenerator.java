@@ -3,6 +3,7 @@ package org.savingsledger.ops.bench;
 import org.savingsledger.command.committee.AssignProgrammeToCommittee;
 import org.savingsledger.command.committee.EstablishCommittee;
 import org.savingsledger.command.committee.PresentPositionReport;
+import org.savingsledger.command.organisation.RegisterOrganisation;
 import org.savingsledger.command.programme.LaunchProgramme;
 import org.savingsledger.command.saving.BringSavingForward;
 import org.savingsledger.command.saving.ChangeSavingRag;
@@ -14,6 +15,7 @@ import org.savingsledger.shared.CommitteeId;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
+import org.savingsledger.shared.OrganisationId;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 import org.savingsledger.shared.Rag;
@@ -26,6 +28,7 @@ import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
+import org.savingsledger.events.organisation.OrganisationRegistered;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.saving.SavingBroughtForward;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
@@ -66,7 +69,7 @@ public final class LedgerGenerator {
         public long events() {
             long programmes = (long) organisations * programmesPerOrganisation;
             long savings = programmes * savingsPerProgramme;
-            return programmes + savings * (1 + changesPerSaving) + organisations + programmes
+            return organisations + programmes + savings * (1 + changesPerSaving) + organisations + programmes
                     + (long) organisations * reportsPerCommittee;
         }
     }
@@ -107,7 +110,11 @@ public final class LedgerGenerator {
             String id;
             LedgerEvent event;
             Instant recorded = null;
-            if (command instanceof LaunchProgramme c) {
+            if (command instanceof RegisterOrganisation c) {
+                type = "Organisation";
+                id = c.organisationId().value();
+                event = new OrganisationRegistered(c.organisationId(), c.name(), c.gssCode(), c.provenance());
+            } else if (command instanceof LaunchProgramme c) {
                 type = "Programme";
                 id = c.programmeId().value();
                 event = new ProgrammeLaunched(c.programmeId(), c.organisation(), c.name(), c.description(),
@@ -181,10 +188,14 @@ public final class LedgerGenerator {
         FinancialYear first = FinancialYear.of(FIRST_YEAR);
         FinancialYear last = FinancialYear.of(FIRST_YEAR + shape.years() - 1);
         for (int o = 0; o < shape.organisations(); o++) {
-            String organisation = "council-%03d".formatted(o);
+            // each seed's organisations are its own (ids are unique across the ledger); its other ids keep their names
+            String council = "council-%03d".formatted(o);
+            String organisation = council + "-" + Long.toString(Math.abs(seed), 36);
+            sink.accept(new RegisterOrganisation(OrganisationId.of(organisation), "Council " + o, null,
+                    provenance(null, LocalDate.of(FIRST_YEAR, 1, 6))));
             List<ProgrammeId> programmes = new ArrayList<>();
             for (int p = 0; p < shape.programmesPerOrganisation(); p++) {
-                ProgrammeId programme = ProgrammeId.of("%s-p%d-%s".formatted(organisation, p, Long.toString(Math.abs(seed), 36)));
+                ProgrammeId programme = ProgrammeId.of("%s-p%d-%s".formatted(council, p, Long.toString(Math.abs(seed), 36)));
                 programmes.add(programme);
                 sink.accept(new LaunchProgramme(programme, organisation, "Transformation programme " + p, null,
                         Money.pounds(1_000_000L * shape.savingsPerProgramme()), first, last,
@@ -193,7 +204,7 @@ public final class LedgerGenerator {
                     saving(sink, random, programme, SavingId.of("%s-s%d".formatted(programme.value(), s)));
                 }
             }
-            CommitteeId committee = CommitteeId.of(organisation + "-cabinet-" + Long.toString(Math.abs(seed), 36));
+            CommitteeId committee = CommitteeId.of(council + "-cabinet-" + Long.toString(Math.abs(seed), 36));
             sink.accept(new EstablishCommittee(committee, organisation, "Cabinet", provenance(null, LocalDate.of(FIRST_YEAR, 4, 1))));
             for (ProgrammeId programme : programmes) {
                 sink.accept(new AssignProgrammeToCommittee(committee, programme, provenance(null, LocalDate.of(FIRST_YEAR, 4, 1)), null));

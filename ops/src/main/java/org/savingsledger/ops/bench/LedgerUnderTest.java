@@ -6,7 +6,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.savingsledger.command.organisation.RegisterOrganisation;
 import org.savingsledger.command.programme.LaunchProgramme;
+import org.savingsledger.command.rules.LedgerDirectory;
+import org.savingsledger.shared.OrganisationId;
 import org.savingsledger.command.saving.ProposeSaving;
 import org.savingsledger.command.saving.RecordSavingDelivered;
 import org.savingsledger.events.LedgerEvent;
@@ -112,6 +115,9 @@ record LedgerUnderTest(ApplicationContext context, int port, String authorizatio
         ProgrammeId programme = ProgrammeId.of("bench-" + purpose + "-" + run);
         FinancialYear first = FinancialYear.of(2020);
         FinancialYear last = FinancialYear.of(2030);
+        if (!context.getBean(LedgerDirectory.class).isTaken(ORGANISATION)) {
+            gateway.sendAndWait(new RegisterOrganisation(OrganisationId.of(ORGANISATION), "Benchmarks", null, provenance()));
+        }
         gateway.sendAndWait(new LaunchProgramme(programme, ORGANISATION, "Append benchmark", null, Money.pounds(1_000_000_000L),
                 first, last, provenance()));
         List<SavingId> savings = new ArrayList<>();

@@ -49,9 +49,12 @@ record Seeding(LedgerUnderTest ledger) {
         return new LedgerGenerator.Shape(1, 1, BenchSizes.HISTORY_SAVINGS, 6, changes, 4);
     }
 
-    /** The history events of an as-at ledger, as the figures name it: all but the programme's launch, the committee's establishment and its four reports. */
+    /**
+     * The history events of an as-at ledger, as the figures name it: all but the organisation's registration, the
+     * programme's launch, the committee's establishment and its four reports.
+     */
     static long historyEvents(int changes) {
-        return historyShape(changes).events() - 1 - 4 - 1;
+        return historyShape(changes).events() - 1 - 1 - 4 - 1;
     }
 
     /** The first event the shared-service ledger stores: its first programme and where the replay stretch begins. */

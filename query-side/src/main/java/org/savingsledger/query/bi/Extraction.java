@@ -49,7 +49,8 @@ public class Extraction {
             Map<String, List<Fact>> facts = new LinkedHashMap<>(store.facts(StreamKind.PROGRAMME, List.of(id)));
             facts.putAll(store.savingFolds(savingIds, asAt, effectiveOn));
             Optional<ProgrammePosition> programme = ProgrammePosition.of(id, facts.get(id), asAt, effectiveOn);
-            if (programme.isEmpty() || (organisation != null && !organisation.equals(programme.get().organisation()))) {
+            if (programme.isEmpty() || (organisation != null
+                    && !organisation.equalsIgnoreCase(programme.get().organisation().strip()))) {
                 continue;
             }
             List<SavingPosition> positions = SavingPosition.allOf(savingIds, facts, asAt, effectiveOn);

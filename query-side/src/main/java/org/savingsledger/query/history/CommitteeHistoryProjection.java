@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Projects every committee event into the committee's history: programmes overseen and reports presented. */
@@ -52,14 +53,16 @@ public class CommitteeHistoryProjection {
                     PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN, FOLD_SNAPSHOT,
                     PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED,
                     PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED,
-                    SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED ->
+                    SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED,
+                    ORGANISATION_REGISTERED ->
                     throw type.notOf(StreamKind.COMMITTEE);
         };
         batch.append(committeeId, Fact.of(event, version, recordedAt, List.of(), attributes, null), state, null);
     }
 
+    /** The head keeps the organisation as an id (lower case), as a programme's does; the fact keeps it as recorded. */
     private static Map<String, Object> established(Document state, CommitteeEstablished e) {
-        state.append("organisation", e.organisation()).append("name", e.name());
+        state.append("organisation", e.organisation().strip().toLowerCase(Locale.ROOT)).append("name", e.name());
         return Map.of("organisation", e.organisation(), "name", e.name());
     }
 

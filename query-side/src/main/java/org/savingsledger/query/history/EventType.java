@@ -4,6 +4,7 @@ import org.savingsledger.events.LedgerEvent;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
+import org.savingsledger.events.organisation.OrganisationRegistered;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeBudgetCorrected;
 import org.savingsledger.events.programme.ProgrammeCostDrawdownCorrected;
@@ -68,7 +69,8 @@ public enum EventType {
     SAVING_CLASSIFIED("SavingClassified", SavingClassified.class),
     SAVING_POSTS_REVISED("SavingPostsRevised", SavingPostsRevised.class),
     SAVING_POSTS_DELIVERED("SavingPostsDelivered", SavingPostsDelivered.class),
-    SAVING_POSTS_DELIVERY_CORRECTED("SavingPostsDeliveryCorrected", SavingPostsDeliveryCorrected.class);
+    SAVING_POSTS_DELIVERY_CORRECTED("SavingPostsDeliveryCorrected", SavingPostsDeliveryCorrected.class),
+    ORGANISATION_REGISTERED("OrganisationRegistered", OrganisationRegistered.class);
 
     private static final Map<Class<?>, EventType> BY_EVENT = new HashMap<>();
     private static final Map<String, EventType> BY_NAME = new HashMap<>();

@@ -46,7 +46,8 @@ public final class HistoryStore {
 
     /** A store pinned to the first generation of every kind (tests, tools). */
     public HistoryStore(MongoDatabase database) {
-        this(database, Map.of(StreamKind.SAVING, 1, StreamKind.PROGRAMME, 1, StreamKind.COMMITTEE, 1));
+        this(database, Map.of(StreamKind.SAVING, 1, StreamKind.PROGRAMME, 1, StreamKind.COMMITTEE, 1,
+                StreamKind.ORGANISATION, 1));
         createIndexes();
     }
 

@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,15 +76,20 @@ public class ProgrammeHistoryProjection {
                     SAVING_DELIVERY_RECORDED, SAVING_DELIVERY_CORRECTED, SAVING_STAGE_CHANGED, SAVING_CONFIDENCE_CHANGED,
                     SAVING_RAG_CHANGED, SAVING_WITHDRAWN, COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE,
                     POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT, SAVING_DETAILS_CHANGED,
-                    SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED ->
+                    SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED,
+                    ORGANISATION_REGISTERED ->
                     throw type.notOf(StreamKind.PROGRAMME);
         };
         batch.append(programmeId, Fact.of(event, version, recordedAt, changes, attributes, null), state, null);
     }
 
-    /** The programme's name and years, and its first target. */
+    /**
+     * The programme's name and years, and its first target. The head keeps the organisation as an id (lower
+     * case), so filters match programmes recorded with a free-text organisation before organisations were
+     * registered ignoring its case; the fact keeps it as recorded.
+     */
     private static Fact.Change launched(Document state, Map<String, Object> attributes, ProgrammeLaunched e) {
-        state.append("organisation", e.organisation()).append("name", e.name());
+        state.append("organisation", e.organisation().strip().toLowerCase(Locale.ROOT)).append("name", e.name());
         attributes.put("organisation", e.organisation());
         attributes.put("name", e.name());
         if (e.description() != null) {

@@ -1,6 +1,7 @@
 package org.savingsledger.query.history;
 
 import org.savingsledger.events.committee.CommitteeEvent;
+import org.savingsledger.events.organisation.OrganisationEvent;
 import org.savingsledger.events.programme.ProgrammeEvent;
 import org.savingsledger.events.saving.SavingEvent;
 
@@ -13,7 +14,9 @@ public enum StreamKind {
     SAVING(SavingHistoryProjection.PROCESSING_GROUP, "saving", SavingEvent.class, 10),
     /** Programme and committee histories are short and always read whole. */
     PROGRAMME(ProgrammeHistoryProjection.PROCESSING_GROUP, "programme", ProgrammeEvent.class, 100),
-    COMMITTEE(CommitteeHistoryProjection.PROCESSING_GROUP, "committee", CommitteeEvent.class, 100);
+    COMMITTEE(CommitteeHistoryProjection.PROCESSING_GROUP, "committee", CommitteeEvent.class, 100),
+    /** An organisation's head carries its own id as its organisation, so visibility treats it like the others. */
+    ORGANISATION(OrganisationHistoryProjection.PROCESSING_GROUP, "organisation", OrganisationEvent.class, 100);
 
     private final String readModel;
     private final String collectionPrefix;

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.savingsledger.query.history.CommitteeHistoryProjection;
+import org.savingsledger.query.history.OrganisationHistoryProjection;
 import org.savingsledger.query.history.GenerationLifecycle;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.HistoryTarget;
@@ -142,6 +143,7 @@ public class ReadModelRebuilds implements DisposableBean {
             case SAVING -> new SavingHistoryProjection(writer);
             case PROGRAMME -> new ProgrammeHistoryProjection(writer);
             case COMMITTEE -> new CommitteeHistoryProjection(writer);
+            case ORGANISATION -> new OrganisationHistoryProjection(writer);
         };
     }
 

@@ -108,7 +108,7 @@ class BiController {
         boolean byteOrderMark = byteOrderMark(bom, format);
         readYourWrites.await(consistencyToken);
         BiQuery query = new BiQuery(QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock),
-                QueryParameters.optional(organisation), programmeFilter(programme));
+                OrganisationParameter.of(organisation, queries), programmeFilter(programme));
         Extract extract = new Extract(dataset, format, byteOrderMark, query, asAt == null ? null
                 : queries.extraction().notYetRecorded(query.organisation(), query.programmeId(), query.asAt()).orElse(null));
         String etag = "\"" + fingerprint(extract, asAt) + "\"";

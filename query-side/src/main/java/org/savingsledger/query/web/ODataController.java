@@ -158,6 +158,7 @@ class ODataController {
         boolean counting = bool("$count", count);
         Map<String, String> conditions = conditions(dataset, filter);
         readYourWrites.await(consistencyToken);
+        String organisation = OrganisationParameter.of(conditions.get("organisation"), queries);
         List<Integer> selected = selected(dataset, select);
         Instant pinnedAsAt = QueryParameters.asAt(asAt, clock);
         LocalDate pinnedEffectiveOn = QueryParameters.effectiveOn(effectiveOn, clock);
@@ -168,7 +169,7 @@ class ODataController {
         Page page = new Page(first, Math.min(limit, pageSize), counting);
         int yearColumn = columnIndex(dataset, "year");
         try {
-            dataset.write(queries.extraction(), new BiQuery(pinnedAsAt, pinnedEffectiveOn, conditions.get("organisation"),
+            dataset.write(queries.extraction(), new BiQuery(pinnedAsAt, pinnedEffectiveOn, organisation,
                     conditions.get("programme_id")), values -> {
                 if (conditions.containsKey("year")
                         && (values[yearColumn] == null || !conditions.get("year").equals(values[yearColumn].toString()))) {

@@ -30,13 +30,15 @@ class ProgrammeQueryController {
     }
 
     @GetMapping(path = "/api/programmes", produces = "application/json")
-    @Operation(summary = "Programme summaries of an organisation (of all without one), ordered by id.")
+    @Operation(summary = "Programme summaries of an organisation (of all without one), ordered by id. An organisation "
+            + "the caller may not see, or that is not registered, is a 404.")
     List<ProgrammeSummary> programmes(@RequestParam(required = false) String organisation,
                                       @RequestParam(required = false) String asAt,
                                       @RequestParam(required = false) String effectiveOn,
                                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return queries.programmes().programmes(QueryParameters.optional(organisation), QueryParameters.asAt(asAt, clock),
+        return queries.programmes().programmes(OrganisationParameter.of(organisation, queries),
+                QueryParameters.asAt(asAt, clock),
                 QueryParameters.effectiveOn(effectiveOn, clock));
     }
 
@@ -66,12 +68,13 @@ class ProgrammeQueryController {
     }
 
     @GetMapping(path = "/api/years/{year}", produces = "application/json")
-    @Operation(summary = "One financial year (2018-19 or 2018/19) across the programmes of an organisation (of all without one).")
+    @Operation(summary = "One financial year (2018-19 or 2018/19) across the programmes of an organisation (of all without "
+            + "one). An organisation the caller may not see, or that is not registered, is a 404.")
     YearPosition year(@PathVariable("year") String year, @RequestParam(required = false) String organisation,
                       @RequestParam(required = false) String asAt, @RequestParam(required = false) String effectiveOn,
                       @RequestParam(required = false) String consistencyToken) {
         readYourWrites.await(consistencyToken);
-        return queries.programmes().year(QueryParameters.year(year), QueryParameters.optional(organisation),
+        return queries.programmes().year(QueryParameters.year(year), OrganisationParameter.of(organisation, queries),
                 QueryParameters.asAt(asAt, clock), QueryParameters.effectiveOn(effectiveOn, clock));
     }
 }

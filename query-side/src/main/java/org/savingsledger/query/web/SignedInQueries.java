@@ -4,6 +4,7 @@ import org.savingsledger.query.bi.Extraction;
 import org.savingsledger.query.committee.CommitteeQueries;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
+import org.savingsledger.query.organisation.OrganisationQueries;
 import org.savingsledger.query.programme.ProgrammeQueries;
 import org.savingsledger.query.reading.Visibility;
 import org.savingsledger.query.reading.VisibleHistory;
@@ -41,6 +42,10 @@ public class SignedInQueries {
 
     public CommitteeQueries committees() {
         return new CommitteeQueries(history());
+    }
+
+    public OrganisationQueries organisations() {
+        return new OrganisationQueries(history());
     }
 
     public Extraction extraction() {

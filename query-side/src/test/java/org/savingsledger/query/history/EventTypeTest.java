@@ -2,6 +2,7 @@ package org.savingsledger.query.history;
 
 import org.junit.jupiter.api.Test;
 import org.savingsledger.events.committee.CommitteeEvent;
+import org.savingsledger.events.organisation.OrganisationEvent;
 import org.savingsledger.events.programme.ProgrammeEvent;
 import org.savingsledger.events.saving.SavingEvent;
 
@@ -20,10 +21,11 @@ class EventTypeTest {
 
     @Test
     void everyPermittedEventOfEachFamilyHasItsType() {
-        List<Class<?>> permitted = Stream.<Class<?>>of(SavingEvent.class, ProgrammeEvent.class, CommitteeEvent.class)
+        List<Class<?>> permitted = Stream.<Class<?>>of(SavingEvent.class, ProgrammeEvent.class, CommitteeEvent.class,
+                        OrganisationEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses())).toList();
 
-        assertThat(permitted).hasSize(26);
+        assertThat(permitted).hasSize(27);
         assertThat(permitted).allSatisfy(event -> assertThat(Arrays.stream(EventType.values())
                 .filter(type -> type.event() == event)).as(event.getSimpleName()).hasSize(1));
         assertThat(Arrays.stream(EventType.values()).filter(type -> type.event() != null).<Class<?>>map(EventType::event).toList())
@@ -40,7 +42,8 @@ class EventTypeTest {
                 "ProgrammeAssignedToCommittee", "PositionReportPresented", "Checkpoint",
                 "ProgrammeBudgetCorrected", "ProgrammeCostDrawdownCorrected", "ProgrammeDetailsChanged",
                 "ProgrammePeriodChanged", "SavingDetailsChanged",
-                "SavingClassified", "SavingPostsRevised", "SavingPostsDelivered", "SavingPostsDeliveryCorrected");
+                "SavingClassified", "SavingPostsRevised", "SavingPostsDelivered", "SavingPostsDeliveryCorrected",
+                "OrganisationRegistered");
         for (EventType type : EventType.values()) {
             assertThat(EventType.named(type.stableName())).isSameAs(type);
         }
