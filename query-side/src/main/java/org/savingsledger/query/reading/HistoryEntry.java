@@ -2,6 +2,7 @@ package org.savingsledger.query.reading;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.savingsledger.query.history.Fact;
+import org.savingsledger.query.history.SavingHistoryProjection;
 import org.savingsledger.shared.Total;
 
 import java.time.Instant;
@@ -20,10 +21,13 @@ public record HistoryEntry(long version, String type, Instant recordedAt, LocalD
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> attributes) {
 
     public static HistoryEntry of(Fact fact) {
+        Map<String, Object> attributes = new TreeMap<>(fact.attributes());
+        // a proposal carries its effective date as an attribute for fold snapshots; the entry shows it as effectiveDate
+        attributes.remove(SavingHistoryProjection.EFFECTIVE_FROM);
         return new HistoryEntry(fact.version(), fact.type(), fact.recordedAt(), fact.effectiveDate(), fact.actor(),
                 fact.reason(), fact.decisionRef(), fact.changes().stream()
                 .map(c -> new MoneyChange(c.year(), c.field(), Total.of(c.before()), Total.of(c.after()))).toList(),
-                new TreeMap<>(fact.attributes()));
+                attributes);
     }
 
     /** The entries of the facts counted as at {@code asAt} and effective by {@code effectiveOn}, in their order. */
