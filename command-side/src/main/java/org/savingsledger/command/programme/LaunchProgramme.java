@@ -10,10 +10,15 @@ import org.savingsledger.shared.Money;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 
-/** Launch a transformation programme with a savings target over a period of financial years. */
+import java.util.Collections;
+
+/**
+ * Launch a transformation programme with a savings target over a period of financial years; optionally as a phase
+ * that {@code follows} an earlier programme of the organisation, and in a {@code directorate}.
+ */
 public record LaunchProgramme(@TargetAggregateIdentifier ProgrammeId programmeId, String organisation, String name, String description,
                               Money savingsTarget, FinancialYear firstYear, FinancialYear lastYear,
-                              Provenance provenance) implements LedgerCommand {
+                              Provenance provenance, ProgrammeId follows, String directorate) implements LedgerCommand {
 
     public LaunchProgramme {
         InvalidCommand.required("id", programmeId);
@@ -27,10 +32,18 @@ public record LaunchProgramme(@TargetAggregateIdentifier ProgrammeId programmeId
             throw new InvalidCommand("lastYear", "must not be before firstYear " + firstYear);
         }
         InvalidCommand.required("provenance", provenance);
+        directorate = InvalidCommand.optionalText("directorate", directorate, 200);
+    }
+
+    /** A launch that follows no programme and names no directorate. */
+    public LaunchProgramme(ProgrammeId programmeId, String organisation, String name, String description,
+                           Money savingsTarget, FinancialYear firstYear, FinancialYear lastYear, Provenance provenance) {
+        this(programmeId, organisation, name, description, savingsTarget, firstYear, lastYear, provenance, null, null);
     }
 
     @Override
     public CommandTarget target() {
-        return CommandTarget.createdIn(LedgerKind.PROGRAMME, programmeId.value(), organisation);
+        CommandTarget target = CommandTarget.createdIn(LedgerKind.PROGRAMME, programmeId.value(), organisation);
+        return follows == null ? target : target.alsoNaming(Collections.singletonList(follows.value()));
     }
 }
