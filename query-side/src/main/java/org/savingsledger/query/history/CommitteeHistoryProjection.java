@@ -51,7 +51,7 @@ public class CommitteeHistoryProjection {
                     SAVING_RAG_CHANGED, SAVING_WITHDRAWN, PROGRAMME_LAUNCHED, PROGRAMME_TARGET_REVISED,
                     PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN, FOLD_SNAPSHOT,
                     PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED,
-                    PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED ->
+                    PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED, PROGRAMME_PENDING_BUDGET_RESOLVED ->
                     throw type.notOf(StreamKind.COMMITTEE);
         };
         batch.append(committeeId, Fact.of(event, version, recordedAt, List.of(), attributes, null), state, null);

@@ -8,6 +8,7 @@ import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeBudgetCorrected;
 import org.savingsledger.events.programme.ProgrammeCostDrawdownCorrected;
 import org.savingsledger.events.programme.ProgrammeDetailsChanged;
+import org.savingsledger.events.programme.ProgrammePendingBudgetResolved;
 import org.savingsledger.events.programme.ProgrammePeriodChanged;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeLaunched;
@@ -60,7 +61,8 @@ public enum EventType {
     PROGRAMME_COST_DRAWDOWN_CORRECTED("ProgrammeCostDrawdownCorrected", ProgrammeCostDrawdownCorrected.class),
     PROGRAMME_DETAILS_CHANGED("ProgrammeDetailsChanged", ProgrammeDetailsChanged.class),
     PROGRAMME_PERIOD_CHANGED("ProgrammePeriodChanged", ProgrammePeriodChanged.class),
-    SAVING_DETAILS_CHANGED("SavingDetailsChanged", SavingDetailsChanged.class);
+    SAVING_DETAILS_CHANGED("SavingDetailsChanged", SavingDetailsChanged.class),
+    PROGRAMME_PENDING_BUDGET_RESOLVED("ProgrammePendingBudgetResolved", ProgrammePendingBudgetResolved.class);
 
     private static final Map<Class<?>, EventType> BY_EVENT = new HashMap<>();
     private static final Map<String, EventType> BY_NAME = new HashMap<>();

@@ -3,6 +3,7 @@ package org.savingsledger.query.programme;
 import org.savingsledger.query.saving.SavingPosition;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.Stage;
 import org.savingsledger.shared.Total;
@@ -19,13 +20,28 @@ import java.util.function.Function;
  * A programme's summary: per year planned, delivered, slipped in and out and cumulative; totals and
  * gap to target; planned money by confidence, stage and RAG. A withdrawn saving counts 0 in planned totals.
  * {@code effectiveFrom} is the launch's effective date: before it the programme is listed with no money.
+ * {@code follows} is the programme it is a later phase of (null when none); {@code budgetPending} the budget bid
+ * for and not yet decided (not in {@code budgetApproved}); {@code bySource} the budget approved and pending and the
+ * cost drawn down per funding source.
  */
 public record ProgrammeSummary(String id, String organisation, String name, String description,
                                FinancialYear firstYear, FinancialYear lastYear, Total savingsTarget,
                                Total budgetApproved, Total costDrawnDown, List<YearLine> years, Totals totals,
                                Map<String, Total> byConfidence, Map<String, Total> byStage,
                                Map<String, Total> byRag, int savingsCount, int withdrawnSavingsCount,
-                               LocalDate effectiveFrom) {
+                               LocalDate effectiveFrom, ProgrammeId follows, String directorate, Total budgetPending,
+                               Map<String, FundingLine> bySource) {
+
+    /** A summary with no predecessor, directorate or money per source. */
+    public ProgrammeSummary(String id, String organisation, String name, String description, FinancialYear firstYear,
+                            FinancialYear lastYear, Total savingsTarget, Total budgetApproved, Total costDrawnDown,
+                            List<YearLine> years, Totals totals, Map<String, Total> byConfidence,
+                            Map<String, Total> byStage, Map<String, Total> byRag, int savingsCount,
+                            int withdrawnSavingsCount, LocalDate effectiveFrom) {
+        this(id, organisation, name, description, firstYear, lastYear, savingsTarget, budgetApproved, costDrawnDown,
+                years, totals, byConfidence, byStage, byRag, savingsCount, withdrawnSavingsCount, effectiveFrom, null,
+                null, Total.ZERO, Map.of());
+    }
 
     /** Money with no savings under it yet, and the order of the by-stage/confidence/RAG keys. */
     private static final String NOT_SET = "NOT_SET";
@@ -73,7 +89,8 @@ public record ProgrammeSummary(String id, String organisation, String name, Stri
         return new ProgrammeSummary(programme.id(), programme.organisation(), programme.name(),
                 programme.description(), programme.firstYear(), programme.lastYear(), programme.savingsTarget(),
                 programme.budgetApproved(), programme.costDrawnDown(), lines, totals, byConfidence, byStage, byRag,
-                active, savings.size() - active, programme.effectiveFrom());
+                active, savings.size() - active, programme.effectiveFrom(), programme.follows(),
+                programme.directorate(), programme.budgetPending(), programme.bySource());
     }
 
     private static Total sum(List<SavingPosition> savings, Function<SavingPosition, Total> figure) {

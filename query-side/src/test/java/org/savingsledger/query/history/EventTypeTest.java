@@ -23,7 +23,7 @@ class EventTypeTest {
         List<Class<?>> permitted = Stream.<Class<?>>of(SavingEvent.class, ProgrammeEvent.class, CommitteeEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses())).toList();
 
-        assertThat(permitted).hasSize(22);
+        assertThat(permitted).hasSize(23);
         assertThat(permitted).allSatisfy(event -> assertThat(Arrays.stream(EventType.values())
                 .filter(type -> type.event() == event)).as(event.getSimpleName()).hasSize(1));
         assertThat(Arrays.stream(EventType.values()).filter(type -> type.event() != null).<Class<?>>map(EventType::event).toList())
@@ -39,7 +39,7 @@ class EventTypeTest {
                 "ProgrammeBudgetApproved", "ProgrammeCostDrawnDown", "CommitteeEstablished",
                 "ProgrammeAssignedToCommittee", "PositionReportPresented", "Checkpoint",
                 "ProgrammeBudgetCorrected", "ProgrammeCostDrawdownCorrected", "ProgrammeDetailsChanged",
-                "ProgrammePeriodChanged", "SavingDetailsChanged");
+                "ProgrammePeriodChanged", "SavingDetailsChanged", "ProgrammePendingBudgetResolved");
         for (EventType type : EventType.values()) {
             assertThat(EventType.named(type.stableName())).isSameAs(type);
         }
