@@ -37,7 +37,11 @@ public enum Dataset {
                     new Column("effective_from", DATE, "when the programme took effect (its launch's effective date): "
                             + "with effectiveOn before it the row is there with no money"),
                     new Column("undelivered_total", MONEY, "planned_total minus delivered_total: savings found but still "
-                            + "to deliver (negative when more was delivered than planned)")), DatasetRows::programmes),
+                            + "to deliver (negative when more was delivered than planned)"),
+                    new Column("follows", TEXT, "the programme this one is a later phase of (empty when none)"),
+                    new Column("directorate", TEXT, "the council directorate the programme belongs to (may be empty)"),
+                    new Column("budget_pending", MONEY, "cost budget bid for and not yet decided (not in budget_approved)")),
+            DatasetRows::programmes),
 
     SAVINGS("savings", "One row per saving (savings line): its attributes and totals.", List.of("saving_id"),
             List.of(
@@ -79,7 +83,7 @@ public enum Dataset {
                     new Column("version", INTEGER, "the event's number in its saving's (or programme's) history"),
                     new Column("event_type", TEXT, "what happened, e.g. SavingSlippedToYear"),
                     new Column("year", FINANCIAL_YEAR, "the financial year changed (empty for a target, budget or drawdown)"),
-                    new Column("field", TEXT, "planned, delivered, savingsTarget, budgetApproved or costDrawnDown"),
+                    new Column("field", TEXT, "planned, delivered, savingsTarget, budgetApproved, costDrawnDown or budgetPending"),
                     new Column("before", MONEY, "the figure before the change, as recorded"),
                     new Column("after", MONEY, "the figure after the change, as recorded"),
                     new Column("recorded_at", TIMESTAMP, "when the ledger recorded the change"),
@@ -140,7 +144,17 @@ public enum Dataset {
                     new Column("cumulative_delivered", MONEY, "delivered savings up to and including the year, as presented"),
                     new Column("figures_effective_on", DATE, "the report counts changes effective on or before this "
                             + "date (its meeting date unless it gave the position at an earlier date)"),
-                    new Column("undelivered", MONEY, "planned minus delivered in the year, as presented")), DatasetRows::committeeReports);
+                    new Column("undelivered", MONEY, "planned minus delivered in the year, as presented")), DatasetRows::committeeReports),
+
+    FUNDING("funding", "One row per programme and funding source: budget approved and pending, cost drawn down.",
+            List.of("programme_id", "source"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council)"),
+                    new Column("programme_id", TEXT, "the programme"),
+                    new Column("source", TEXT, "the funding source, e.g. DLUHC grant; NOT_SET for money that named none"),
+                    new Column("budget_approved", MONEY, "cost budget approved from the source"),
+                    new Column("budget_pending", MONEY, "cost budget bid for from the source and not yet decided"),
+                    new Column("cost_drawn_down", MONEY, "cost drawn down on the source")), DatasetRows::funding);
 
     private final String fileName;
     private final String description;

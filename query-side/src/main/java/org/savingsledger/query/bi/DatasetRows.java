@@ -31,7 +31,17 @@ final class DatasetRows {
                     emit(sink, p.organisation(), p.id(), p.name(), p.firstYear(), p.lastYear(), p.savingsTarget(),
                             p.budgetApproved(), p.costDrawnDown(), p.totals().planned(), p.totals().delivered(),
                             p.totals().gapToTarget(), p.savingsCount(), p.withdrawnSavingsCount(), p.effectiveFrom(),
-                            p.totals().undelivered());
+                            p.totals().undelivered(), p.follows() == null ? null : p.follows().value(), p.directorate(),
+                            p.budgetPending());
+                });
+    }
+
+    static void funding(Extraction extraction, BiQuery query, RowSink sink) {
+        extraction.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
+                extract -> {
+                    ProgrammeSummary p = extract.summary();
+                    p.bySource().forEach((source, line) -> emit(sink, p.organisation(), p.id(), source,
+                            line.approved(), line.pending(), line.drawn()));
                 });
     }
 
