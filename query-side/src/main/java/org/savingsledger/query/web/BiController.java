@@ -42,7 +42,8 @@ import java.util.Map;
  */
 @RestController
 @Tag(name = "BI feeds", description = "Streamed datasets for Power BI, Tableau and Excel: programmes, savings, saving_years, "
-        + "changes, committee_reports, as CSV (RFC 4180) or JSON Lines. Columns are stable and documented.")
+        + "changes, committee_reports (and deliveries, slips, funding), as CSV (RFC 4180) or JSON Lines. Columns are "
+        + "stable and documented.")
 class BiController {
 
     private static final Logger log = LoggerFactory.getLogger(BiController.class);
