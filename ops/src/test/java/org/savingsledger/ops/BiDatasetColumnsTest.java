@@ -69,7 +69,7 @@ class BiDatasetColumnsTest {
         // the rows of the commands above: 3 years of the programme; changes: its target and budget, 2 planned years,
         // the delivery, the correction, 2 years for each of the slip and the bring-forward; the report's 3 years
         Map<String, Integer> rows = Map.of("programmes", 1, "savings", 1, "saving_years", 3, "changes", 10,
-                "deliveries", 2, "slips", 2, "committee_reports", 3, "workstreams", 1);
+                "deliveries", 2, "slips", 2, "committee_reports", 3, "workstreams", 1, "funding", 1);
         documented.forEach((dataset, columns) -> {
             String query = "?organisation=" + organisation + "&consistencyToken=" + token;
 

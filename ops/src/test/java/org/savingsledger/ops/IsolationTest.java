@@ -88,7 +88,7 @@ class IsolationTest {
         theirs.addAll(List.of(leicsProgramme, leicsSaving, leicsCommittee, leicsReport, "Quorn Transformation Board " + run,
                 "Melton reablement " + run, "Charnwood Scrutiny " + run, "Loughborough quarter " + run,
                 "Oadby outturn " + run, "Leics workstream " + run, "Leics owner " + run, "Leics minute " + run,
-                "Leics description " + run));
+                "Leics description " + run, "Leics reserve " + run));
         // the kept bytes of their report exist: a read of it must not be served from them
         assertThat(admin.get("/api/committees/" + leicsCommittee + "/reports/" + leicsReport + "?consistencyToken=" + token)
                 .status()).isEqualTo(200);
@@ -108,6 +108,8 @@ class IsolationTest {
         created(admin.post("/api/programmes", """
                 {"id": "%s", "organisation": "%s", "name": "%s", "description": "%s description %s", "savingsTarget": 500000,
                  "firstYear": "2018/19", "lastYear": "2020/21"}""".formatted(programme, organisation, programmeName, own, run)));
+        created(admin.post("/api/programmes/" + programme + "/budget-approvals", """
+                {"amount": 1000, "source": "%s reserve %s", "reason": "%s"}""".formatted(own, run, reason)));
         created(admin.post("/api/programmes/" + programme + "/savings", """
                 {"id": "%s", "title": "%s", "workstream": "%s workstream %s", "owner": "%s owner %s", "confidence": "CONFIDENT",
                  "stage": "IN_DELIVERY", "profile": {"2018/19": 200000, "2019/20": 300000}}"""

@@ -232,7 +232,7 @@ class ODataTest {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         // target 300,000; 100,000 and 200,000 planned; 12,345.67 delivered in 2018/19; 10,000 slipped to 2019/20
         expected.put("programmes", List.of("nottinghamshire|" + notts + "|OData own programme|2018/19|2019/20|300000.00|0.00|0.00"
-                + "|300000.00|12345.67|0.00|1|0|287654.33"));
+                + "|300000.00|12345.67|0.00|1|0|287654.33|null|null|0.00"));
         expected.put("savings", List.of("nottinghamshire|" + notts + "|" + nottsSaving + "|OData own saving|null|null|IN_DELIVERY"
                 + "|CONFIDENT|null|false|300000.00|12345.67|2|RECURRING|null|0.00|0.00"));
         expected.put("saving_years", List.of(
@@ -255,6 +255,7 @@ class ODataTest {
                 "nottinghamshire|odata-notts-committee-" + run + "|Cabinet " + run + "|" + nottsReport + "|2019-01-07|Position"
                         + "|" + notts + "|2019/20|210000.00|0.00|300000.00|12345.67|2019-01-07|210000.00"));
         expected.put("workstreams", List.of("nottinghamshire|" + notts + "|NOT_SET|300000.00|12345.67"));
+        expected.put("funding", List.of());
         assertThat(expected.keySet()).containsExactlyElementsOf(Arrays.stream(Dataset.values()).map(Dataset::fileName).toList());
 
         for (Dataset dataset : Dataset.values()) {
@@ -263,7 +264,9 @@ class ODataTest {
             assertThat(rows(pages(viewer, set + "?$filter=" + encode("programme_id eq '" + notts + "'")), dataset))
                     .as(set).isEqualTo(own);
             List<ApiClient.Reply> all = pages(viewer, set);
-            assertThat(rows(all, dataset)).as(set).containsSubsequence(own);
+            if (!own.isEmpty()) {
+                assertThat(rows(all, dataset)).as(set).containsSubsequence(own);
+            }
             for (ApiClient.Reply page : all) {
                 assertThat(page.json().path("value")).as(set).allSatisfy(row ->
                         assertThat(row.path("organisation").asText()).isEqualTo("nottinghamshire"));
@@ -280,7 +283,7 @@ class ODataTest {
         ApiClient leicestershire = new ApiClient(port).as("editor-leics", "pw");
         assertThat(rows(pages(leicestershire, "/odata/programmes?$filter=" + encode("programme_id eq '" + leics + "'")),
                 Dataset.PROGRAMMES)).containsExactly("leicestershire|" + leics + "|OData own programme|2018/19|2019/20"
-                + "|300000.00|5000.00|0.00|300000.00|12345.67|0.00|1|0|287654.33");
+                + "|300000.00|5000.00|0.00|300000.00|12345.67|0.00|1|0|287654.33|null|null|0.00");
         for (Dataset dataset : Dataset.values()) {
             List<ApiClient.Reply> all = pages(leicestershire, "/odata/" + dataset.fileName());
             assertThat(rows(all, dataset)).as(dataset.fileName()).isNotEmpty();

@@ -97,6 +97,11 @@ class SecurityTest {
         rows.add(Arguments.of("finance-notts", "POST", "/api/programmes/" + PROGRAMME + "/budget-approvals", budget, 200));
         rows.add(Arguments.of("editor-notts", "POST", "/api/programmes/" + PROGRAMME + "/budget-approvals", budget, 403));
         rows.add(Arguments.of("finance-notts", "POST", "/api/programmes/" + LEICS_PROGRAMME + "/budget-approvals", budget, 404));
+        String resolution = "{\"source\": \"never bid for\", \"amount\": 1, \"decision\": \"APPROVED\", \"reason\": \"r\"}";
+        String resolve = "/api/programmes/" + PROGRAMME + "/pending-budget-resolutions";
+        rows.add(Arguments.of("finance-notts", "POST", resolve, resolution, 422));
+        rows.add(Arguments.of("editor-notts", "POST", resolve, resolution, 403));
+        rows.add(Arguments.of("viewer-notts", "POST", resolve, resolution, 403));
         rows.add(Arguments.of("finance-notts", "POST", "/api/programmes", """
                 {"organisation": "leicestershire", "name": "Not mine", "savingsTarget": 1, "firstYear": "2018/19",
                  "lastYear": "2018/19"}""", 403));

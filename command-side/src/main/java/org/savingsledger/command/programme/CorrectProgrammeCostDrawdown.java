@@ -7,13 +7,22 @@ import org.savingsledger.shared.Money;
 import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Provenance;
 
-/** Correct the cost drawn down by a signed, non-zero amount: a drawdown reversed, or typed wrongly. */
+/**
+ * Correct the cost drawn down on a funding {@code source} (optional) by a signed, non-zero amount: a drawdown
+ * reversed, or typed wrongly.
+ */
 public record CorrectProgrammeCostDrawdown(@TargetAggregateIdentifier ProgrammeId programmeId, Money amount,
                                            Provenance provenance,
-                                           @TargetAggregateVersion Long expectedVersion) implements ProgrammeCommand {
+                                           @TargetAggregateVersion Long expectedVersion, String source) implements ProgrammeCommand {
 
     public CorrectProgrammeCostDrawdown {
         InvalidCommand.nonZero("amount", amount);
         InvalidCommand.withReason(provenance);
+        source = FundingSources.given(source);
+    }
+
+    /** A correction of the cost drawn down on no funding source named. */
+    public CorrectProgrammeCostDrawdown(ProgrammeId programmeId, Money amount, Provenance provenance, Long expectedVersion) {
+        this(programmeId, amount, provenance, expectedVersion, null);
     }
 }

@@ -11,7 +11,7 @@ import org.savingsledger.shared.ProgrammeId;
  */
 public sealed interface ProgrammeCommand extends AggregateCommand
         permits ReviseProgrammeTarget, ApproveProgrammeBudget, DrawDownProgrammeCost, CorrectProgrammeBudget,
-        CorrectProgrammeCostDrawdown, ChangeProgrammeDetails, ChangeProgrammePeriod {
+        CorrectProgrammeCostDrawdown, ChangeProgrammeDetails, ChangeProgrammePeriod, ResolvePendingBudget {
 
     ProgrammeId programmeId();
 

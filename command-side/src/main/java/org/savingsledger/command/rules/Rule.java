@@ -30,7 +30,14 @@ public enum Rule {
     PERIOD_KEEPS_YEARS_WITH_MONEY("period-keeps-years-with-money",
             "a programme's period keeps every year that holds planned or delivered money of any of its savings"),
     ORGANISATION_MUST_EXIST("organisation-must-exist",
-            "a programme's or committee's organisation must be registered (POST /api/organisations) before it is named");
+            "a programme's or committee's organisation must be registered (POST /api/organisations) before it is named"),
+    FOLLOWS_OWN_PROGRAMME("follows-own-programme",
+            "a programme follows an existing programme of its own organisation"),
+    RESOLUTION_WITHIN_PENDING("resolution-within-pending",
+            "a resolution decides at most the budget pending for its funding source"),
+    SOURCE_FIGURES_NEVER_NEGATIVE("source-figures-never-negative",
+            "a budget or drawdown correction never takes the approved budget or cost drawn down of its funding "
+                    + "source (or of no source) below 0");
 
     private final String slug;
     private final String description;

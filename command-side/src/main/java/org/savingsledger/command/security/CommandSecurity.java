@@ -31,7 +31,8 @@ public class CommandSecurity {
                 .requestMatchers(HttpMethod.POST, "/api/programmes", "/api/programmes/*/target",
                         "/api/programmes/*/budget-approvals", "/api/programmes/*/cost-drawdowns",
                         "/api/programmes/*/budget-corrections", "/api/programmes/*/cost-drawdown-corrections",
-                        "/api/programmes/*/details", "/api/programmes/*/period").hasRole(finance)
+                        "/api/programmes/*/details", "/api/programmes/*/period",
+                        "/api/programmes/*/pending-budget-resolutions").hasRole(finance)
                 .requestMatchers(HttpMethod.POST, "/api/programmes/*/savings").hasRole(Role.EDITOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/savings/*/delivery-corrections").hasRole(finance)
                 .requestMatchers(HttpMethod.POST, "/api/savings/**").hasRole(Role.EDITOR.name())

@@ -17,6 +17,7 @@ import org.savingsledger.command.programme.CorrectProgrammeBudget;
 import org.savingsledger.command.programme.CorrectProgrammeCostDrawdown;
 import org.savingsledger.command.programme.DrawDownProgrammeCost;
 import org.savingsledger.command.programme.LaunchProgramme;
+import org.savingsledger.command.programme.ResolvePendingBudget;
 import org.savingsledger.command.programme.ReviseProgrammeTarget;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.saving.ProposeSaving;
@@ -46,7 +47,8 @@ import static org.savingsledger.command.web.CommandResponses.pathId;
 /** Commands to programmes, and proposing a saving within one. */
 @RestController
 @RequestMapping(path = "/api/programmes", produces = "application/json")
-@Tag(name = "Programmes", description = "Launch programmes and change their target, budget and costs; correct the budget "
+@Tag(name = "Programmes", description = "Launch programmes and change their target, budget (per funding source, "
+        + "approved or pending a decision) and costs; correct the budget "
         + "and the costs; rename them, change their description and period; propose savings. "
         + "Every body may also carry reason, effectiveDate (default today in Europe/London), decisionRef and expectedVersion "
         + "(a mismatch is a 409 and nothing is written).")
@@ -64,12 +66,15 @@ class ProgrammeController {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "created; Location names it")
-    @Operation(summary = "Launch a programme (201). Without an id the server makes one; an id already in use is a 409.")
+    @Operation(summary = "Launch a programme (201). Without an id the server makes one; an id already in use is a 409. "
+            + "follows (optional) names the programme of the same organisation it is the next phase of (422 rule "
+            + "follows-own-programme otherwise); directorate (optional) the council directorate it belongs to.")
     ResponseEntity<CommandResult> launch(@Valid @RequestBody LaunchProgrammeRequest body, HttpServletRequest request) {
         body.refuseExpectedVersionOfWhatIsNew();
         ProgrammeId id = newId(body.id(), ProgrammeId::of, ProgrammeId::generate);
         commandGateway.sendAndWait(new LaunchProgramme(id, body.organisation(), body.name(), body.description(),
-                body.savingsTarget(), body.firstYear(), body.lastYear(), provenance.of(body, request)));
+                body.savingsTarget(), body.firstYear(), body.lastYear(), provenance.of(body, request), body.follows(),
+                body.directorate()));
         return responses.created("/api/programmes/" + id, id.value(), id.value(), FIRST_VERSION);
     }
 
@@ -84,55 +89,73 @@ class ProgrammeController {
     }
 
     @PostMapping("/{id}/budget-approvals")
-    @Operation(summary = "Approve more cost budget: adds amount (> 0) to the approved budget (reason required).")
-    ResponseEntity<CommandResult> approveBudget(@PathVariable("id") String id, @Valid @RequestBody AmountRequest body,
+    @Operation(summary = "Approve more cost budget: adds amount (> 0) to the approved budget of the funding source "
+            + "(optional, e.g. \"DLUHC grant\"); with pending true it is a bid not yet decided, added to what is "
+            + "pending for the source instead (reason required).")
+    ResponseEntity<CommandResult> approveBudget(@PathVariable("id") String id, @Valid @RequestBody FundingRequests.BudgetApprovalRequest body,
                                                 HttpServletRequest request) {
         ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
         Object version = commandGateway.sendAndWait(new ApproveProgrammeBudget(programme, body.amount(),
-                provenance.of(body, request), body.expectedVersion()));
+                provenance.of(body, request), body.expectedVersion(), body.source(), Boolean.TRUE.equals(body.pending())));
         return responses.changed(programme.value(), version);
     }
 
     @PostMapping("/{id}/cost-drawdowns")
-    @Operation(summary = "Draw down cost: adds amount (> 0) to the cost drawn down; above the approved budget is allowed "
-            + "and shown (reason required).")
+    @Operation(summary = "Draw down cost: adds amount (> 0) to the cost drawn down, on the funding source (optional); "
+            + "above the approved budget is allowed and shown (reason required).")
     ResponseEntity<CommandResult> drawDownCost(@PathVariable("id") String id, @Valid @RequestBody AmountRequest body,
                                                HttpServletRequest request) {
         ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
         Object version = commandGateway.sendAndWait(new DrawDownProgrammeCost(programme, body.amount(),
-                provenance.of(body, request), body.expectedVersion()));
+                provenance.of(body, request), body.expectedVersion(), body.source()));
         return responses.changed(programme.value(), version);
     }
 
     @PostMapping("/{id}/budget-corrections")
     @Operation(summary = "Correct the approved budget by a signed, non-zero amount (a reduction, or an approval typed "
-            + "wrongly); never below 0 (422 rule approved-budget-never-negative otherwise; reason required).")
+            + "wrongly); never below 0 (422 rule approved-budget-never-negative otherwise), nor the approved budget of "
+            + "the funding source it names, or of no source when it names none (422 rule source-figures-never-negative; "
+            + "reason required).")
     ResponseEntity<CommandResult> correctBudget(@PathVariable("id") String id, @Valid @RequestBody AmountRequest body,
                                                 HttpServletRequest request) {
         ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
         return changed(programme, new CorrectProgrammeBudget(programme, body.amount(), provenance.of(body, request),
-                body.expectedVersion()));
+                body.expectedVersion(), body.source()));
     }
 
     @PostMapping("/{id}/cost-drawdown-corrections")
     @Operation(summary = "Correct the cost drawn down by a signed, non-zero amount (a drawdown reversed, or typed "
-            + "wrongly); never below 0 (422 rule cost-drawn-down-never-negative otherwise; reason required).")
+            + "wrongly); never below 0 (422 rule cost-drawn-down-never-negative otherwise), nor the cost drawn down on "
+            + "the funding source it names, or on no source when it names none (422 rule source-figures-never-negative; "
+            + "reason required).")
     ResponseEntity<CommandResult> correctCostDrawdown(@PathVariable("id") String id, @Valid @RequestBody AmountRequest body,
                                                       HttpServletRequest request) {
         ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
         return changed(programme, new CorrectProgrammeCostDrawdown(programme, body.amount(), provenance.of(body, request),
-                body.expectedVersion()));
+                body.expectedVersion(), body.source()));
+    }
+
+    @PostMapping("/{id}/pending-budget-resolutions")
+    @Operation(summary = "Decide amount (> 0) of the budget pending for the funding source (left out: the bids that "
+            + "named none): APPROVED moves it to the approved budget, DECLINED just takes it off pending. At most what "
+            + "is pending for the source (422 rule resolution-within-pending otherwise; reason required).")
+    ResponseEntity<CommandResult> resolvePendingBudget(@PathVariable("id") String id,
+                                                       @Valid @RequestBody FundingRequests.PendingBudgetResolutionRequest body,
+                                                       HttpServletRequest request) {
+        ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
+        return changed(programme, new ResolvePendingBudget(programme, body.source(), body.amount(), body.decision(),
+                provenance.of(body, request), body.expectedVersion()));
     }
 
     @PostMapping("/{id}/details")
-    @Operation(summary = "Rename the programme and/or replace its description; a field left out keeps its value. At "
+    @Operation(summary = "Rename the programme, replace its description and/or its directorate; a field left out keeps its value. At "
             + "least one is given (400 otherwise), none blank (400), and each one given differs from the current value "
             + "(422 rule amendment-changes-each-field otherwise; reason required).")
     ResponseEntity<CommandResult> changeDetails(@PathVariable("id") String id, @Valid @RequestBody ProgrammeDetailsRequest body,
                                                 HttpServletRequest request) {
         ProgrammeId programme = pathId(id, LedgerKind.PROGRAMME, ProgrammeId::of);
         return changed(programme, new ChangeProgrammeDetails(programme, body.name(), body.description(),
-                provenance.of(body, request), body.expectedVersion()));
+                provenance.of(body, request), body.expectedVersion(), body.directorate()));
     }
 
     @PostMapping("/{id}/period")
@@ -180,7 +203,9 @@ class ProgrammeController {
             @Size(max = 2000) String reason,
             LocalDate effectiveDate,
             @Size(max = 500) String decisionRef,
-            @PositiveOrZero Long expectedVersion) implements CommandBody {
+            @PositiveOrZero Long expectedVersion,
+            ProgrammeId follows,
+            @Size(max = 200) String directorate) implements CommandBody {
     }
 
     record ReviseTargetRequest(
@@ -191,23 +216,25 @@ class ProgrammeController {
             @PositiveOrZero Long expectedVersion) implements CommandBody {
     }
 
-    /** A budget approval or a cost drawdown (an amount above zero), or a correction of either (signed, non-zero). */
+    /** A cost drawdown (an amount above zero), or a correction of it or of the budget (signed, non-zero). */
     record AmountRequest(
             @NotNull Money amount,
             @NotBlank @Size(max = 2000) String reason,
             LocalDate effectiveDate,
             @Size(max = 500) String decisionRef,
-            @PositiveOrZero Long expectedVersion) implements CommandBody {
+            @PositiveOrZero Long expectedVersion,
+            @Size(max = 200) String source) implements CommandBody {
     }
 
-    /** The programme's name and description to replace; each is optional, at least one is given. */
+    /** The programme's name, description and directorate to replace; each is optional, at least one is given. */
     record ProgrammeDetailsRequest(
             @Size(max = 200) String name,
             @Size(max = 2000) String description,
             @NotBlank @Size(max = 2000) String reason,
             LocalDate effectiveDate,
             @Size(max = 500) String decisionRef,
-            @PositiveOrZero Long expectedVersion) implements CommandBody {
+            @PositiveOrZero Long expectedVersion,
+            @Size(max = 200) String directorate) implements CommandBody {
     }
 
     /** The programme's new period. */

@@ -174,7 +174,7 @@ class ProgrammeCorrectionsTest {
     @Test
     void changeProgrammeDetails_givingNothingABlankOrNoReasonIsInvalid() {
         assertThatThrownBy(() -> new ChangeProgrammeDetails(ID, null, null, TYPO, null))
-                .isInstanceOf(InvalidCommand.class).hasMessage("body must give name or description (or both)");
+                .isInstanceOf(InvalidCommand.class).hasMessage("body must give name, description or directorate (or more than one)");
         assertThatThrownBy(() -> new ChangeProgrammeDetails(ID, " ", null, TYPO, null))
                 .isInstanceOf(InvalidCommand.class).hasMessageStartingWith("name must not be blank");
         assertThatThrownBy(() -> new ChangeProgrammeDetails(ID, "x".repeat(201), null, TYPO, null))

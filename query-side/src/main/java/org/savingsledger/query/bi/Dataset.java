@@ -38,7 +38,11 @@ public enum Dataset {
                     new Column("effective_from", DATE, "when the programme took effect (its launch's effective date): "
                             + "with effectiveOn before it the row is there with no money"),
                     new Column("undelivered_total", MONEY, "planned_total minus delivered_total: savings found but still "
-                            + "to deliver (negative when more was delivered than planned)")), DatasetRows::programmes),
+                            + "to deliver (negative when more was delivered than planned)"),
+                    new Column("follows", TEXT, "the programme this one is a later phase of (empty when none)"),
+                    new Column("directorate", TEXT, "the council directorate the programme belongs to (may be empty)"),
+                    new Column("budget_pending", MONEY, "cost budget bid for and not yet decided (not in budget_approved)")),
+            DatasetRows::programmes),
 
     SAVINGS("savings", "One row per saving (savings line): its attributes and totals.", List.of("saving_id"),
             List.of(
@@ -88,7 +92,7 @@ public enum Dataset {
                     new Column("event_type", TEXT, "what happened, e.g. SavingSlippedToYear"),
                     new Column("year", FINANCIAL_YEAR, "the financial year changed (empty for a target, budget or drawdown)"),
                     new Column("field", TEXT, "planned, delivered, savingsTarget, budgetApproved, costDrawnDown, "
-                            + "postsPlanned or postsDelivered"),
+                            + "budgetPending, postsPlanned or postsDelivered"),
                     new Column("before", MONEY, "the figure before the change, as recorded"),
                     new Column("after", MONEY, "the figure after the change, as recorded"),
                     new Column("recorded_at", TIMESTAMP, "when the ledger recorded the change"),
@@ -159,7 +163,17 @@ public enum Dataset {
                     new Column("workstream", TEXT, "the workstream as recorded; NOT_SET for savings without one"),
                     new Column("planned_total", MONEY,
                             "planned savings of its savings over all years (withdrawn savings count 0)"),
-                    new Column("delivered_total", MONEY, "savings delivered by its savings over all years")), DatasetRows::workstreams);
+                    new Column("delivered_total", MONEY, "savings delivered by its savings over all years")), DatasetRows::workstreams),
+
+    FUNDING("funding", "One row per programme and funding source: budget approved and pending, cost drawn down.",
+            List.of("programme_id", "source"),
+            List.of(
+                    new Column("organisation", TEXT, "the organisation (council)"),
+                    new Column("programme_id", TEXT, "the programme"),
+                    new Column("source", TEXT, "the funding source, e.g. DLUHC grant; NOT_SET for money that named none"),
+                    new Column("budget_approved", MONEY, "cost budget approved from the source"),
+                    new Column("budget_pending", MONEY, "cost budget bid for from the source and not yet decided"),
+                    new Column("cost_drawn_down", MONEY, "cost drawn down on the source")), DatasetRows::funding);
 
     private final String fileName;
     private final String description;

@@ -32,7 +32,17 @@ final class DatasetRows {
                     emit(sink, p.organisation(), p.id(), p.name(), p.firstYear(), p.lastYear(), p.savingsTarget(),
                             p.budgetApproved(), p.costDrawnDown(), p.totals().planned(), p.totals().delivered(),
                             p.totals().gapToTarget(), p.savingsCount(), p.withdrawnSavingsCount(), p.effectiveFrom(),
-                            p.totals().undelivered());
+                            p.totals().undelivered(), p.follows() == null ? null : p.follows().value(), p.directorate(),
+                            p.budgetPending());
+                });
+    }
+
+    static void funding(Extraction extraction, BiQuery query, RowSink sink) {
+        extraction.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
+                extract -> {
+                    ProgrammeSummary p = extract.summary();
+                    p.bySource().forEach((source, line) -> emit(sink, p.organisation(), p.id(), source,
+                            line.approved(), line.pending(), line.drawn()));
                 });
     }
 
@@ -118,7 +128,7 @@ final class DatasetRows {
                     PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED,
                     PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED,
                     SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED,
-                    ORGANISATION_REGISTERED -> null;
+                    ORGANISATION_REGISTERED, PROGRAMME_PENDING_BUDGET_RESOLVED -> null;
         };
     }
 
@@ -134,7 +144,7 @@ final class DatasetRows {
                     PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED,
                     PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED,
                     SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED,
-                    ORGANISATION_REGISTERED -> null;
+                    ORGANISATION_REGISTERED, PROGRAMME_PENDING_BUDGET_RESOLVED -> null;
         };
     }
 

@@ -54,7 +54,7 @@ public class CommitteeHistoryProjection {
                     PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED,
                     PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED,
                     SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED,
-                    ORGANISATION_REGISTERED ->
+                    ORGANISATION_REGISTERED, PROGRAMME_PENDING_BUDGET_RESOLVED ->
                     throw type.notOf(StreamKind.COMMITTEE);
         };
         batch.append(committeeId, Fact.of(event, version, recordedAt, List.of(), attributes, null), state, null);

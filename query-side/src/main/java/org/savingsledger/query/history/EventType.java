@@ -9,6 +9,7 @@ import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeBudgetCorrected;
 import org.savingsledger.events.programme.ProgrammeCostDrawdownCorrected;
 import org.savingsledger.events.programme.ProgrammeDetailsChanged;
+import org.savingsledger.events.programme.ProgrammePendingBudgetResolved;
 import org.savingsledger.events.programme.ProgrammePeriodChanged;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeLaunched;
@@ -70,7 +71,8 @@ public enum EventType {
     SAVING_POSTS_REVISED("SavingPostsRevised", SavingPostsRevised.class),
     SAVING_POSTS_DELIVERED("SavingPostsDelivered", SavingPostsDelivered.class),
     SAVING_POSTS_DELIVERY_CORRECTED("SavingPostsDeliveryCorrected", SavingPostsDeliveryCorrected.class),
-    ORGANISATION_REGISTERED("OrganisationRegistered", OrganisationRegistered.class);
+    ORGANISATION_REGISTERED("OrganisationRegistered", OrganisationRegistered.class),
+    PROGRAMME_PENDING_BUDGET_RESOLVED("ProgrammePendingBudgetResolved", ProgrammePendingBudgetResolved.class);
 
     private static final Map<Class<?>, EventType> BY_EVENT = new HashMap<>();
     private static final Map<String, EventType> BY_NAME = new HashMap<>();

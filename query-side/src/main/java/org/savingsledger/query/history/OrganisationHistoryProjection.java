@@ -54,7 +54,8 @@ public class OrganisationHistoryProjection {
                     PROGRAMME_ASSIGNED_TO_COMMITTEE, POSITION_REPORT_PRESENTED, FOLD_SNAPSHOT,
                     PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED,
                     PROGRAMME_PERIOD_CHANGED, SAVING_DETAILS_CHANGED,
-                    SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED ->
+                    SAVING_CLASSIFIED, SAVING_POSTS_REVISED, SAVING_POSTS_DELIVERED, SAVING_POSTS_DELIVERY_CORRECTED,
+                    PROGRAMME_PENDING_BUDGET_RESOLVED ->
                     throw type.notOf(StreamKind.ORGANISATION);
         };
         batch.append(organisationId, Fact.of(event, version, recordedAt, List.of(), attributes, null), state, null);

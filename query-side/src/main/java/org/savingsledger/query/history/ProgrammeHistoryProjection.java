@@ -12,24 +12,28 @@ import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeBudgetCorrected;
 import org.savingsledger.events.programme.ProgrammeCostDrawdownCorrected;
 import org.savingsledger.events.programme.ProgrammeDetailsChanged;
+import org.savingsledger.events.programme.ProgrammePendingBudgetResolved;
 import org.savingsledger.events.programme.ProgrammePeriodChanged;
 import org.savingsledger.events.programme.ProgrammeCostDrawnDown;
 import org.savingsledger.events.programme.ProgrammeEvent;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.programme.ProgrammeTargetRevised;
+import org.savingsledger.shared.BudgetDecision;
 import org.savingsledger.shared.Money;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Projects every programme event into the programme's history: target, budget approved and cost drawn down (and
- * their corrections), and the name, description and period it set.
+ * Projects every programme event into the programme's history: target, budget approved and pending and cost drawn
+ * down (and their corrections and resolutions, each with the funding source it names), and the name, description,
+ * directorate, period and the programme it follows that it set.
  */
 @Component
 @ProcessingGroup(ProgrammeHistoryProjection.PROCESSING_GROUP)
@@ -60,11 +64,27 @@ public class ProgrammeHistoryProjection {
             case PROGRAMME_LAUNCHED -> List.of(launched(state, attributes, (ProgrammeLaunched) event));
             case PROGRAMME_TARGET_REVISED -> List.of(change(state, "savingsTarget",
                     ((ProgrammeTargetRevised) event).savingsTarget().amount()));
-            case PROGRAMME_BUDGET_APPROVED -> add(state, "budgetApproved", ((ProgrammeBudgetApproved) event).amount());
-            case PROGRAMME_COST_DRAWN_DOWN -> add(state, "costDrawnDown", ((ProgrammeCostDrawnDown) event).amount());
-            case PROGRAMME_BUDGET_CORRECTED -> add(state, "budgetApproved", ((ProgrammeBudgetCorrected) event).amount());
-            case PROGRAMME_COST_DRAWDOWN_CORRECTED -> add(state, "costDrawnDown",
-                    ((ProgrammeCostDrawdownCorrected) event).amount());
+            case PROGRAMME_BUDGET_APPROVED -> {
+                ProgrammeBudgetApproved e = (ProgrammeBudgetApproved) event;
+                source(attributes, e.source());
+                yield add(state, e.pending() ? "budgetPending" : "budgetApproved", e.amount());
+            }
+            case PROGRAMME_COST_DRAWN_DOWN -> {
+                ProgrammeCostDrawnDown e = (ProgrammeCostDrawnDown) event;
+                source(attributes, e.source());
+                yield add(state, "costDrawnDown", e.amount());
+            }
+            case PROGRAMME_BUDGET_CORRECTED -> {
+                ProgrammeBudgetCorrected e = (ProgrammeBudgetCorrected) event;
+                source(attributes, e.source());
+                yield add(state, "budgetApproved", e.amount());
+            }
+            case PROGRAMME_COST_DRAWDOWN_CORRECTED -> {
+                ProgrammeCostDrawdownCorrected e = (ProgrammeCostDrawdownCorrected) event;
+                source(attributes, e.source());
+                yield add(state, "costDrawnDown", e.amount());
+            }
+            case PROGRAMME_PENDING_BUDGET_RESOLVED -> resolved(state, attributes, (ProgrammePendingBudgetResolved) event);
             case PROGRAMME_DETAILS_CHANGED -> detailsChanged(state, attributes, (ProgrammeDetailsChanged) event);
             case PROGRAMME_PERIOD_CHANGED -> {
                 ProgrammePeriodChanged e = (ProgrammePeriodChanged) event;
@@ -84,6 +104,28 @@ public class ProgrammeHistoryProjection {
     }
 
     /**
+     * The funding source a money fact names, kept as its {@code source} attribute: the read side folds each money
+     * change under it ({@code FundingSource.NOT_SET} when there is none).
+     */
+    private static void source(Map<String, Object> attributes, String source) {
+        if (source != null) {
+            attributes.put("source", source);
+        }
+    }
+
+    /** Pending money decided: it leaves pending, and approved, it joins the approved budget (of the same source). */
+    private static List<Fact.Change> resolved(Document state, Map<String, Object> attributes,
+                                              ProgrammePendingBudgetResolved e) {
+        source(attributes, e.source());
+        attributes.put("decision", e.decision().name());
+        List<Fact.Change> changes = new ArrayList<>(add(state, "budgetPending", e.amount().negate()));
+        if (e.decision() == BudgetDecision.APPROVED) {
+            changes.addAll(add(state, "budgetApproved", e.amount()));
+        }
+        return changes;
+    }
+
+    /**
      * The programme's name and years, and its first target. The head keeps the organisation as an id (lower
      * case), so filters match programmes recorded with a free-text organisation before organisations were
      * registered ignoring its case; the fact keeps it as recorded.
@@ -97,6 +139,12 @@ public class ProgrammeHistoryProjection {
         }
         attributes.put("firstYear", e.firstYear().toString());
         attributes.put("lastYear", e.lastYear().toString());
+        if (e.follows() != null) {
+            attributes.put("follows", e.follows().value());
+        }
+        if (e.directorate() != null) {
+            attributes.put("directorate", e.directorate());
+        }
         return change(state, "savingsTarget", e.savingsTarget().amount());
     }
 
@@ -109,6 +157,9 @@ public class ProgrammeHistoryProjection {
         }
         if (e.description() != null) {
             attributes.put("description", e.description());
+        }
+        if (e.directorate() != null) {
+            attributes.put("directorate", e.directorate());
         }
         return List.of();
     }

@@ -117,7 +117,8 @@ public class SavingHistoryProjection {
             case PROGRAMME_LAUNCHED, PROGRAMME_TARGET_REVISED, PROGRAMME_BUDGET_APPROVED, PROGRAMME_COST_DRAWN_DOWN,
                     COMMITTEE_ESTABLISHED, PROGRAMME_ASSIGNED_TO_COMMITTEE, POSITION_REPORT_PRESENTED,
                     FOLD_SNAPSHOT, PROGRAMME_BUDGET_CORRECTED, PROGRAMME_COST_DRAWDOWN_CORRECTED, PROGRAMME_DETAILS_CHANGED,
-                    PROGRAMME_PERIOD_CHANGED, ORGANISATION_REGISTERED -> throw type.notOf(StreamKind.SAVING);
+                    PROGRAMME_PERIOD_CHANGED, ORGANISATION_REGISTERED,
+                    PROGRAMME_PENDING_BUDGET_RESOLVED -> throw type.notOf(StreamKind.SAVING);
         };
         Fact fact = Fact.of(event, version, recordedAt, projected.changes, projected.attributes, projected.move);
         FoldSnapshots.fold(state, fact);

@@ -4,6 +4,7 @@ import org.savingsledger.query.saving.SavingPosition;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Fte;
+import org.savingsledger.shared.ProgrammeId;
 import org.savingsledger.shared.Rag;
 import org.savingsledger.shared.SavingCategory;
 import org.savingsledger.shared.Stage;
@@ -24,6 +25,9 @@ import java.util.function.Function;
  * planned and delivered money by workstream (a saving without one under {@link #NOT_SET}, a workstream
  * being its text as recorded). A withdrawn saving counts 0 in planned totals and planned posts.
  * {@code effectiveFrom} is the launch's effective date: before it the programme is listed with no money.
+ * {@code follows} is the programme it is a later phase of (null when none); {@code budgetPending} the budget bid
+ * for and not yet decided (not in {@code budgetApproved}); {@code bySource} the budget approved and pending and the
+ * cost drawn down per funding source.
  */
 public record ProgrammeSummary(String id, String organisation, String name, String description,
                                FinancialYear firstYear, FinancialYear lastYear, Total savingsTarget,
@@ -31,7 +35,20 @@ public record ProgrammeSummary(String id, String organisation, String name, Stri
                                Map<String, Total> byConfidence, Map<String, Total> byStage,
                                Map<String, Total> byRag, int savingsCount, int withdrawnSavingsCount,
                                LocalDate effectiveFrom, Map<String, Total> byCategory,
-                               Map<String, WorkstreamTotals> byWorkstream) {
+                               Map<String, WorkstreamTotals> byWorkstream, ProgrammeId follows, String directorate,
+                               Total budgetPending, Map<String, FundingLine> bySource) {
+
+    /** A summary with no predecessor, directorate or money per source. */
+    public ProgrammeSummary(String id, String organisation, String name, String description, FinancialYear firstYear,
+                            FinancialYear lastYear, Total savingsTarget, Total budgetApproved, Total costDrawnDown,
+                            List<YearLine> years, Totals totals, Map<String, Total> byConfidence,
+                            Map<String, Total> byStage, Map<String, Total> byRag, int savingsCount,
+                            int withdrawnSavingsCount, LocalDate effectiveFrom, Map<String, Total> byCategory,
+                            Map<String, WorkstreamTotals> byWorkstream) {
+        this(id, organisation, name, description, firstYear, lastYear, savingsTarget, budgetApproved, costDrawnDown,
+                years, totals, byConfidence, byStage, byRag, savingsCount, withdrawnSavingsCount, effectiveFrom,
+                byCategory, byWorkstream, null, null, Total.ZERO, Map.of());
+    }
 
     /** The key of savings with no RAG status, no category or no workstream. */
     public static final String NOT_SET = "NOT_SET";
@@ -89,7 +106,8 @@ public record ProgrammeSummary(String id, String organisation, String name, Stri
         return new ProgrammeSummary(programme.id(), programme.organisation(), programme.name(),
                 programme.description(), programme.firstYear(), programme.lastYear(), programme.savingsTarget(),
                 programme.budgetApproved(), programme.costDrawnDown(), lines, totals, byConfidence, byStage, byRag,
-                active, savings.size() - active, programme.effectiveFrom(), byCategory, byWorkstream(workstreams));
+                active, savings.size() - active, programme.effectiveFrom(), byCategory, byWorkstream(workstreams),
+                programme.follows(), programme.directorate(), programme.budgetPending(), programme.bySource());
     }
 
     /** Workstreams by name, {@link #NOT_SET} (savings without one) last. */

@@ -42,7 +42,7 @@ import java.util.Map;
  */
 @RestController
 @Tag(name = "BI feeds", description = "Streamed datasets for Power BI, Tableau and Excel: programmes, savings, saving_years, "
-        + "changes, deliveries, slips, committee_reports, workstreams, as CSV (RFC 4180) or JSON Lines. Columns are stable "
+        + "changes, deliveries, slips, committee_reports, workstreams, funding, as CSV (RFC 4180) or JSON Lines. Columns are stable "
         + "and documented.")
 class BiController {
 

@@ -44,7 +44,8 @@ class ProgrammeQueryController {
 
     @GetMapping(path = "/api/programmes/{id}", produces = "application/json")
     @Operation(summary = "A programme summary: per year planned, delivered, slipped in and out, cumulative; totals and gap "
-            + "to target; planned money by confidence, stage and RAG; budget approved and cost drawn down.")
+            + "to target; planned money by confidence, stage and RAG; budget approved and cost drawn down; budget "
+            + "pending a decision, and all three per funding source (bySource); the programme it follows, its directorate.")
     ProgrammeSummary programme(@PathVariable("id") String id, @RequestParam(required = false) String asAt,
                                @RequestParam(required = false) String effectiveOn,
                                @RequestParam(required = false) String consistencyToken) {

@@ -25,7 +25,7 @@ class EventTypeTest {
                         OrganisationEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses())).toList();
 
-        assertThat(permitted).hasSize(27);
+        assertThat(permitted).hasSize(28);
         assertThat(permitted).allSatisfy(event -> assertThat(Arrays.stream(EventType.values())
                 .filter(type -> type.event() == event)).as(event.getSimpleName()).hasSize(1));
         assertThat(Arrays.stream(EventType.values()).filter(type -> type.event() != null).<Class<?>>map(EventType::event).toList())
@@ -43,7 +43,7 @@ class EventTypeTest {
                 "ProgrammeBudgetCorrected", "ProgrammeCostDrawdownCorrected", "ProgrammeDetailsChanged",
                 "ProgrammePeriodChanged", "SavingDetailsChanged",
                 "SavingClassified", "SavingPostsRevised", "SavingPostsDelivered", "SavingPostsDeliveryCorrected",
-                "OrganisationRegistered");
+                "OrganisationRegistered", "ProgrammePendingBudgetResolved");
         for (EventType type : EventType.values()) {
             assertThat(EventType.named(type.stableName())).isSameAs(type);
         }

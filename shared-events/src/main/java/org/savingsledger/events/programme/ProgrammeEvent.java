@@ -9,7 +9,8 @@ import org.savingsledger.shared.ProgrammeId;
  */
 public sealed interface ProgrammeEvent extends LedgerEvent
         permits ProgrammeLaunched, ProgrammeTargetRevised, ProgrammeBudgetApproved, ProgrammeCostDrawnDown,
-        ProgrammeBudgetCorrected, ProgrammeCostDrawdownCorrected, ProgrammeDetailsChanged, ProgrammePeriodChanged {
+        ProgrammeBudgetCorrected, ProgrammeCostDrawdownCorrected, ProgrammeDetailsChanged, ProgrammePeriodChanged,
+        ProgrammePendingBudgetResolved {
 
     ProgrammeId programmeId();
 }
