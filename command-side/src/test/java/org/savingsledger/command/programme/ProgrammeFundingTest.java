@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.command.InMemoryLedgerDirectory;
+import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.rules.InvalidCommand;
 import org.savingsledger.command.rules.Rule;
 import org.savingsledger.command.rules.SenderScope;
@@ -63,6 +64,7 @@ class ProgrammeFundingTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Programme.class);
         fixture.registerInjectableResource(new InMemoryLedgerDirectory()
+                .taken("nottinghamshire", LedgerKind.ORGANISATION).taken("leicestershire", LedgerKind.ORGANISATION)
                 .programme(ID.value(), "nottinghamshire", "2018/19", "2020/21")
                 .programme(LEICS.value(), "leicestershire", "2016/17", "2019/20"));
     }
