@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.savingsledger.query.reading.CouncilTime;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.savingsledger.ops.ExtractRows.money;
+import static org.savingsledger.ops.ExtractRows.pick;
 
 /**
  * A council adopting the ledger loads years of its history today, from its trackers and committee
@@ -286,10 +287,6 @@ class CouncilHistoryBackfillTest {
         assertThat(years).containsExactlyElementsOf(expected);
     }
 
-    private static String money(JsonNode node, String field) {
-        return new BigDecimal(node.path(field).asText()).setScale(2).toPlainString();
-    }
-
     private JsonNode get(String path) {
         ApiClient.Reply reply = api.get(path + (path.contains("?") ? "&" : "?") + "consistencyToken=" + token);
         assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(200);
@@ -300,17 +297,7 @@ class CouncilHistoryBackfillTest {
     private List<String> csv(String path) {
         ApiClient.Reply reply = api.get(path + "&consistencyToken=" + token);
         assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(200);
-        String[] lines = reply.body().split("\r\n");
-        return List.of(lines).subList(1, lines.length);
-    }
-
-    private static String pick(String row, int... columns) {
-        String[] fields = row.split(",", -1);
-        List<String> picked = new ArrayList<>();
-        for (int column : columns) {
-            picked.add(fields[column]);
-        }
-        return String.join(" ", picked);
+        return ExtractRows.dataRows(reply.body());
     }
 
     private void ok(ApiClient.Reply reply) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.savingsledger.ops.ExtractRows.money;
+import static org.savingsledger.ops.ExtractRows.pick;
 
 /**
  * What councils' reports say of savings beyond money, over HTTP: recurrence, category, workstream totals
@@ -184,10 +186,6 @@ class SavingConceptsHttpTest {
         return years;
     }
 
-    private static String money(JsonNode node, String field) {
-        return new BigDecimal(node.path(field).asText()).setScale(2).toPlainString();
-    }
-
     private JsonNode get(String path) {
         ApiClient.Reply reply = api.get(path + (path.contains("?") ? "&" : "?") + "consistencyToken=" + token);
         assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(200);
@@ -198,17 +196,7 @@ class SavingConceptsHttpTest {
     private List<String> csv(String path) {
         ApiClient.Reply reply = api.get(path + "&consistencyToken=" + token);
         assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(200);
-        String[] lines = reply.body().split("\r\n");
-        return List.of(lines).subList(1, lines.length);
-    }
-
-    private static String pick(String row, int... columns) {
-        String[] fields = row.split(",", -1);
-        List<String> picked = new ArrayList<>();
-        for (int column : columns) {
-            picked.add(fields[column]);
-        }
-        return String.join(" ", picked);
+        return ExtractRows.dataRows(reply.body());
     }
 
     private void ok(ApiClient.Reply reply) {
