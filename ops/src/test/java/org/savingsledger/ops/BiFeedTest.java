@@ -188,15 +188,39 @@ class BiFeedTest {
     }
 
     @Test
-    void theBytesSha256FollowsThemAsATrailer() throws Exception {
+    void theBytesSha256FollowsThemAsATrailerAnnouncedInTheHeaderToAClientThatReadsTrailers() throws Exception {
+        RawReply reply = rawGet("TE: trailers\r\n");
+        assertThat(reply.headers()).anySatisfy(header -> assertThat(header).isEqualToIgnoringCase("Trailer: Repr-Digest"));
+        String expected = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(reply.body()));
+        assertThat(reply.trailer()).isEqualToIgnoringCase("Repr-Digest: sha-256=:" + expected + ":");
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).startsWith("organisation,programme_id,");
+    }
+
+    @Test
+    void aClientThatDoesNotAskForTrailersGetsNone() throws Exception {
+        RawReply reply = rawGet("");
+        assertThat(reply.headers()).noneSatisfy(header -> assertThat(header).startsWithIgnoringCase("Trailer:"));
+        assertThat(reply.trailer()).isEmpty();
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).startsWith("organisation,programme_id,");
+    }
+
+    /** The header lines, the de-chunked body and the first line after the last chunk (empty: no trailer). */
+    private record RawReply(java.util.List<String> headers, byte[] body, String trailer) {
+    }
+
+    /** {@code GET /api/bi/programmes.csv} over a plain socket, so the chunks and trailers can be seen. */
+    private RawReply rawGet(String extraHeaders) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-            socket.getOutputStream().write(("GET /api/bi/programmes.csv HTTP/1.1\r\nHost: localhost\r\nTE: trailers\r\n"
+            socket.getOutputStream().write(("GET /api/bi/programmes.csv HTTP/1.1\r\nHost: localhost\r\n" + extraHeaders
                     + "Authorization: " + ApiClient.adminAuthorization() + "\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            java.util.List<String> headers = new java.util.ArrayList<>();
             String line;
             while (!(line = readLine(in)).isEmpty()) {
                 assertThat(line).doesNotStartWithIgnoringCase("Content-Length");
+                headers.add(line);
             }
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             for (int size; (size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16)) > 0; readLine(in)) {
@@ -204,11 +228,7 @@ class BiFeedTest {
                 in.readFully(chunk);
                 body.write(chunk);
             }
-            String trailer = readLine(in);
-            String expected = java.util.Base64.getEncoder().encodeToString(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(body.toByteArray()));
-            assertThat(trailer).isEqualToIgnoringCase("Repr-Digest: sha-256=:" + expected + ":");
-            assertThat(body.toString(StandardCharsets.UTF_8)).startsWith("organisation,programme_id,");
+            return new RawReply(headers, body.toByteArray(), readLine(in));
         }
     }
 

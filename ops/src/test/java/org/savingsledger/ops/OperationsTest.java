@@ -51,6 +51,41 @@ class OperationsTest {
         assertThat(used).allSatisfy(name -> assertThat(metrics).contains(name));
     }
 
+    @Test
+    void requestLatencyHistogramsHaveTheirNineBucketsAndInfinityOnly() {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/api/years/2018-19").status()).isEqualTo(200);
+        String metrics = api.get("/actuator/prometheus").body();
+        java.util.List<Double> bounds = metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_bucket{") && line.contains("method=\"GET\"")
+                        && line.contains("status=\"200\"") && line.contains("uri=\"/api/years/{year}\""))
+                .map(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+                .map(le -> le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le))
+                .toList();
+        // the SLO boundaries of command-side.yml and query-side.yml, in seconds: 10 series per endpoint and status
+        assertThat(bounds).containsExactlyInAnyOrder(0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+                Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void theDashboardListsEveryInstancePrometheusScrapesNotOnlyThoseThatRanACommand() throws Exception {
+        String prometheus = java.nio.file.Files.readString(java.nio.file.Path.of("monitoring", "prometheus.yml"));
+        java.util.regex.Matcher job = java.util.regex.Pattern.compile("job_name:\\s*(\\S+)").matcher(prometheus);
+        assertThat(job.find()).isTrue();
+        com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("monitoring", "grafana-dashboard.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode instance = null;
+        for (com.fasterxml.jackson.databind.JsonNode variable : dashboard.path("templating").path("list")) {
+            if (variable.path("name").asText().equals("instance")) {
+                instance = variable;
+            }
+        }
+        assertThat(instance).isNotNull();
+        assertThat(instance.path("query").asText()).isEqualTo("label_values(up{job=\"" + job.group(1) + "\"}, instance)");
+        assertThat(instance.path("includeAll").asBoolean()).isTrue();
+        assertThat(instance.path("allValue").asText()).isEqualTo(".*");
+    }
+
     @Autowired
     org.axonframework.config.EventProcessingConfiguration processing;
 

@@ -128,9 +128,12 @@ class BiController {
         // The bytes' own SHA-256 follows them as an HTTP trailer (RFC 9530 Repr-Digest) for clients that
         // read trailers: it can only be known once the last row is written.
         MessageDigest digest = sha256();
+        boolean trailers = acceptsTrailers(request);
         FileBody body = new FileBody(response.getOutputStream(), () -> {
             fileHeaders(response, extract, etag);
-            offerDigestTrailer(response, digest);
+            if (trailers) {
+                offerDigestTrailer(response, digest);
+            }
         });
         Counter rows = Counter.builder("ledger.bi.rows").description("Rows streamed by the BI feeds")
                 .tag("dataset", extract.dataset().fileName()).tag("format", extract.format().extension())
@@ -213,10 +216,28 @@ class BiController {
         return true;
     }
 
+    /**
+     * Whether the client said it reads trailers ({@code TE: trailers}, RFC 9110 §10.1.4): only then may a
+     * trailer be sent (§6.5), and a client that did not ask would drop it or choke on it.
+     */
+    static boolean acceptsTrailers(HttpServletRequest request) {
+        java.util.Enumeration<String> values = request.getHeaders("TE");
+        while (values != null && values.hasMoreElements()) {
+            for (String coding : values.nextElement().split(",")) {
+                if (coding.split(";")[0].trim().equalsIgnoreCase("trailers")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Announces the trailer in the header ({@code Trailer: Repr-Digest}), then sends it after the last chunk. */
     private static void offerDigestTrailer(HttpServletResponse response, MessageDigest digest) {
         try {
             response.setTrailerFields(() -> Map.of("Repr-Digest",
                     "sha-256=:" + Base64.getEncoder().encodeToString(digest.digest()) + ":"));
+            response.setHeader("Trailer", "Repr-Digest");
         } catch (IllegalStateException trailersNotSupported) {
             // an HTTP/1.0 client, say: the ETag is all it gets
         }
