@@ -51,6 +51,35 @@ class ODataTest {
         assertThat(api.get("/api/programmes?consistencyToken=" + head).status()).isEqualTo(200);
     }
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void rowsServedOverODataAreCountedWithTheOtherBiRows() {
+        String organisation = "odata-rows-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        api.withOrganisation(organisation);
+        String token = "";
+        for (String name : List.of("First", "Second")) {
+            token = api.post("/api/programmes", """
+                    {"organisation": "%s", "name": "%s", "savingsTarget": 100, "firstYear": "2018/19",
+                     "lastYear": "2018/19"}""".formatted(organisation, name)).json().path("consistencyToken").asText();
+        }
+        double before = odataRows();
+
+        ApiClient.Reply page = api.get("/odata/programmes?$filter=organisation%20eq%20'" + organisation
+                + "'&consistencyToken=" + token);
+
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.json().path("value").size()).isEqualTo(2);
+        assertThat(odataRows() - before).isEqualTo(2.0);
+    }
+
+    private double odataRows() {
+        io.micrometer.core.instrument.Counter rows = meters.find("ledger.bi.rows").tag("dataset", "programmes")
+                .tag("format", "odata").counter();
+        return rows == null ? 0 : rows.count();
+    }
+
     @Test
     void theServiceDocumentListsAnEntitySetPerDataset() {
         for (String path : List.of("/odata/", "/odata")) {
