@@ -1,9 +1,6 @@
 package org.savingsledger.ops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @AllInOneTest
 class CorrectionsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @LocalServerPort
     int port;
@@ -263,15 +258,7 @@ class CorrectionsTest {
     private List<JsonNode> bi(String dataset) {
         ApiClient.Reply reply = api.get("/api/bi/" + dataset + ".jsonl?programme=" + programme + "&consistencyToken=" + token);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        List<JsonNode> rows = new ArrayList<>();
-        for (String line : reply.body().split("\n")) {
-            try {
-                rows.add(JSON.readTree(line));
-            } catch (JsonProcessingException e) {
-                throw new AssertionError("not JSON: " + line, e);
-            }
-        }
-        return rows;
+        return ExtractRows.jsonLines(reply.body());
     }
 
     private String summaryPath() {

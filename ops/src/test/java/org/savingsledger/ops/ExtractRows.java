@@ -1,13 +1,19 @@
 package org.savingsledger.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reading the figures of answers in tests: money with two places, and chosen fields of simple CSV rows. */
+/** Reading the figures of answers in tests: money with two places, chosen fields of simple CSV rows, JSON Lines. */
 final class ExtractRows {
+
+    /** Money read as exact decimals, never as binary floating point. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private ExtractRows() {
     }
@@ -31,5 +37,21 @@ final class ExtractRows {
             picked.add(fields[column]);
         }
         return String.join(" ", picked);
+    }
+
+    /** The rows of a JSON Lines body, one object per non-blank line. */
+    static List<JsonNode> jsonLines(String body) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                rows.add(JSON.readTree(line));
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("not JSON: " + line, e);
+            }
+        }
+        return rows;
     }
 }

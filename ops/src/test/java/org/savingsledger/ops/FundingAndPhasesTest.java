@@ -1,9 +1,6 @@
 package org.savingsledger.ops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AllInOneTest
 class FundingAndPhasesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String RESERVE = "Transformation reserve";
     private static final String GRANT = "DLUHC grant";
 
@@ -210,18 +206,7 @@ class FundingAndPhasesTest {
         ApiClient.Reply reply = api.get("/api/bi/" + dataset + ".jsonl?programme=" + phase2 + "&consistencyToken="
                 + token + query);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        List<JsonNode> rows = new ArrayList<>();
-        for (String line : reply.body().split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                rows.add(JSON.readTree(line));
-            } catch (JsonProcessingException e) {
-                throw new AssertionError("not JSON: " + line, e);
-            }
-        }
-        return rows;
+        return ExtractRows.jsonLines(reply.body());
     }
 
     private String summaryPath() {
