@@ -64,7 +64,7 @@ class DeclaredParameters implements HandlerInterceptor, WebMvcConfigurer {
     private static boolean judges(HttpServletRequest request, HandlerMethod method) {
         return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
                 && method.getBeanType().getName().startsWith(QUERY_SIDE + ".")
-                && method.getBeanType() != ODataController.class;
+                && !method.getBeanType().getPackageName().equals(QUERY_SIDE + ".odata");
     }
 
     private Optional<Set<String>> declaredBy(HandlerMethod handler) {

@@ -7,13 +7,13 @@ import java.util.Locale;
  * organisation the caller may see is a 404 naming it, the same words whether it does not exist or is
  * another's, rather than an empty answer that looks like an organisation with nothing in it.
  */
-final class OrganisationParameter {
+public final class OrganisationParameter {
 
     private OrganisationParameter() {
     }
 
     /** The organisation's id; null when the parameter is missing or blank. */
-    static String of(String value, SignedInQueries queries) {
+    public static String of(String value, SignedInQueries queries) {
         String given = QueryParameters.optional(value);
         if (given == null) {
             return null;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Reads the query parameters of the contract; anything it cannot read is an {@link InvalidQuery}. */
-final class QueryParameters {
+public final class QueryParameters {
 
     private QueryParameters() {
     }
@@ -21,7 +21,7 @@ final class QueryParameters {
      * {@code asAt}: an ISO-8601 instant, or a date meaning the end of that day in Europe/London;
      * default now.
      */
-    static Instant asAt(String value, Clock clock) {
+    public static Instant asAt(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return clock.instant();
         }
@@ -38,7 +38,7 @@ final class QueryParameters {
     }
 
     /** {@code effectiveOn}: a date; default today in Europe/London. */
-    static LocalDate effectiveOn(String value, Clock clock) {
+    public static LocalDate effectiveOn(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return LocalDate.ofInstant(clock.instant(), CouncilTime.LONDON);
         }
@@ -83,16 +83,16 @@ final class QueryParameters {
     }
 
     /** A query parameter that cannot be read. */
-    static class InvalidQuery extends RuntimeException {
+    public static class InvalidQuery extends RuntimeException {
 
         private final String parameter;
 
-        InvalidQuery(String parameter, String message) {
+        public InvalidQuery(String parameter, String message) {
             super(message);
             this.parameter = parameter;
         }
 
-        String parameter() {
+        public String parameter() {
             return parameter;
         }
     }
@@ -125,11 +125,11 @@ final class QueryParameters {
     }
 
     /** What the path names does not exist (as at the instant asked). */
-    static class NotFound extends RuntimeException {
+    public static class NotFound extends RuntimeException {
 
         private final transient Instant firstRecordedAt;
 
-        NotFound(String message) {
+        public NotFound(String message) {
             this(message, null);
         }
 

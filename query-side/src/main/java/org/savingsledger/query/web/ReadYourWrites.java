@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * event, and otherwise answers 503.
  */
 @Component
-class ReadYourWrites {
+public class ReadYourWrites {
 
     static final Duration PATIENCE = Duration.ofSeconds(5);
     private static final long POLL_MILLIS = 10;
@@ -29,7 +29,7 @@ class ReadYourWrites {
         this.eventStore = eventStore;
     }
 
-    void await(String consistencyToken) {
+    public void await(String consistencyToken) {
         if (consistencyToken == null) {
             return;
         }
@@ -68,7 +68,7 @@ class ReadYourWrites {
     }
 
     /** The read models have not reached the token in time. */
-    static class NotCaughtUp extends RuntimeException {
+    public static class NotCaughtUp extends RuntimeException {
 
         NotCaughtUp(String token) {
             super("the read models have not yet caught up with consistency token " + token

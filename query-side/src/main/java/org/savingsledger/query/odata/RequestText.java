@@ -1,0 +1,103 @@
+package org.savingsledger.query.odata;
+
+import org.springframework.web.util.UriUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Two rewrites of a request's text before Olingo parses it, each for what real clients send:
+ * <ul>
+ *     <li>A slash inside a quoted key value ({@code saving_years(saving_id='s',year='2018/19')}, as
+ *     Olingo's own client sends it) is escaped, so that it is not taken for a path separator. (A client
+ *     that escapes it itself, {@code %2F}, is refused by the web server and its firewall, as everywhere.)</li>
+ *     <li>Operators and keywords in {@code $filter} and {@code $orderby} written in capitals
+ *     ({@code organisation EQ 'x'}, {@code AND}, {@code DESC}), which OData 4.01 allows and Olingo's
+ *     4.0 parser does not, are lower-cased outside string literals. No property is named like one.</li>
+ * </ul>
+ */
+final class RequestText {
+
+    private static final Set<String> KEYWORDS = Set.of("eq", "ne", "gt", "ge", "lt", "le", "and", "or", "not", "in",
+            "has", "add", "sub", "mul", "div", "mod", "asc", "desc", "null", "true", "false", "contains", "startswith",
+            "endswith", "tolower", "toupper", "trim", "length", "indexof", "substring", "concat");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private RequestText() {
+    }
+
+    /** The raw path with each {@code /} inside a quoted literal written {@code %2F}. */
+    static String slashesInLiteralsEscaped(String rawPath) {
+        StringBuilder path = new StringBuilder(rawPath.length());
+        boolean quoted = false;
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '\'' || rawPath.startsWith("%27", i)) {
+                quoted = !quoted;
+            }
+            path.append(quoted && c == '/' ? "%2F" : String.valueOf(c));
+        }
+        return path.toString();
+    }
+
+    /** The raw query string with {@code $filter} and {@code $orderby} keywords in lower case. */
+    static String keywordsLowerCased(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        StringJoiner query = new StringJoiner("&");
+        for (String part : rawQuery.split("&", -1)) {
+            int equals = part.indexOf('=');
+            String name = equals < 0 ? part : UriUtils.decode(part.substring(0, equals), StandardCharsets.UTF_8);
+            if (equals > 0 && (name.equals("$filter") || name.equals("$orderby"))) {
+                String value = UriUtils.decode(part.substring(equals + 1), StandardCharsets.UTF_8);
+                String lowered = lowerCased(value);
+                query.add(lowered.equals(value) ? part
+                        : part.substring(0, equals + 1) + UriUtils.encodeQueryParam(lowered, StandardCharsets.UTF_8));
+            } else {
+                query.add(part);
+            }
+        }
+        return query.toString();
+    }
+
+    private static String lowerCased(String expression) {
+        StringBuilder result = new StringBuilder(expression.length());
+        int i = 0;
+        while (i < expression.length()) {
+            char c = expression.charAt(i);
+            if (c == '\'') {
+                int end = i + 1;
+                while (end < expression.length()) {
+                    if (expression.charAt(end) == '\'') {
+                        if (end + 1 < expression.length() && expression.charAt(end + 1) == '\'') {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end++;
+                }
+                end = Math.min(end + 1, expression.length());
+                result.append(expression, i, end);
+                i = end;
+                continue;
+            }
+            Matcher word = WORD.matcher(expression).region(i, expression.length());
+            if (word.lookingAt()) {
+                String text = word.group();
+                String lower = text.toLowerCase(Locale.ROOT);
+                result.append(KEYWORDS.contains(lower) ? lower : text);
+                i = word.end();
+                continue;
+            }
+            result.append(c);
+            i++;
+        }
+        return result.toString();
+    }
+}
