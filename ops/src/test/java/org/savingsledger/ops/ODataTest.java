@@ -90,7 +90,8 @@ class ODataTest {
             assertThat(document.path("@odata.context").asText()).isEqualTo("http://localhost:" + port + "/odata/$metadata");
             List<String> names = new ArrayList<>();
             document.path("value").forEach(set -> {
-                assertThat(set.path("kind").asText()).isEqualTo("EntitySet");
+                // "kind" is left out for entity sets, its default (OData JSON Format §5)
+                assertThat(set.path("kind").asText("EntitySet")).isEqualTo("EntitySet");
                 assertThat(set.path("url").asText()).isEqualTo(set.path("name").asText());
                 names.add(set.path("name").asText());
             });
@@ -100,32 +101,59 @@ class ODataTest {
     }
 
     @Test
-    void metadataDescribesEveryEntityTypeWithItsPropertiesInOrder() throws Exception {
+    void metadataDescribesEveryEntityTypeWithItsPropertiesInOrderKeyedByItsNaturalKey() throws Exception {
         ApiClient.Reply reply = api.get("/odata/$metadata");
         assertThat(reply.contentType()).startsWith("application/xml");
         assertThat(reply.header("OData-Version")).isEqualTo("4.0");
         String xml = reply.body();
         DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        assertThat(xml).contains("<edmx:Edmx Version=\"4.0\"", "<Schema Namespace=\"SavingsLedger\"");
+        assertThat(xml).contains("<edmx:Edmx Version=\"4.0\"", "<Schema xmlns=\"http://docs.oasis-open.org/odata/ns/edm\" "
+                + "Namespace=\"SavingsLedger\">", "<edmx:Include Namespace=\"Org.OData.Capabilities.V1\" Alias=\"Capabilities\"");
         for (Dataset dataset : Dataset.values()) {
-            assertThat(xml).contains("<EntitySet Name=\"" + dataset.fileName() + "\" EntityType=\"SavingsLedger."
-                    + dataset.fileName() + "\"/>");
-        }
-        List<String> properties = new ArrayList<>(List.of("row_number"));
-        Dataset.SAVING_YEARS.columns().stream().map(Column::name).forEach(properties::add);
-        String type = xml.substring(xml.indexOf("<EntityType Name=\"saving_years\">"));
-        type = type.substring(0, type.indexOf("</EntityType>"));
-        List<String> found = new ArrayList<>();
-        for (String part : type.split("<Property Name=\"")) {
-            if (part.contains("Type=\"Edm.")) {
-                found.add(part.substring(0, part.indexOf('"')));
+            String set = between(xml, "<EntitySet Name=\"" + dataset.fileName() + "\" EntityType=\"SavingsLedger."
+                    + dataset.fileName() + "\">", "</EntitySet>");
+            // what Power Query may fold, and what it may not
+            assertThat(set).contains(
+                    "<Annotation Term=\"Capabilities.FilterRestrictions\"><Record><PropertyValue Property=\"Filterable\"><Bool>true",
+                    "<Annotation Term=\"Capabilities.SortRestrictions\"><Record><PropertyValue Property=\"Sortable\"><Bool>true",
+                    "<Annotation Term=\"Capabilities.CountRestrictions\"><Record><PropertyValue Property=\"Countable\"><Bool>true",
+                    "<Annotation Term=\"Capabilities.TopSupported\"><Bool>true",
+                    "<Annotation Term=\"Capabilities.SkipSupported\"><Bool>true",
+                    "<Annotation Term=\"Capabilities.SelectSupport\"><Record><PropertyValue Property=\"Supported\"><Bool>true",
+                    "<Annotation Term=\"Capabilities.ExpandRestrictions\"><Record><PropertyValue Property=\"Expandable\"><Bool>false",
+                    "<Annotation Term=\"Capabilities.SearchRestrictions\"><Record><PropertyValue Property=\"Searchable\"><Bool>false",
+                    "<Annotation Term=\"Capabilities.InsertRestrictions\"><Record><PropertyValue Property=\"Insertable\"><Bool>false",
+                    "<Annotation Term=\"Capabilities.UpdateRestrictions\"><Record><PropertyValue Property=\"Updatable\"><Bool>false",
+                    "<Annotation Term=\"Capabilities.DeleteRestrictions\"><Record><PropertyValue Property=\"Deletable\"><Bool>false");
+            String type = between(xml, "<EntityType Name=\"" + dataset.fileName() + "\">", "</EntityType>");
+            StringBuilder key = new StringBuilder("<Key>");
+            dataset.key().forEach(name -> key.append("<PropertyRef Name=\"").append(name).append("\"/>"));
+            assertThat(type).as(dataset.fileName()).startsWith(key.append("</Key>").toString());
+            List<String> found = new ArrayList<>();
+            for (String part : type.split("<Property Name=\"")) {
+                if (part.contains("Type=\"Edm.")) {
+                    found.add(part.substring(0, part.indexOf('"')));
+                    // a key property is never null (CSDL §8.2); nor is any other said to be non-null
+                    assertThat(part.contains("Nullable=\"false\"")).as(part)
+                            .isEqualTo(dataset.key().contains(part.substring(0, part.indexOf('"'))));
+                }
             }
+            assertThat(found).isEqualTo(dataset.columns().stream().map(Column::name).toList());
         }
-        assertThat(found).isEqualTo(properties);
-        assertThat(type).contains("<Key><PropertyRef Name=\"row_number\"/></Key>",
-                "<Property Name=\"row_number\" Type=\"Edm.Int64\" Nullable=\"false\"/>",
-                "<Property Name=\"planned\" Type=\"Edm.Decimal\" Precision=\"19\" Scale=\"2\"/>");
+        assertThat(between(xml, "<EntityType Name=\"saving_years\">", "</EntityType>")).contains(
+                "<Property Name=\"saving_id\" Type=\"Edm.String\" Nullable=\"false\"",
+                "<Property Name=\"planned\" Type=\"Edm.Decimal\" Precision=\"19\" Scale=\"2\"");
+        assertThat(between(xml, "<EntityType Name=\"changes\">", "</EntityType>"))
+                .contains("<Property Name=\"recorded_at\" Type=\"Edm.DateTimeOffset\" Precision=\"3\"");
+        // the model is XML only (CSDL JSON is OData 4.01)
+        assertThat(api.get("/odata/$metadata", "Accept", "application/json").status()).isEqualTo(406);
+    }
+
+    private static String between(String text, String from, String to) {
+        assertThat(text).contains(from);
+        String rest = text.substring(text.indexOf(from) + from.length());
+        return rest.substring(0, rest.indexOf(to));
     }
 
     @Test
@@ -148,7 +176,7 @@ class ODataTest {
         assertThat(nextLinks).isNotEmpty().allSatisfy(link -> assertThat(link)
                 .contains("asAt=" + asAt, "effectiveOn=2019-06-30"));
         assertThat(api.get("/odata/saving_years?asAt=2000-01-01").json().path("value")).isEmpty();
-        problem(api.get("/odata/saving_years?asAt=yesterday"), 400, "asAt");
+        odataError(api.get("/odata/saving_years?asAt=yesterday"), 400, "asAt");
     }
 
     private List<String> pageThrough(String first, List<String> nextLinks) {
@@ -204,40 +232,152 @@ class ODataTest {
         // the tree model drops trailing zeros: the wire must carry money as a plain number in pence
         assertThat(reply.body()).contains("\"planned\":9900000.00,").doesNotContain("E+");
 
-        JsonNode oneYear = api.get("/odata/saving_years?$filter=" + encode(
-                LEICS_DEMO + " and year eq '2018/19'") + "&$select=year,planned").json().path("value");
+        JsonNode selected = api.get("/odata/saving_years?$filter=" + encode(
+                LEICS_DEMO + " and year eq '2018/19'") + "&$select=year,planned").json();
+        // the key comes too, so that the entity can be read again; the context says what was selected
+        assertThat(selected.path("@odata.context").asText()).endsWith("/odata/$metadata#saving_years(saving_id,year,planned)");
+        JsonNode oneYear = selected.path("value");
         assertThat(oneYear).hasSize(1);
         List<String> fields = new ArrayList<>();
         oneYear.get(0).fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("year", "planned");
+        assertThat(fields).contains("saving_id", "year", "planned").doesNotContain("organisation", "delivered", "withdrawn");
         assertThat(oneYear.get(0).path("planned").decimalValue()).isEqualByComparingTo("9300000.00");
 
         JsonNode window = api.get("/odata/saving_years?$filter=" + encode(LEICS_DEMO) + "&$skip=1&$top=2").json();
         assertThat(window.path("value")).extracting(row -> row.path("year").asText()).containsExactly("2017/18", "2018/19");
-        assertThat(window.path("value").get(0).path("row_number").asLong()).isEqualTo(2);
         assertThat(window.has("@odata.nextLink")).isFalse();
 
         // a literal may hold " and " and doubled quotes: it is one value, naming no organisation here
         ApiClient.Reply oneValue = api.get("/odata/saving_years?$filter=" + encode("organisation eq 'leicester and rutland''s'"));
-        assertThat(oneValue.json().path("value")).isEmpty();
-        assertThat(oneValue.status()).isEqualTo(404);
-        assertThat(oneValue.json().path("detail").asText()).isEqualTo("no organisation 'leicester and rutland's'");
+        odataError(oneValue, 404, "$filter");
+        assertThat(oneValue.json().path("error").path("message").asText()).isEqualTo("no organisation 'leicester and rutland's'");
     }
 
     @Test
-    void unsupportedOptionsAndUnknownSetsAreProblems() {
-        problem(api.get("/odata/saving_years?$filter=" + encode("planned gt 5")), 400, "$filter");
-        problem(api.get("/odata/saving_years?$filter=" + encode("organisation eq 'a' or organisation eq 'b'")), 400, "$filter");
-        problem(api.get("/odata/saving_years?$filter=" + encode("organisation eq 'a' and organisation eq 'b'")), 400, "$filter");
-        problem(api.get("/odata/programmes?$filter=" + encode("year eq '2018/19'")), 400, "$filter");
-        problem(api.get("/odata/saving_years?$select=colour"), 400, "$select");
-        problem(api.get("/odata/saving_years?$top=-1"), 400, "$top");
-        problem(api.get("/odata/saving_years?$orderby=planned"), 400, "$orderby");
-        problem(api.get("/odata/saving_years?$expand=savings"), 400, "$expand");
-        problem(api.get("/odata/saving_years?$count=maybe"), 400, "$count");
-        problem(api.get("/odata/saving_years?$format=xml"), 400, "$format");
+    void whatIsNotImplementedIs501AndWhatIsWrongIs4xxAllInTheODataErrorFormat() {
+        // OData 4.0 Protocol §9.3.1: what the service does not implement is a 501, never silently ignored
+        for (String options : List.of("$filter=" + encode("planned add 1 gt 5"), "$filter=" + encode("round(planned) eq 5"),
+                "$filter=" + encode("@limit gt planned") + "&@limit=5", "$expand=*", "$search=savings",
+                "$apply=" + encode("groupby((year))"), "$orderby=" + encode("planned add 1"))) {
+            odataError(api.get("/odata/saving_years?" + options), 501, options.substring(0, options.indexOf('=')));
+        }
+        for (String options : List.of("$select=colour", "$orderby=colour", "$filter=" + encode("colour eq 'red'"),
+                "$filter=" + encode("planned gt 'many'"), "$top=-1", "$skip=-1", "$count=maybe", "$skiptoken=first",
+                "$frobnicate=1")) {
+            odataError(api.get("/odata/saving_years?" + options), 400, null);
+        }
+        odataError(api.get("/odata/budgets"), 404, null);
+        odataError(api.get("/odata/saving_years(saving_id='no-such-saving',year='2018/19')"), 404, "key");
+        odataError(api.get("/odata/saving_years?$format=xml"), 406, null);
+        odataError(api.get("/odata/saving_years", "Accept", "application/atom+xml"), 406, null);
+        // read-only: a write is refused as not allowed on the resource, whoever asks
+        String entity = "/odata/saving_years(saving_id='leics-transformation-profile',year='2018/19')";
+        for (ApiClient.Reply write : List.of(api.send("DELETE", entity), api.put(entity, "{}"),
+                api.post("/odata/saving_years", "{}"))) {
+            odataError(write, 405, null);
+            assertThat(write.header("Allow")).isEqualTo("GET");
+        }
         assertThat(api.get("/odata/saving_years?$format=json&$top=1").json().path("value")).hasSize(1);
-        problem(api.get("/odata/budgets"), 404, null);
+    }
+
+    @Test
+    void aFilterMayBeBracketedReversedOrInCapitalsAndUseEveryComparison() {
+        List<String> years = years("/odata/saving_years?$filter=" + encode(LEICS_DEMO));
+        assertThat(years).containsExactly("2016/17", "2017/18", "2018/19", "2019/20");
+        for (String same : List.of("(organisation eq 'leicestershire') and (programme_id eq 'leics-transformation')",
+                "((organisation eq 'leicestershire') and (programme_id eq 'leics-transformation'))",
+                "'leicestershire' eq organisation and 'leics-transformation' eq programme_id",
+                "organisation EQ 'leicestershire' AND programme_id eq 'leics-transformation'")) {
+            assertThat(years("/odata/saving_years?$filter=" + encode(same))).as(same).isEqualTo(years);
+        }
+        // planned: 9,900,000 in 2016/17, 9,000,000 in 2017/18, 9,300,000 in 2018/19, 7,200,000 in 2019/20
+        Map<String, List<String>> conditions = new LinkedHashMap<>();
+        conditions.put("planned gt 9000000", List.of("2016/17", "2018/19"));
+        conditions.put("planned ge 9000000", List.of("2016/17", "2017/18", "2018/19"));
+        conditions.put("planned lt 9300000 and planned le 9000000", List.of("2017/18", "2019/20"));
+        conditions.put("year eq '2016/17' or year eq '2019/20'", List.of("2016/17", "2019/20"));
+        conditions.put("not (year ne '2017/18')", List.of("2017/18"));
+        conditions.put("year ne '2017/18' and planned ne 7200000.00", List.of("2016/17", "2018/19"));
+        conditions.put("startswith(year,'2018') or contains(saving_id,'no such')", List.of("2018/19"));
+        conditions.put("year in ('2016/17','2019/20') and withdrawn eq false", List.of("2016/17", "2019/20"));
+        conditions.forEach((condition, expected) -> assertThat(years("/odata/saving_years?$filter="
+                + encode(LEICS_DEMO + " and (" + condition + ")"))).as(condition).isEqualTo(expected));
+    }
+
+    @Test
+    void orderBySortsTheWholeFilteredSetAndTheKeyBreaksTiesSoPagesAgree() {
+        String filter = "$filter=" + encode(LEICS_DEMO);
+        assertThat(years("/odata/saving_years?" + filter + "&$orderby=" + encode("planned desc")))
+                .containsExactly("2016/17", "2018/19", "2017/18", "2019/20");
+        // every row withdrawn = false: the key (saving_id, year) orders them
+        assertThat(years("/odata/saving_years?" + filter + "&$orderby=withdrawn")).containsExactly("2016/17", "2017/18",
+                "2018/19", "2019/20");
+        List<String> paged = new ArrayList<>();
+        List<String> nextLinks = new ArrayList<>();
+        for (String line : pageThrough("/odata/saving_years?" + filter + "&$orderby=" + encode("planned asc"), nextLinks)) {
+            paged.add(line.split(" ")[1]);
+        }
+        assertThat(paged).containsExactly("2019/20", "2017/18", "2018/19", "2016/17");
+        assertThat(nextLinks).hasSize(1).allSatisfy(link -> assertThat(link).contains("$orderby=planned%20asc"));
+    }
+
+    @Test
+    void theCountSegmentAndAnEntityReadByItsNaturalKey() {
+        ApiClient.Reply count = api.get("/odata/saving_years/$count?$filter=" + encode(LEICS_DEMO));
+        assertThat(count.status()).as(count.toString()).isEqualTo(200);
+        assertThat(count.contentType()).startsWith("text/plain");
+        assertThat(count.header("OData-Version")).isEqualTo("4.0");
+        assertThat(count.body()).isEqualTo("4");
+
+        // the year's slash as clients send it inside the quoted key value
+        ApiClient.Reply year = api.get("/odata/saving_years(saving_id='leics-transformation-profile',year='2017/18')");
+        assertThat(year.status()).as(year.toString()).isEqualTo(200);
+        assertThat(year.json().path("@odata.context").asText()).isEqualTo("http://localhost:" + port
+                + "/odata/$metadata#saving_years/$entity");
+        assertThat(year.json().path("planned").decimalValue()).isEqualByComparingTo("9000000.00");
+        assertThat(year.json().path("organisation").asText()).isEqualTo("leicestershire");
+
+        // a programme's own change has no saving or year: its key holds them as empty strings
+        ApiClient.Reply launch = api.get("/odata/changes(programme_id='leics-transformation',saving_id='',version=0,"
+                + "field='savingsTarget',year='')");
+        assertThat(launch.status()).as(launch.toString()).isEqualTo(200);
+        assertThat(launch.json().path("event_type").asText()).isEqualTo("ProgrammeLaunched");
+        assertThat(launch.json().path("saving_id").asText()).isEmpty();
+        odataError(api.get("/odata/saving_years(saving_id='leics-transformation-profile',year='2030/31')"), 404, "key");
+    }
+
+    @Test
+    void decimalsAsStringsForIeee754CompatibleClientsAndMetadataFullOrNone() {
+        String first = "/odata/changes?$top=1&$filter=" + encode(LEICS_DEMO + " and event_type eq 'ProgrammeLaunched'");
+        JsonNode plain = api.get(first).json().path("value").get(0);
+        assertThat(plain.path("after").isNumber()).isTrue();
+        assertThat(plain.path("version").isNumber()).isTrue();
+
+        ApiClient.Reply compatible = api.get(first, "Accept", "application/json;IEEE754Compatible=true");
+        assertThat(compatible.contentType()).containsIgnoringCase("IEEE754Compatible=true");
+        JsonNode strings = compatible.json().path("value").get(0);
+        assertThat(strings.path("after").isTextual()).isTrue();
+        assertThat(strings.path("after").asText()).isEqualTo(plain.path("after").decimalValue().setScale(2).toPlainString());
+        assertThat(strings.path("version").isTextual()).isTrue();
+        assertThat(compatible.body()).contains("\"recorded_at\":\"" + plain.path("recorded_at").asText() + "\"");
+        assertThat(plain.path("recorded_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
+
+        JsonNode full = api.get(first, "Accept", "application/json;odata.metadata=full").json();
+        assertThat(full.path("value").get(0).path("@odata.type").asText()).isEqualTo("#SavingsLedger.changes");
+        assertThat(full.path("value").get(0).path("@odata.id").asText()).startsWith("changes(programme_id='leics-transformation'");
+        assertThat(full.path("value").get(0).path("after@odata.type").asText()).isEqualTo("#Decimal");
+
+        JsonNode none = api.get(first, "Accept", "application/json;odata.metadata=none").json();
+        assertThat(none.has("@odata.context")).isFalse();
+        assertThat(none.path("value").get(0).path("event_type").asText()).isEqualTo("ProgrammeLaunched");
+    }
+
+    private List<String> years(String path) {
+        ApiClient.Reply reply = api.get(path);
+        assertThat(reply.status()).as(path + " -> " + reply).isEqualTo(200);
+        List<String> years = new ArrayList<>();
+        reply.json().path("value").forEach(row -> years.add(row.path("year").asText()));
+        return years;
     }
 
     /**
@@ -268,7 +408,8 @@ class ODataTest {
                 "nottinghamshire|" + notts + "|" + nottsSaving + "|2018/19|90000.00|12345.67|0.00|10000.00|false|0.00|0.00",
                 "nottinghamshire|" + notts + "|" + nottsSaving + "|2019/20|210000.00|0.00|10000.00|0.00|false|0.00|0.00"));
         expected.put("changes", List.of(
-                "nottinghamshire|" + notts + "|null|0|ProgrammeLaunched|null|savingsTarget|0.00|300000.00|admin|null|null",
+                // a programme's own change: its saving and year, part of the key, are empty
+                "nottinghamshire|" + notts + "||0|ProgrammeLaunched||savingsTarget|0.00|300000.00|admin|null|null",
                 "nottinghamshire|" + notts + "|" + nottsSaving + "|0|SavingProposed|2018/19|planned|0.00|100000.00|admin|null|null",
                 "nottinghamshire|" + notts + "|" + nottsSaving + "|0|SavingProposed|2019/20|planned|0.00|200000.00|admin|null|null",
                 "nottinghamshire|" + notts + "|" + nottsSaving + "|1|SavingDeliveryRecorded|2018/19|delivered|0.00|12345.67|admin|outturn|null",
@@ -304,9 +445,8 @@ class ODataTest {
             assertThat(rows(pages(viewer, set + "?$filter=" + encode("programme_id eq '" + leics + "'")), dataset)).as(set).isEmpty();
             // naming another organisation answers no rows: a 404, as for an organisation not registered
             ApiClient.Reply theirs = viewer.get(set + "?$filter=" + encode("organisation eq 'leicestershire'"));
-            assertThat(theirs.status()).as(set).isEqualTo(404);
-            assertThat(theirs.json().path("value")).as(set).isEmpty();
-            assertThat(theirs.json().path("detail").asText()).as(set).isEqualTo("no organisation 'leicestershire'");
+            odataError(theirs, 404, "$filter");
+            assertThat(theirs.json().path("error").path("message").asText()).as(set).isEqualTo("no organisation 'leicestershire'");
         }
         // and the other way round: Leicestershire sees its own programme, with its budget, and nothing of Nottinghamshire
         ApiClient leicestershire = new ApiClient(port).as("editor-leics", "pw");
@@ -391,12 +531,19 @@ class ODataTest {
         return rows;
     }
 
-    private static void problem(ApiClient.Reply reply, int status, String field) {
+    /** An OData error (OData JSON Format §21): a code and a message, the target where one option is to blame. */
+    private static void odataError(ApiClient.Reply reply, int status, String target) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.contentType()).isEqualTo("application/problem+json");
         assertThat(reply.header("OData-Version")).isEqualTo("4.0");
-        if (field != null) {
-            assertThat(reply.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+        if (reply.body().isEmpty()) {
+            return;
+        }
+        assertThat(reply.contentType()).as(reply.toString()).startsWith("application/json");
+        JsonNode error = reply.json().path("error");
+        assertThat(error.path("code").asText()).as(reply.toString()).isNotBlank();
+        assertThat(error.path("message").asText()).as(reply.toString()).isNotBlank();
+        if (target != null) {
+            assertThat(error.path("target").asText()).as(reply.toString()).isEqualTo(target);
         }
     }
 

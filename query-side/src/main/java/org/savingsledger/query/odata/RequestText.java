@@ -2,6 +2,7 @@ package org.savingsledger.query.odata;
 
 import org.springframework.web.util.UriUtils;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  *     that escapes it itself, {@code %2F}, is refused by the web server and its firewall, as everywhere.)</li>
  *     <li>Operators and keywords in {@code $filter} and {@code $orderby} written in capitals
  *     ({@code organisation EQ 'x'}, {@code AND}, {@code DESC}), which OData 4.01 allows and Olingo's
- *     4.0 parser does not, are lower-cased outside string literals. No property is named like one.</li>
+ *     4.0 parser does not, are lower-cased outside string literals (no property is named like one); and a
+ *     {@code +} in them is a space, as in a form's encoding (Java's {@code URLEncoder}), as it always was here.</li>
  * </ul>
  */
 final class RequestText {
@@ -52,17 +54,27 @@ final class RequestText {
         StringJoiner query = new StringJoiner("&");
         for (String part : rawQuery.split("&", -1)) {
             int equals = part.indexOf('=');
-            String name = equals < 0 ? part : UriUtils.decode(part.substring(0, equals), StandardCharsets.UTF_8);
+            String name = equals < 0 ? part : formDecoded(part.substring(0, equals));
             if (equals > 0 && (name.equals("$filter") || name.equals("$orderby"))) {
-                String value = UriUtils.decode(part.substring(equals + 1), StandardCharsets.UTF_8);
-                String lowered = lowerCased(value);
-                query.add(lowered.equals(value) ? part
+                String raw = part.substring(equals + 1);
+                String lowered = lowerCased(formDecoded(raw));
+                query.add(lowered.equals(formDecoded(raw)) && !raw.contains("+") ? part
                         : part.substring(0, equals + 1) + UriUtils.encodeQueryParam(lowered, StandardCharsets.UTF_8));
             } else {
                 query.add(part);
             }
         }
         return query.toString();
+    }
+
+    /** As a browser's form or Java's URLEncoder writes it, {@code +} for a space, as servlet parameters read it. */
+    private static String formDecoded(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            // Olingo refuses it as it stands
+            return raw;
+        }
     }
 
     private static String lowerCased(String expression) {

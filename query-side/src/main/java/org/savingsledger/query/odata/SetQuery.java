@@ -41,6 +41,8 @@ record SetQuery(Dataset dataset, BiQuery extract, FilterPlan filter, Comparator<
             feed.readYourWrites().await(custom.get(CONSISTENCY_TOKEN));
         } catch (ReadYourWrites.NotCaughtUp e) {
             throw Refusal.notCaughtUp(e.getMessage());
+        } catch (QueryParameters.InvalidQuery e) {
+            throw Refusal.invalid(CONSISTENCY_TOKEN, e.getMessage());
         }
         FilterPlan filter = FilterPlan.of(uri.getFilterOption() == null ? null : uri.getFilterOption().getExpression());
         Instant asAt = parameter(AS_AT, () -> QueryParameters.asAt(custom.get(AS_AT), feed.clock()));
