@@ -290,6 +290,9 @@ class ODataTest {
                 "organisation EQ 'leicestershire' AND programme_id eq 'leics-transformation'")) {
             assertThat(years("/odata/saving_years?$filter=" + encode(same))).as(same).isEqualTo(years);
         }
+        // a blank organisation names none: compared row by row, it matches nothing (rather than filtering nothing)
+        assertThat(years("/odata/saving_years?$filter=" + encode("organisation eq ''"))).isEmpty();
+        assertThat(years("/odata/saving_years?$filter=" + encode("programme_id eq ''"))).isEmpty();
         // planned: 9,900,000 in 2016/17, 9,000,000 in 2017/18, 9,300,000 in 2018/19, 7,200,000 in 2019/20
         Map<String, List<String>> conditions = new LinkedHashMap<>();
         conditions.put("planned gt 9000000", List.of("2016/17", "2018/19"));

@@ -37,10 +37,12 @@ record FilterPlan(String organisation, String programmeId, List<Expression> rest
         List<Expression> rest = new ArrayList<>();
         for (Expression condition : conditions) {
             String property = equalityProperty(condition);
-            if (ORGANISATION.equals(property) && organisation == null) {
-                organisation = literal(condition);
-            } else if (PROGRAMME.equals(property) && programme == null) {
-                programme = literal(condition);
+            // a blank value names nothing to hand down (and would read as no filter): it is compared row by row
+            String value = property == null ? null : literal(condition);
+            if (ORGANISATION.equals(property) && organisation == null && !value.isBlank()) {
+                organisation = value;
+            } else if (PROGRAMME.equals(property) && programme == null && !value.isBlank()) {
+                programme = value;
             } else {
                 rest.add(condition);
             }
