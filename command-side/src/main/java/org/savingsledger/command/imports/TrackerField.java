@@ -1,0 +1,58 @@
+package org.savingsledger.command.imports;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The columns of the import template, by the headings it gives them. The four yearly fields take one
+ * column per financial year, headed by the field and the year: {@code Planned 2018/19}.
+ */
+public enum TrackerField {
+
+    PROGRAMME("Programme", false),
+    SAVING_ID("Saving id", false),
+    TITLE("Title", false),
+    WORKSTREAM("Workstream", false),
+    OWNER("Owner", false),
+    STAGE("Stage", false),
+    CONFIDENCE("Confidence", false),
+    RAG("RAG", false),
+    RECURRENCE("Recurrence", false),
+    CATEGORY("Category", false),
+    DESCRIPTION("Description", false),
+    PLANNED("Planned", true),
+    DELIVERED("Delivered", true),
+    POSTS_PLANNED("Posts planned", true),
+    POSTS_DELIVERED("Posts delivered", true);
+
+    private final String heading;
+    private final boolean yearly;
+
+    TrackerField(String heading, boolean yearly) {
+        this.heading = heading;
+        this.yearly = yearly;
+    }
+
+    public String heading() {
+        return heading;
+    }
+
+    public boolean yearly() {
+        return yearly;
+    }
+
+    /** The field a heading (without its year) names, in any case and spacing. */
+    static Optional<TrackerField> named(String heading) {
+        String wanted = normal(heading);
+        for (TrackerField field : values()) {
+            if (normal(field.heading).equals(wanted)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String normal(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}
