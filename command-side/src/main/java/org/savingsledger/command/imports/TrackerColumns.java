@@ -19,13 +19,9 @@ import java.util.regex.Pattern;
  */
 final class TrackerColumns {
 
-    /** A column's field, and its year for the yearly fields. */
-    record Column(TrackerField field, FinancialYear year) {
-    }
-
     private static final Pattern YEAR = Pattern.compile("(?i)(?:fy\\s*)?(\\d{4}|\\d{2})\\s*[/-]\\s*(\\d{4}|\\d{2})");
 
-    private final Map<Integer, Column> columns = new LinkedHashMap<>();
+    private final Map<Integer, TrackerColumn> columns = new LinkedHashMap<>();
 
     private TrackerColumns() {
     }
@@ -36,7 +32,7 @@ final class TrackerColumns {
         TrackerColumns found = new TrackerColumns();
         Map<String, String> mapped = new HashMap<>();
         mapping.forEach((theirs, ours) -> mapped.put(TrackerField.normal(theirs), ours));
-        Map<Column, CellRef> seen = new HashMap<>();
+        Map<TrackerColumn, CellRef> seen = new HashMap<>();
         for (Cell cell : header.cells()) {
             if (cell.isBlank()) {
                 continue;
@@ -44,7 +40,7 @@ final class TrackerColumns {
             String heading = headingOf(cell, above == null ? null : above.cell(grid.sheet(), cell.ref().column()));
             boolean wasMapped = mapped.containsKey(TrackerField.normal(heading));
             String ours = wasMapped ? mapped.remove(TrackerField.normal(heading)) : heading;
-            Optional<Column> column = column(ours);
+            Optional<TrackerColumn> column = column(ours);
             if (column.isEmpty()) {
                 if (wasMapped) {
                     problems.add(new TrackerProblem(cell.ref(), "\"" + heading + "\" is mapped to \"" + ours
@@ -58,7 +54,7 @@ final class TrackerColumns {
             CellRef earlier = seen.putIfAbsent(column.get(), cell.ref());
             if (earlier != null) {
                 problems.add(new TrackerProblem(cell.ref(), "\"" + heading + "\" is a second column for "
-                        + describe(column.get()) + " (the first is " + earlier + ")"));
+                        + column.get() + " (the first is " + earlier + ")"));
                 continue;
             }
             found.columns.put(cell.ref().column(), column.get());
@@ -82,16 +78,12 @@ final class TrackerColumns {
         return false;
     }
 
-    Map<Integer, Column> columns() {
+    Map<Integer, TrackerColumn> columns() {
         return columns;
     }
 
     boolean has(TrackerField field) {
         return columns.values().stream().anyMatch(c -> c.field() == field);
-    }
-
-    static String describe(Column column) {
-        return column.year() == null ? column.field().heading() : column.field().heading() + " " + column.year();
     }
 
     private static String headingOf(Cell cell, Cell above) {
@@ -102,14 +94,14 @@ final class TrackerColumns {
         return heading;
     }
 
-    private static Optional<Column> column(String heading) {
+    private static Optional<TrackerColumn> column(String heading) {
         Matcher year = YEAR.matcher(heading);
         if (!year.find()) {
-            return TrackerField.named(heading).filter(f -> !f.yearly()).map(f -> new Column(f, null));
+            return TrackerField.named(heading).filter(f -> !f.yearly()).map(f -> new TrackerColumn(f, null));
         }
         String rest = (heading.substring(0, year.start()) + " " + heading.substring(year.end())).strip();
         Optional<FinancialYear> financialYear = financialYear(year.group(1), year.group(2));
-        return financialYear.flatMap(y -> TrackerField.named(rest).filter(TrackerField::yearly).map(f -> new Column(f, y)));
+        return financialYear.flatMap(y -> TrackerField.named(rest).filter(TrackerField::yearly).map(f -> new TrackerColumn(f, y)));
     }
 
     private static Optional<FinancialYear> financialYear(String start, String end) {

@@ -47,7 +47,7 @@ public final class TrackerReader {
                 continue;
             }
             TrackerLine line = TrackerRow.read(grid, row, columns, read, problems);
-            CellRef idCell = line.cells().get(TrackerField.SAVING_ID);
+            CellRef idCell = line.cells().get(new TrackerColumn(TrackerField.SAVING_ID, null));
             if (line.savingId() != null) {
                 CellRef first = savingIds.putIfAbsent(line.savingId(), idCell);
                 if (first != null) {

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class TrackerRow {
     private final TrackerGrid grid;
     private final TrackerGrid.Row row;
     private final List<TrackerProblem> problems;
-    private final Map<TrackerField, CellRef> cells = new EnumMap<>(TrackerField.class);
+    private final Map<TrackerColumn, CellRef> cells = new HashMap<>();
 
     private TrackerRow(TrackerGrid grid, TrackerGrid.Row row, List<TrackerProblem> problems) {
         this.grid = grid;
@@ -47,12 +48,11 @@ final class TrackerRow {
         columns.columns().forEach((index, column) -> {
             Cell cell = row.cell(grid.sheet(), index);
             given.add(column.field());
+            cells.put(column, cell.ref());
             if (column.year() == null) {
-                cells.put(column.field(), cell.ref());
                 texts.put(column.field(), cell.isBlank() ? null : cell.shown());
                 return;
             }
-            cells.putIfAbsent(column.field(), cell.ref());
             BigDecimal value = yearValue(column.field(), cell, settings.units());
             if (value != null) {
                 yearly.computeIfAbsent(column.field(), f -> new TreeMap<>()).put(column.year(), value);
@@ -138,7 +138,7 @@ final class TrackerRow {
     }
 
     private void problem(TrackerField field, String message) {
-        CellRef where = cells.getOrDefault(field, new CellRef(grid.sheet(), row.number(), 0));
+        CellRef where = cells.getOrDefault(new TrackerColumn(field, null), new CellRef(grid.sheet(), row.number(), 0));
         problems.add(new TrackerProblem(where, message));
     }
 }

@@ -1,0 +1,12 @@
+package org.savingsledger.command.imports;
+
+import org.savingsledger.shared.FinancialYear;
+
+/** What a tracker column holds: a field, and the financial year for the yearly fields (null for the others). */
+public record TrackerColumn(TrackerField field, FinancialYear year) {
+
+    @Override
+    public String toString() {
+        return year == null ? field.heading() : field.heading() + " " + year;
+    }
+}
