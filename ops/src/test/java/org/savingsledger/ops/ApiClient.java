@@ -81,6 +81,26 @@ final class ApiClient {
      * as a JSON part, as a browser form or {@code curl -F} sends them.
      */
     Reply postFile(String path, String fileName, byte[] file, String mapping) {
+        return send(multipart(path, fileName, file, mapping));
+    }
+
+    /** {@link #postFile} asking for {@code accept}, its answer's bytes as they came (a workbook, say). */
+    HttpResponse<byte[]> postFileForBytes(String path, String fileName, byte[] file, String accept) {
+        HttpRequest.Builder request = multipart(path, fileName, file, null).header("Accept", accept);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder multipart(String path, String fileName, byte[] file, String mapping) {
         String boundary = "ledger-test-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
@@ -92,9 +112,9 @@ final class ApiClient {
                     + "Content-Type: application/json\r\n\r\n" + mapping).getBytes(utf8));
         }
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
     Reply get(String path) {

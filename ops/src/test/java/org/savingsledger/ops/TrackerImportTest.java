@@ -1,7 +1,9 @@
 package org.savingsledger.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,8 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AllInOneTest
 class TrackerImportTest {
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String[] HEADINGS = {"Programme", "Saving id", "Title", "Workstream", "Stage", "Confidence", "RAG",
             "Planned 2018/19", "Planned 2019/20", "Delivered 2018/19"};
 
@@ -120,6 +125,20 @@ class TrackerImportTest {
         assertThat(reply.json().path("type").asText()).isEqualTo("urn:savings-ledger:problem:tracker-has-problems");
         assertThat(reply.json().path("problems").get(0).path("cell").asText()).isEqualTo("Tracker!H7");
         assertThat(reply.json().path("problems").get(0).path("message").asText()).isEqualTo("\"1.2.3\" is not an amount");
+        assertThat(events(savingId(1), savingId(2))).isZero();
+
+        HttpResponse<byte[]> workbook = api.postFileForBytes(importPath(true), "tracker.xlsx", file, XLSX);
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(workbook.headers().firstValue("Content-Type")).contains(XLSX);
+        try (XSSFWorkbook report = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
+            assertThat(report.getSheetName(0)).isEqualTo("Import report");
+            assertThat(report.getSheetName(1)).isEqualTo("Tracker");
+            XSSFCell marked = report.getSheet("Tracker").getRow(6).getCell(7);
+            assertThat(marked.getStringCellValue()).isEqualTo("1.2.3");
+            assertThat(marked.getCellStyle().getFillForegroundColor()).isEqualTo(IndexedColors.ROSE.getIndex());
+            assertThat(marked.getCellComment().getString().getString()).isEqualTo("\"1.2.3\" is not an amount");
+            assertThat(report.getSheet("Import report").getRow(1).getCell(1).getStringCellValue()).isEqualTo("HAS_PROBLEMS");
+        }
         assertThat(events(savingId(1), savingId(2))).isZero();
     }
 

@@ -10,9 +10,11 @@ import java.util.List;
  * @param asAt the date the tracker's figures are as at: the effective date of the changes it leads to
  * @param leftOut what was deliberately not read (other and hidden sheets, hidden rows and columns,
  *                columns with headings the template does not have), so nobody wonders where it went
+ * @param grid    the sheet as read, for a report that shows the problems where they are
  */
 public record Tracker(String fileName, String sheet, LocalDate asAt, Units units, String decisionReference,
-                      List<TrackerLine> lines, List<TrackerProblem> problems, List<String> leftOut) {
+                      List<TrackerLine> lines, List<TrackerProblem> problems, List<String> leftOut,
+                      TrackerGrid grid) {
 
     public boolean hasProblems() {
         return !problems.isEmpty();

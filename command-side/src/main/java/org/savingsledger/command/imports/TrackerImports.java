@@ -37,18 +37,18 @@ public class TrackerImports {
      * @throws TrackerRefused when the file cannot be read at all
      * @throws ImportStopped when a command was refused after others were written
      */
-    public ImportReport run(String fileName, byte[] file, TrackerMapping mapping, String organisation, boolean dryRun,
+    public ImportResult run(String fileName, byte[] file, TrackerMapping mapping, String organisation, boolean dryRun,
                             String actor, Set<String> roles) {
         Tracker tracker = TrackerReader.read(fileName, file, mapping);
         ImportPlan plan = withRoles(ImportPlanner.plan(tracker, organisation, actor, ledger), roles);
         if (dryRun) {
-            return ImportReport.of(plan, true, plan.canCommit() ? "CHECKED" : "HAS_PROBLEMS", null);
+            return new ImportResult(tracker, ImportReport.of(plan, true, plan.canCommit() ? "CHECKED" : "HAS_PROBLEMS", null));
         }
         if (!plan.canCommit()) {
             throw new ImportRefused(ImportReport.of(plan, false, "HAS_PROBLEMS", null));
         }
         if (plan.commands().isEmpty()) {
-            return ImportReport.of(plan, false, "NOTHING_TO_WRITE", null);
+            return new ImportResult(tracker, ImportReport.of(plan, false, "NOTHING_TO_WRITE", null));
         }
         List<PlannedCommand> written = new ArrayList<>();
         String token = null;
@@ -62,7 +62,7 @@ public class TrackerImports {
                 throw new ImportStopped(plan, written, command, refused);
             }
         }
-        return ImportReport.of(plan, false, "WRITTEN", token);
+        return new ImportResult(tracker, ImportReport.of(plan, false, "WRITTEN", token));
     }
 
     private static ImportPlan withRoles(ImportPlan plan, Set<String> roles) {

@@ -30,7 +30,7 @@ public final class TrackerReader {
         if (header < 0) {
             problems.add(TrackerProblem.ofFile("sheet '" + grid.sheet() + "' has no header row: no column headed \"Saving id\""
                     + (mapping.columns().isEmpty() ? "" : " or mapped to it") + " in its first " + HEADER_SEARCH_ROWS + " rows"));
-            return new Tracker(fileName, grid.sheet(), null, null, null, List.of(), problems, leftOut);
+            return new Tracker(fileName, grid.sheet(), null, null, null, List.of(), problems, leftOut, grid);
         }
         Map<String, Cell> settings = settings(grid, header);
         TrackerSettings read = TrackerSettings.read(grid, settings, mapping, problems);
@@ -61,7 +61,8 @@ public final class TrackerReader {
             problems.add(TrackerProblem.ofFile("sheet '" + grid.sheet() + "' has no savings rows below its header row "
                     + grid.rows().get(header).number()));
         }
-        return new Tracker(fileName, grid.sheet(), read.asAt(), read.units(), read.decisionReference(), lines, problems, leftOut);
+        return new Tracker(fileName, grid.sheet(), read.asAt(), read.units(), read.decisionReference(), lines, problems, leftOut,
+                grid);
     }
 
     private static TrackerGrid grid(String fileName, byte[] bytes, String sheet) {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.savingsledger.command.imports.ImportReport;
+import org.savingsledger.command.imports.ImportResult;
 import org.savingsledger.command.imports.TrackerImports;
 import org.savingsledger.command.imports.TrackerMapping;
 import org.savingsledger.command.rules.InvalidCommand;
@@ -53,10 +54,14 @@ class ImportController {
         this.mappingReader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    /** The workbook form of the report: what a finance officer mends the tracker from. */
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import a savings tracker (.xlsx or .csv, at most 10 MiB) for one organisation. With dryRun=true (the "
             + "default) it answers what it would do and every problem by cell, and writes nothing; with dryRun=false it "
-            + "writes the differences from the ledger, or nothing when the tracker has any problem (422).")
+            + "writes the differences from the ledger, or nothing when the tracker has any problem (422). With Accept: "
+            + XLSX + " the same report comes as a workbook: the sheet as read with problem cells marked, and the commands.")
     ResponseEntity<ImportReport> importTracker(
             @Parameter(description = "the organisation whose savings the tracker holds") @RequestParam String organisation,
             @Parameter(description = "true: report only; false: write") @RequestParam(defaultValue = "true") boolean dryRun,
@@ -64,6 +69,23 @@ class ImportController {
             @Parameter(description = "optional JSON: sheet, units, asAt, decisionReference, programme, and columns mapping "
                     + "the council's headings to the template's") @RequestPart(name = "mapping", required = false) String mapping,
             Authentication user, HttpServletRequest request) throws IOException {
+        return ResponseEntity.ok(run(organisation, dryRun, file, mapping, user, request).report());
+    }
+
+    @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = XLSX)
+    @Operation(summary = "The same import, its report as a workbook (Accept: " + XLSX + ").")
+    ResponseEntity<byte[]> importTrackerAsWorkbook(@RequestParam String organisation,
+                                                   @RequestParam(defaultValue = "true") boolean dryRun,
+                                                   @RequestPart("file") MultipartFile file,
+                                                   @RequestPart(name = "mapping", required = false) String mapping,
+                                                   Authentication user, HttpServletRequest request) throws IOException {
+        ImportResult result = run(organisation, dryRun, file, mapping, user, request);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header("Content-Disposition", "attachment; filename=\"import-report.xlsx\"").body(result.workbook());
+    }
+
+    private ImportResult run(String organisation, boolean dryRun, MultipartFile file, String mapping, Authentication user,
+                             HttpServletRequest request) throws IOException {
         String organisationId = organisation.strip().toLowerCase(Locale.ROOT);
         List<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
         boolean registered = directory.entries(List.of(organisationId)).values().stream()
@@ -74,8 +96,8 @@ class ImportController {
         Set<String> reachable = roles.getReachableGrantedAuthorities(user.getAuthorities()).stream()
                 .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         Principal principal = request.getUserPrincipal();
-        return ResponseEntity.ok(imports.run(file.getOriginalFilename(), file.getBytes(), mapping(mapping), organisationId, dryRun,
-                principal.getName(), reachable));
+        return imports.run(file.getOriginalFilename(), file.getBytes(), mapping(mapping), organisationId, dryRun,
+                principal.getName(), reachable);
     }
 
     private TrackerMapping mapping(String json) {
