@@ -1,5 +1,6 @@
 package org.savingsledger.command.imports;
 
+import org.savingsledger.shared.tracker.TrackerField;
 import org.savingsledger.command.rules.LedgerDirectory.ProgrammeEntry;
 import org.savingsledger.command.saving.ChangeSavingDetails;
 import org.savingsledger.command.saving.ChangeSavingRag;

@@ -1,5 +1,6 @@
 package org.savingsledger.command.imports;
 
+import org.savingsledger.shared.tracker.TrackerField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

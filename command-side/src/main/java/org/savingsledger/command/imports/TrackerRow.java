@@ -1,5 +1,6 @@
 package org.savingsledger.command.imports;
 
+import org.savingsledger.shared.tracker.TrackerField;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Fte;

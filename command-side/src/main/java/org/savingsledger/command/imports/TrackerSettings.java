@@ -1,6 +1,8 @@
 package org.savingsledger.command.imports;
 
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.savingsledger.shared.tracker.TrackerField;
+import org.savingsledger.shared.tracker.TrackerTemplate;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +25,7 @@ record TrackerSettings(LocalDate asAt, Units units, String decisionReference, St
     static TrackerSettings read(TrackerGrid grid, Map<String, Cell> written, TrackerMapping mapping,
                                 List<TrackerProblem> problems) {
         LocalDate asAt = null;
-        Cell asAtCell = written.get("as at");
+        Cell asAtCell = written.get(TrackerField.normal(TrackerTemplate.AS_AT));
         if (mapping.asAt() != null) {
             asAt = date(mapping.asAt(), null, problems, "the mapping's asAt");
         } else if (asAtCell != null && !asAtCell.isBlank()) {
@@ -34,7 +36,7 @@ record TrackerSettings(LocalDate asAt, Units units, String decisionReference, St
                     + "date in column B) or send asAt in the mapping; it is the effective date of the tracker's changes"));
         }
         Units units = null;
-        Cell unitsCell = written.get("units");
+        Cell unitsCell = written.get(TrackerField.normal(TrackerTemplate.UNITS));
         String unitsText = mapping.units() != null ? mapping.units() : unitsCell == null ? null : unitsCell.shown();
         if (unitsText == null || unitsText.isBlank()) {
             problems.add(TrackerProblem.ofFile("no \"Units\": write £, £'000 or £m above the header row (\"Units\" in column A) "
@@ -46,8 +48,8 @@ record TrackerSettings(LocalDate asAt, Units units, String decisionReference, St
                         "\"" + unitsText + "\" is not a unit: write £, £'000 or £m"));
             }
         }
-        return new TrackerSettings(asAt, units, text(mapping.decisionReference(), written.get("decision reference")),
-                text(mapping.programme(), written.get("programme")));
+        return new TrackerSettings(asAt, units, text(mapping.decisionReference(), written.get(TrackerField.normal(TrackerTemplate.DECISION_REFERENCE))),
+                text(mapping.programme(), written.get(TrackerField.normal(TrackerTemplate.PROGRAMME))));
     }
 
     private static String text(String given, Cell written) {

@@ -11,6 +11,7 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.savingsledger.shared.tracker.TrackerTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -91,7 +92,7 @@ final class XlsxTrackers {
             if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
                 continue;
             }
-            if (workbook.getSheetName(i).equalsIgnoreCase("Tracker")) {
+            if (workbook.getSheetName(i).equalsIgnoreCase(TrackerTemplate.SHEET)) {
                 chosen = workbook.getSheetAt(i);
             }
         }

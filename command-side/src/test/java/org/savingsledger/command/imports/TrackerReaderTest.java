@@ -1,5 +1,6 @@
 package org.savingsledger.command.imports;
 
+import org.savingsledger.shared.tracker.TrackerField;
 import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;

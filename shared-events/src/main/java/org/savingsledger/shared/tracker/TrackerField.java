@@ -1,11 +1,13 @@
-package org.savingsledger.command.imports;
+package org.savingsledger.shared.tracker;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The columns of the import template, by the headings it gives them. The four yearly fields take one
- * column per financial year, headed by the field and the year: {@code Planned 2018/19}.
+ * The columns of a savings tracker in the ledger's template, by the headings it gives them: what an
+ * import reads and a tracker export writes, so an exported tracker imports back as it is. The four
+ * yearly fields take one column per financial year, headed by the field and the year:
+ * {@code Planned 2018/19} ({@link TrackerTemplate#heading}).
  */
 public enum TrackerField {
 
@@ -42,7 +44,7 @@ public enum TrackerField {
     }
 
     /** The field a heading (without its year) names, in any case and spacing. */
-    static Optional<TrackerField> named(String heading) {
+    public static Optional<TrackerField> named(String heading) {
         String wanted = normal(heading);
         for (TrackerField field : values()) {
             if (normal(field.heading).equals(wanted)) {
@@ -52,7 +54,8 @@ public enum TrackerField {
         return Optional.empty();
     }
 
-    static String normal(String text) {
+    /** A heading or label compared as people mean it: trimmed, spaces collapsed, lower case. */
+    public static String normal(String text) {
         return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }
