@@ -7,6 +7,7 @@ import org.savingsledger.command.saving.ChangeSavingRag;
 import org.savingsledger.command.saving.ProposeSaving;
 import org.savingsledger.command.saving.RecordSavingDelivered;
 import org.savingsledger.command.saving.RecordSavingPostsDelivered;
+import org.savingsledger.command.saving.WithdrawSaving;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Fte;
 import org.savingsledger.shared.Money;
@@ -164,7 +165,11 @@ public final class ImportPlanner {
         }
         if (line.description() != null) {
             add(new PlannedCommand(line.row(), line.savingId(), "set description", new ChangeSavingDetails(
-                    new SavingId(line.savingId()), null, null, null, line.description(), provenance, version)));
+                    new SavingId(line.savingId()), null, null, null, line.description(), provenance, version++)));
+        }
+        if (Boolean.TRUE.equals(line.withdrawn())) {
+            add(new PlannedCommand(line.row(), line.savingId(), "withdraw",
+                    new WithdrawSaving(new SavingId(line.savingId()), provenance, version)));
         }
     }
 

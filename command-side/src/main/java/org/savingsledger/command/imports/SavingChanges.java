@@ -13,6 +13,7 @@ import org.savingsledger.command.saving.RecordSavingPostsDelivered;
 import org.savingsledger.command.saving.ReviseSavingPosts;
 import org.savingsledger.command.saving.ReviseSavingProfile;
 import org.savingsledger.command.saving.SavingPosition;
+import org.savingsledger.command.saving.WithdrawSaving;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Fte;
 import org.savingsledger.shared.Money;
@@ -56,6 +57,10 @@ final class SavingChanges {
     static List<PlannedCommand> of(TrackerLine line, ImportLedger.ExistingSaving existing, Provenance provenance,
                                    List<TrackerProblem> problems) {
         if (existing.position().withdrawn()) {
+            if (Boolean.FALSE.equals(line.withdrawn())) {
+                problems.add(new TrackerProblem(line.cells().get(new TrackerColumn(TrackerField.WITHDRAWN, null)),
+                        "saving \"" + line.savingId() + "\" is withdrawn in the ledger and cannot be brought back"));
+            }
             return List.of();
         }
         SavingChanges changes = new SavingChanges(line, existing, provenance);
@@ -66,6 +71,9 @@ final class SavingChanges {
         changes.posts();
         changes.figures(line.postsDelivered(), now -> now.postsDelivered(), "posts delivered", false);
         changes.choices();
+        if (Boolean.TRUE.equals(line.withdrawn())) {
+            changes.add("withdraw", new WithdrawSaving(changes.id, provenance, changes.version));
+        }
         return changes.commands;
     }
 

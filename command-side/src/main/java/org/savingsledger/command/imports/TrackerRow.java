@@ -74,7 +74,7 @@ final class TrackerRow {
                 choice(TrackerField.CATEGORY, texts, SavingCategory.class), texts.get(TrackerField.DESCRIPTION),
                 yearly.getOrDefault(TrackerField.PLANNED, new TreeMap<>()), yearly.getOrDefault(TrackerField.DELIVERED, new TreeMap<>()),
                 yearly.getOrDefault(TrackerField.POSTS_PLANNED, new TreeMap<>()),
-                yearly.getOrDefault(TrackerField.POSTS_DELIVERED, new TreeMap<>()), given, Map.copyOf(cells));
+                yearly.getOrDefault(TrackerField.POSTS_DELIVERED, new TreeMap<>()), given, Map.copyOf(cells), withdrawn(texts));
     }
 
     private BigDecimal yearValue(TrackerField field, Cell cell, Units units) {
@@ -108,6 +108,22 @@ final class TrackerRow {
             return null;
         }
         return id;
+    }
+
+    private Boolean withdrawn(Map<TrackerField, String> texts) {
+        String written = texts.get(TrackerField.WITHDRAWN);
+        if (written == null) {
+            return null;
+        }
+        switch (written.strip().toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "withdrawn":
+                return true;
+            case "no", "n", "false":
+                return false;
+            default:
+                problem(TrackerField.WITHDRAWN, "\"" + written + "\" is not Yes or No");
+                return null;
+        }
     }
 
     private Rag rag(Map<TrackerField, String> texts) {

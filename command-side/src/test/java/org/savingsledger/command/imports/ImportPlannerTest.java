@@ -9,6 +9,7 @@ import org.savingsledger.command.saving.ProposeSaving;
 import org.savingsledger.command.saving.RecordSavingDelivered;
 import org.savingsledger.command.saving.ReviseSavingProfile;
 import org.savingsledger.command.saving.SavingPosition;
+import org.savingsledger.command.saving.WithdrawSaving;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
@@ -104,6 +105,23 @@ class ImportPlannerTest {
                 "notts!A7: saving \"asc-03\" is not in programme \"notts-asc\": a saving cannot move to another programme");
         assertThat(outside.problems()).extracting(TrackerProblem::toString).containsExactly(
                 "notts!I5: 2020/21 is outside programme \"notts-asc\", which runs from 2018/19 to 2019/20");
+    }
+
+    @Test
+    void aWithdrawnColumnWithdrawsButNeverBringsBack() {
+        ledger.existing("asc-01", 6, "5379000", "3461000", "80835.55", Stage.BUSINESS_CASE, Rag.AMBER);
+        ledger.savings.put("asc-02", new ImportLedger.ExistingSaving(new SavingPosition(new ProgrammeId("notts-asc"), "Old",
+                null, null, null, Stage.CONCEPT, Confidence.STRETCH, null, true, Recurrence.RECURRING, null, new TreeMap<>(),
+                new TreeMap<>(), new TreeMap<>(), new TreeMap<>()), "nottinghamshire", 3));
+        String header = HEADER.replace("Delivered 2018/19", "Delivered 2018/19,Withdrawn");
+
+        ImportPlan plan = TrackerPlan.of(header, "notts-asc,ASC 01,Column B,Business case,Confident,Amber,5379,3461,80.83555,Yes\r\n"
+                + "notts-asc,ASC 02,Old,Concept,Stretch,,,,,No\r\n", ledger);
+
+        assertThat(plan.commands()).extracting(PlannedCommand::command)
+                .containsExactly(new WithdrawSaving(new SavingId("asc-01"), ROW_5, 6L));
+        assertThat(plan.problems()).extracting(TrackerProblem::toString).containsExactly(
+                "notts!J6: saving \"asc-02\" is withdrawn in the ledger and cannot be brought back");
     }
 
     private ImportPlan plan(String rows) {

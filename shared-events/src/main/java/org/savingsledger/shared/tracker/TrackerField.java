@@ -25,7 +25,9 @@ public enum TrackerField {
     PLANNED("Planned", true),
     DELIVERED("Delivered", true),
     POSTS_PLANNED("Posts planned", true),
-    POSTS_DELIVERED("Posts delivered", true);
+    POSTS_DELIVERED("Posts delivered", true),
+    /** Yes or No: a withdrawn saving counts 0 in planned totals and takes no further changes. */
+    WITHDRAWN("Withdrawn", false);
 
     private final String heading;
     private final boolean yearly;
