@@ -143,6 +143,36 @@ class TrackerImportTest {
     }
 
     @Test
+    void anImportStoppedPartWaySaysWhatWasWrittenAndARunOfTheMendedFileCompletesIt() throws IOException {
+        // two proposals of £600bn each: the second would take the programme's planned total past £1tn, a rule
+        // only the programme's own total can check, so it is refused after the first was written
+        byte[] tooMuch = tracker("2018-03-12",
+                row(programme, ref + " 01", "Big", "", "Concept", "Stretch", "", 600000000, "", ""),
+                row(programme, ref + " 02", "Bigger", "", "Concept", "Stretch", "", 600000000, "", ""));
+
+        ApiClient.Reply stopped = api.postFile(importPath(false), "too-much.xlsx", tooMuch, null);
+
+        assertThat(stopped.status()).isEqualTo(422);
+        assertThat(stopped.json().path("type").asText()).isEqualTo("urn:savings-ledger:problem:rule:totals-within-money-limit");
+        assertThat(stopped.json().path("detail").asText()).startsWith("import stopped at row 7 (propose saving \"Bigger\"")
+                .contains("after 1 command(s) were written").endsWith("Run the import again to complete it: it sends only "
+                        + "what still differs from the ledger");
+        assertThat(stopped.json().path("written").findValuesAsText("savingId")).containsExactly(savingId(1));
+        assertThat(stopped.json().path("stoppedAt").path("row").asInt()).isEqualTo(7);
+        assertThat(stopped.json().path("notSent")).isEmpty();
+        assertThat(events(savingId(1))).isEqualTo(1);
+        assertThat(events(savingId(2))).isZero();
+
+        byte[] mended = tracker("2018-03-12",
+                row(programme, ref + " 01", "Big", "", "Concept", "Stretch", "", 600000000, "", ""),
+                row(programme, ref + " 02", "Bigger", "", "Concept", "Stretch", "", 60000, "", ""));
+        JsonNode completed = imported("mended.xlsx", mended, false);
+        assertThat(completed.path("rows").get(0).path("commands")).isEmpty();
+        assertThat(completed.path("rows").get(1).path("commands").findValuesAsText("command")).containsExactly("ProposeSaving");
+        assertThat(events(savingId(1), savingId(2))).isEqualTo(2);
+    }
+
+    @Test
     void refusesOtherFormatsOversizeFilesViewersAndOtherOrganisations() throws IOException {
         byte[] file = tracker("2018-03-12", row(programme, ref + " 01", "Column B", "", "Concept", "Confident", "", 1, "", ""));
 
