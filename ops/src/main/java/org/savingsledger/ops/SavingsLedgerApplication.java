@@ -2,6 +2,7 @@ package org.savingsledger.ops;
 
 import org.savingsledger.command.CommandSide;
 import org.savingsledger.ops.bench.Benchmarks;
+import org.savingsledger.ops.cli.TrackerUpload;
 import org.savingsledger.query.QuerySide;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Import;
  * The local all-in-one: command side and query side in one process on port 8080, over an
  * embedded PostgreSQL (events) under {@code ledger.data-dir}. Start with {@code --demo} to load
  * the demo data set built from the two council reports; {@code benchmark [--full]} runs the
- * benchmarks instead (see {@link Benchmarks}). Its beans are the two split deployables' side by side
+ * benchmarks instead (see {@link Benchmarks}); {@code import FILE …} sends a tracker to a running ledger
+ * ({@link TrackerUpload}). Its beans are the two split deployables' side by side
  * ({@link CommandSide}, {@link QuerySide}, each importing the shared web edge, whose beans Spring makes
  * once) and this package's own.
  */
@@ -22,6 +24,10 @@ public class SavingsLedgerApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "benchmark".equals(args[0])) {
             Benchmarks.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && "import".equals(args[0])) {
+            TrackerUpload.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         // These machines have no internet: Axon's update checker would only log failures.

@@ -76,6 +76,63 @@ final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * A {@code multipart/form-data} POST: the file in the part {@code file} and, when given, {@code mapping}
+     * as a JSON part, as a browser form or {@code curl -F} sends them.
+     */
+    Reply postFile(String path, String fileName, byte[] file, String mapping) {
+        return send(multipart(path, fileName, file, mapping));
+    }
+
+    /** A GET whose answer is kept as the bytes it came as (a workbook, say). */
+    HttpResponse<byte[]> getBytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #postFile} asking for {@code accept}, its answer's bytes as they came (a workbook, say). */
+    HttpResponse<byte[]> postFileForBytes(String path, String fileName, byte[] file, String accept) {
+        HttpRequest.Builder request = multipart(path, fileName, file, null).header("Accept", accept);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder multipart(String path, String fileName, byte[] file, String mapping) {
+        String boundary = "ledger-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+        body.writeBytes(file);
+        if (mapping != null) {
+            body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n" + mapping).getBytes(utf8));
+        }
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    }
+
     Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

@@ -25,6 +25,14 @@ final class Classification {
         // for the aggregate and Jackson
     }
 
+    SavingCategory category() {
+        return category;
+    }
+
+    Recurrence recurrence() {
+        return recurrence;
+    }
+
     /** Whether {@code command} changes anything: a field not given, or given as it is, changes nothing. */
     boolean changes(ClassifySaving command) {
         return category(command) != category || recurrence(command) != recurrence;

@@ -52,6 +52,20 @@ final class PostsFigures {
         return PostsProfile.of(planned);
     }
 
+    SortedMap<FinancialYear, BigDecimal> plannedCounts() {
+        return counts(planned);
+    }
+
+    SortedMap<FinancialYear, BigDecimal> deliveredCounts() {
+        return counts(delivered);
+    }
+
+    private static SortedMap<FinancialYear, BigDecimal> counts(SortedMap<FinancialYear, Fte> posts) {
+        SortedMap<FinancialYear, BigDecimal> counts = new TreeMap<>();
+        posts.forEach((year, fte) -> counts.put(year, fte.value()));
+        return counts;
+    }
+
 
     /** {@link Rule#DELIVERED_NEVER_NEGATIVE}, for posts. */
     void requireCorrectable(FinancialYear year, Fte correction) {

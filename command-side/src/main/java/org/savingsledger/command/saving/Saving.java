@@ -218,6 +218,13 @@ public class Saving {
         return changes ? applied(change.get()) : AggregateLifecycle.getVersion();
     }
 
+    /** What the saving holds now, for working out the commands that would bring it to other figures. */
+    public SavingPosition position() {
+        return new SavingPosition(programmeId, details.title(), details.workstream(), details.owner(), details.description(),
+                stage, confidence, rag, withdrawn, classification.recurrence(), classification.category(),
+                money.plannedAmounts(), money.deliveredAmounts(), posts.plannedCounts(), posts.deliveredCounts());
+    }
+
     private void requireOpen() {
         if (withdrawn) {
             throw new BusinessRuleViolation(Rule.WITHDRAWN_SAVING_IS_CLOSED,

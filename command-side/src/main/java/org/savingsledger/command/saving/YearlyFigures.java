@@ -16,6 +16,7 @@ import org.savingsledger.shared.Money;
 import org.savingsledger.shared.SavingsProfile;
 import org.savingsledger.shared.Total;
 
+import java.math.BigDecimal;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -44,6 +45,20 @@ final class YearlyFigures {
         TreeMap<FinancialYear, Money> amounts = new TreeMap<>();
         planned.forEach((year, amount) -> amounts.put(year, Money.of(amount.amount())));
         return new SavingsProfile(amounts);
+    }
+
+    SortedMap<FinancialYear, BigDecimal> plannedAmounts() {
+        return amounts(planned);
+    }
+
+    SortedMap<FinancialYear, BigDecimal> deliveredAmounts() {
+        return amounts(delivered);
+    }
+
+    private static SortedMap<FinancialYear, BigDecimal> amounts(SortedMap<FinancialYear, Total> figures) {
+        SortedMap<FinancialYear, BigDecimal> amounts = new TreeMap<>();
+        figures.forEach((year, amount) -> amounts.put(year, amount.amount()));
+        return amounts;
     }
 
     /** {@link Rule#MOVE_WITHIN_UNDELIVERED_PLAN}, and the receiving year's planned total within the limit. */

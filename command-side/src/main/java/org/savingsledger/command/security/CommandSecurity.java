@@ -33,7 +33,7 @@ public class CommandSecurity {
                         "/api/programmes/*/budget-corrections", "/api/programmes/*/cost-drawdown-corrections",
                         "/api/programmes/*/details", "/api/programmes/*/period",
                         "/api/programmes/*/pending-budget-resolutions").hasRole(finance)
-                .requestMatchers(HttpMethod.POST, "/api/programmes/*/savings").hasRole(Role.EDITOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/programmes/*/savings", "/api/imports").hasRole(Role.EDITOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/savings/*/delivery-corrections").hasRole(finance)
                 .requestMatchers(HttpMethod.POST, "/api/savings/**").hasRole(Role.EDITOR.name())
                 .requestMatchers(HttpMethod.POST, "/api/committees", "/api/committees/**")

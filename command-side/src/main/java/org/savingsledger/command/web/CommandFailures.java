@@ -6,6 +6,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.savingsledger.command.infrastructure.CommandsBusy;
 import org.savingsledger.command.infrastructure.CommitOutcomeUnknown;
+import org.savingsledger.command.imports.ImportRefused;
+import org.savingsledger.command.imports.ImportStopped;
+import org.savingsledger.command.imports.TrackerRefused;
 import org.savingsledger.command.rules.BusinessRuleViolation;
 import org.savingsledger.command.rules.DuplicateIdentifier;
 import org.savingsledger.command.rules.InvalidCommand;
@@ -55,6 +58,10 @@ final class CommandFailures {
             row(InvalidCommand.class, invalid -> Problems.respond(FieldProblem.invalidInput(
                     List.of(new FieldProblem(invalid.field(), invalid.fieldMessage()))))),
             row(UnknownIdentifier.class, unknown -> Problems.respond(ProblemType.NOT_FOUND.problem(unknown.getMessage()))),
+            row(TrackerRefused.class, refused -> Problems.respond((refused.status() == 415 ? ProblemType.UNSUPPORTED_FILE
+                    : ProblemType.UNREADABLE_FILE).problem(refused.getMessage()))),
+            row(ImportRefused.class, ImportFailures::refused),
+            row(ImportStopped.class, ImportFailures::stopped),
             row(OrganisationAccess.ForbiddenOrganisation.class,
                     forbidden -> Problems.respond(ProblemType.FORBIDDEN.problem(forbidden.getMessage()))),
             row(AggregateNotFoundException.class, notFound -> Problems.respond(ProblemType.NOT_FOUND.problem(

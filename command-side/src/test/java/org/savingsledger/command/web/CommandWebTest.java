@@ -51,6 +51,13 @@ abstract class CommandWebTest {
     @MockitoBean
     ConsistencyTokens consistencyTokens;
 
+    /** The spreadsheet import behind {@link ImportController}, tested end to end in ops (TrackerImportTest). */
+    @MockitoBean
+    org.savingsledger.command.imports.TrackerImports trackerImports;
+
+    @MockitoBean
+    org.savingsledger.command.rules.LedgerDirectory ledgerDirectory;
+
     /** The idempotency filter's store; these tests send no Idempotency-Key. */
     @MockitoBean
     org.springframework.jdbc.core.JdbcTemplate jdbc;

@@ -33,7 +33,10 @@ public enum ProblemType {
     INTERNAL_SERVER_ERROR("internal-server-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     OUTCOME_UNKNOWN("outcome-unknown", HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown"),
-    NOT_CAUGHT_UP("not-caught-up", HttpStatus.SERVICE_UNAVAILABLE, "Read models not caught up");
+    NOT_CAUGHT_UP("not-caught-up", HttpStatus.SERVICE_UNAVAILABLE, "Read models not caught up"),
+    UNSUPPORTED_FILE("unsupported-file", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File not imported"),
+    UNREADABLE_FILE("unreadable-file", HttpStatus.UNPROCESSABLE_ENTITY, "File cannot be read"),
+    TRACKER_HAS_PROBLEMS("tracker-has-problems", HttpStatus.UNPROCESSABLE_ENTITY, "Tracker has problems");
 
     /** Every problem's {@code type} is this followed by its slug. */
     public static final String TYPE_PREFIX = "urn:savings-ledger:problem:";
