@@ -113,8 +113,12 @@ public final class SecurityChains {
                         "sign-ins cannot be checked right now (the users' database cannot be reached); retry shortly"));
                 return;
             }
-            response.setHeader("WWW-Authenticate", bearerTokens ? "Bearer, Basic realm=\"Savings Ledger\""
-                    : "Basic realm=\"Savings Ledger\"");
+            // one challenge per header: clients such as Apache HttpClient (Olingo's, Power Query's kind) read only the
+            // first scheme of a combined header, and would never offer Basic after a Bearer
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Savings Ledger\"");
+            if (bearerTokens) {
+                response.addHeader("WWW-Authenticate", "Bearer");
+            }
             Problems.write(response, json, ProblemType.UNAUTHENTICATED.problem(
                     "sign in (HTTP Basic" + (bearerTokens ? " or a bearer token" : "") + ")"));
         };
