@@ -4,6 +4,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.savingsledger.shared.tracker.TrackerField;
 import org.savingsledger.shared.tracker.TrackerTemplate;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -60,12 +61,13 @@ record TrackerSettings(LocalDate asAt, Units units, String decisionReference, St
     }
 
     private static LocalDate serialDate(Cell cell, boolean date1904, List<TrackerProblem> problems) {
-        double serial = cell.number().doubleValue();
-        if (!DateUtil.isValidExcelDate(serial) || serial < 1) {
+        // a spreadsheet date is a count of days (with the time of day as its fraction)
+        BigDecimal days = cell.number();
+        if (days.compareTo(BigDecimal.ONE) < 0 || !DateUtil.isValidExcelDate(days.doubleValue())) {
             problems.add(new TrackerProblem(cell.ref(), "\"" + cell.shown() + "\" is not a date"));
             return null;
         }
-        return DateUtil.getLocalDateTime(serial, date1904).toLocalDate();
+        return DateUtil.getLocalDateTime(days.doubleValue(), date1904).toLocalDate();
     }
 
     private static LocalDate date(String text, CellRef where, List<TrackerProblem> problems, String what) {
