@@ -86,23 +86,15 @@ final class ApiClient {
 
     /** A GET whose answer is kept as the bytes it came as (a workbook, say). */
     HttpResponse<byte[]> getBytes(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendForBytes(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** {@link #postFile} asking for {@code accept}, its answer's bytes as they came (a workbook, say). */
     HttpResponse<byte[]> postFileForBytes(String path, String fileName, byte[] file, String accept) {
-        HttpRequest.Builder request = multipart(path, fileName, file, null).header("Accept", accept);
+        return sendForBytes(multipart(path, fileName, file, null).header("Accept", accept));
+    }
+
+    private HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
