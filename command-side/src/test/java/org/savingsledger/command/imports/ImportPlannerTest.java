@@ -40,7 +40,7 @@ class ImportPlannerTest {
     private static final Provenance ROW_5 = new Provenance("j.smith", "import notts.csv row 5", LocalDate.of(2018, 3, 12),
             "ASC&PH 2018-03-12 item 9");
 
-    private final FakeLedger ledger = new FakeLedger();
+    private final FakeImportLedger ledger = new FakeImportLedger();
 
     @Test
     void aNewSavingIsProposedThenItsDeliveryAndRagRecorded() {
@@ -128,7 +128,7 @@ class ImportPlannerTest {
         return TrackerPlan.of(HEADER, rows, ledger);
     }
 
-    private static SavingPosition position(String programme, String planned18, String planned19, String delivered18, Stage stage,
+    static SavingPosition position(String programme, String planned18, String planned19, String delivered18, Stage stage,
                                            Rag rag) {
         return new SavingPosition(new ProgrammeId(programme), "Column B", null, null, null, stage, Confidence.CONFIDENT, rag,
                 false, Recurrence.RECURRING, null, new TreeMap<>(Map.of(Y18, new BigDecimal(planned18), Y19,
@@ -142,33 +142,6 @@ class ImportPlannerTest {
         static ImportPlan of(String header, String rows, ImportLedger ledger) {
             Tracker tracker = TrackerReader.read("notts.csv", (header + rows).getBytes(StandardCharsets.UTF_8), TrackerMapping.NONE);
             return ImportPlanner.plan(tracker, "nottinghamshire", "j.smith", ledger);
-        }
-    }
-
-    private static final class FakeLedger implements ImportLedger {
-
-        final Map<String, ProgrammeEntry> programmes = new HashMap<>(Map.of("notts-asc",
-                new ProgrammeEntry(new ProgrammeId("notts-asc"), "nottinghamshire", Y18, Y19)));
-        final Map<String, ExistingSaving> savings = new HashMap<>();
-
-        void existing(String id, long version, String planned18, String planned19, String delivered18, Stage stage, Rag rag) {
-            savings.put(id, new ExistingSaving(position("notts-asc", planned18, planned19, delivered18, stage, rag),
-                    "nottinghamshire", version));
-        }
-
-        @Override
-        public Optional<ExistingSaving> saving(SavingId id) {
-            return Optional.ofNullable(savings.get(id.value()));
-        }
-
-        @Override
-        public Optional<ProgrammeEntry> programme(ProgrammeId id) {
-            return Optional.ofNullable(programmes.get(id.value()));
-        }
-
-        @Override
-        public boolean isTaken(String id) {
-            return savings.containsKey(id) || programmes.containsKey(id);
         }
     }
 }
