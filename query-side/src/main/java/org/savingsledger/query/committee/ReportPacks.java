@@ -31,6 +31,11 @@ public class ReportPacks {
         this.committees = new CommitteeQueries(history);
     }
 
+    /** The committee queries over the same read models, for telling why a pack is not there. */
+    public CommitteeQueries committees() {
+        return committees;
+    }
+
     /** Empty exactly when {@link CommitteeQueries#report} is: no such report of a committee shown, as at {@code asAt}. */
     public Optional<ReportPack> pack(String committeeId, String reportId, Instant asAt) {
         return committees.report(committeeId, reportId, asAt).map(report -> {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.savingsledger.query.committee.CommitteeQueries;
 import org.savingsledger.query.committee.ReportPack;
 import org.savingsledger.query.committee.ReportPacks;
 import org.savingsledger.query.committee.pack.CommitteePackWorkbook;
@@ -55,12 +56,13 @@ class CommitteePackController {
         String committeeId = QueryParameters.id(id);
         String report = QueryParameters.id(reportId);
         ReportPacks packs = queries.reportPacks();
-        if (!queries.committees().showsCommittee(committeeId)) {
+        CommitteeQueries committees = packs.committees();
+        if (!committees.showsCommittee(committeeId)) {
             throw new QueryParameters.NotFound("no report '" + report + "' of committee '" + committeeId + "'");
         }
         ReportPack pack = packs.pack(committeeId, report, QueryParameters.asAt(asAt, clock))
                 .orElseThrow(() -> QueryParameters.NotFound.of("report", report + "' of committee '" + committeeId,
-                        queries.committees().presented(committeeId, report)));
+                        committees.presented(committeeId, report)));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(CommitteePackWorkbook.CONTENT_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
