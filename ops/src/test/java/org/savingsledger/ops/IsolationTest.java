@@ -15,17 +15,26 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,6 +180,12 @@ class IsolationTest {
                 List.of(nottsProgramme)));
         reads.add(new Read(changes, "/api/committees/" + leicsCommittee + "/reports/" + leicsReport + "/changes", 404, List.of()));
         reads.add(new Read(changes, "/api/committees/" + nottsCommittee + "/reports/" + leicsReport + "/changes", 404, List.of()));
+        // the committee pack: its workbook's text (every part of the .xlsx) is what is checked
+        String pack = report + ".xlsx";
+        reads.add(new Read(pack, "/api/committees/" + nottsCommittee + "/reports/" + nottsReport + ".xlsx", 200,
+                List.of("own position " + run, nottsProgramme, nottsSaving, "own outturn " + run)));
+        reads.add(new Read(pack, "/api/committees/" + leicsCommittee + "/reports/" + leicsReport + ".xlsx", 404, List.of()));
+        reads.add(new Read(pack, "/api/committees/" + nottsCommittee + "/reports/" + leicsReport + ".xlsx", 404, List.of()));
         // the BI datasets (docs/bi-datasets.md): every one holds the reader's programme
         for (Dataset dataset : Dataset.values()) {
             for (String format : List.of("csv", "jsonl")) {
@@ -216,6 +231,10 @@ class IsolationTest {
         ApiClient reader = new ApiClient(port).as(READER, "pw");
         ApiClient.Reply reply = reader.send(method, path);
         String request = method + " " + path;
+        if (path.contains(".xlsx") && method.equals("GET") && reply.status() == 200) {
+            reply = new ApiClient.Reply(reply.status(), reply.contentType(), reply.location(), workbookText(path),
+                    reply.headers());
+        }
         assertThat(reply.status()).as(request + " -> " + reply).isEqualTo(status);
         assertOnlyOurs(request, reply);
         if (status >= 400) {
@@ -293,6 +312,30 @@ class IsolationTest {
         // every dataset of the contract is read, and each in both formats
         assertThat(reads().stream().map(Read::path).filter(path -> path.startsWith("/api/bi/") && !path.contains("?")))
                 .hasSize(Dataset.values().length * 2);
+    }
+
+    /** The text of every part of a workbook the reader downloads (an .xlsx is a zip of XML parts). */
+    private String workbookText(String path) {
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((READER + ":pw").getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + path)).header("Authorization", authorization).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            StringBuilder text = new StringBuilder();
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(text).as(path).isNotEmpty();
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A list, per-year position, extract or entity set of another organisation's: there, and empty. */

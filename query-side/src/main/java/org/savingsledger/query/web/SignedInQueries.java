@@ -2,6 +2,7 @@ package org.savingsledger.query.web;
 
 import org.savingsledger.query.bi.Extraction;
 import org.savingsledger.query.committee.CommitteeQueries;
+import org.savingsledger.query.committee.ReportPacks;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.organisation.OrganisationQueries;
@@ -42,6 +43,10 @@ public class SignedInQueries {
 
     public CommitteeQueries committees() {
         return new CommitteeQueries(history());
+    }
+
+    public ReportPacks reportPacks() {
+        return new ReportPacks(history());
     }
 
     public OrganisationQueries organisations() {
