@@ -186,6 +186,14 @@ class IsolationTest {
                 List.of("own position " + run, nottsProgramme, nottsSaving, "own outturn " + run)));
         reads.add(new Read(pack, "/api/committees/" + leicsCommittee + "/reports/" + leicsReport + ".xlsx", 404, List.of()));
         reads.add(new Read(pack, "/api/committees/" + nottsCommittee + "/reports/" + leicsReport + ".xlsx", 404, List.of()));
+        // trackers as workbooks (docs/import.md), checked the same way
+        reads.add(new Read("/api/programmes/{id}.xlsx", "/api/programmes/" + nottsProgramme + ".xlsx", 200,
+                List.of(nottsProgramme, nottsSaving, "Isolation own saving")));
+        reads.add(new Read("/api/programmes/{id}.xlsx", "/api/programmes/" + leicsProgramme + ".xlsx", 404, List.of()));
+        reads.add(new Read("/api/organisations/{id}.xlsx", "/api/organisations/nottinghamshire.xlsx", 200,
+                List.of(nottsProgramme, nottsSaving)));
+        reads.add(new Read("/api/organisations/{id}.xlsx", "/api/organisations/leicestershire.xlsx", 404, List.of()));
+        reads.add(new Read("/api/imports/template.xlsx", "/api/imports/template.xlsx", 200, List.of("Saving id")));
         // the BI datasets (docs/bi-datasets.md): every one holds the reader's programme
         for (Dataset dataset : Dataset.values()) {
             for (String format : List.of("csv", "jsonl")) {
