@@ -95,6 +95,7 @@ class TrackerImportTest {
         byte[] june = tracker("2018-06-30",
                 row(programme, ref + " 01", "Column B", "Early Resolution", "Business case", "Confident", "G", 5379, "3,461", 250),
                 row(programme, ref + " 02", "Day services", "", "Concept", "Stretch", "", 1200, "1,000.5", ""));
+        java.time.Instant beforeJune = java.time.Instant.now();
         JsonNode juneImport = imported("tracker-june.xlsx", june, false);
         assertThat(juneImport.path("rows").get(0).path("commands").findValuesAsText("summary")).containsExactly(
                 "record delivery 2018/19: £169,164.45, from £80,835.55 to £250,000.00", "change RAG from AMBER to GREEN");
@@ -104,6 +105,8 @@ class TrackerImportTest {
         String token = "consistencyToken=" + juneImport.path("consistencyToken").asText();
         assertThat(summary(token).path("totals").path("delivered").decimalValue()).isEqualByComparingTo("250000.00");
         assertThat(summary(token + "&effectiveOn=2018-04-01").path("totals").path("delivered").decimalValue())
+                .isEqualByComparingTo("80835.55");
+        assertThat(summary(token + "&asAt=" + beforeJune).path("totals").path("delivered").decimalValue())
                 .isEqualByComparingTo("80835.55");
         JsonNode delivery = api.get("/api/savings/" + first + "/history?" + token).json().get(3);
         assertThat(delivery.path("type").asText()).isEqualTo("SavingDeliveryRecorded");
