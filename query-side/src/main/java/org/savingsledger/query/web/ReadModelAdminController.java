@@ -1,5 +1,7 @@
 package org.savingsledger.query.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.savingsledger.query.history.ReadModelGenerations;
@@ -79,7 +81,8 @@ class ReadModelAdminController {
     }
 
     /** One read model: the generation queries read, a rebuild under way, the last rebuild's outcome. */
-    record ReadModelStatus(String name, int activeGeneration, Rebuild rebuild, LastRebuild lastRebuild,
+    record ReadModelStatus(String name, int activeGeneration, @Schema(nullable = true) Rebuild rebuild,
+                           @Schema(nullable = true) LastRebuild lastRebuild,
                            List<Integer> retiredGenerationsKept) {
     }
 
