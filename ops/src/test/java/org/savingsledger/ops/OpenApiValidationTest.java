@@ -54,6 +54,7 @@ class OpenApiValidationTest {
         assertThat(texts(saving.at("/properties/confidence/enum"))).containsExactly("CONFIDENT", "STRETCH");
         assertThat(texts(saving.at("/properties/rag/enum"))).contains("RED", "AMBER", "GREEN");
         assertThat(texts(saving.at("/properties/rag/type"))).containsExactlyInAnyOrder("string", "null");
+        assertThat(saving.at("/properties/rag/enum").toString()).as("a null rag is one of its values").contains("null");
         assertThat(texts(saving.at("/properties/recurrence/enum"))).containsExactly("RECURRING", "ONE_OFF");
         assertThat(texts(saving.at("/required"))).contains("id", "stage", "confidence", "rag", "withdrawn", "profile", "version");
         // the saving's history leaves attributes out when an event set none: not required
@@ -91,6 +92,16 @@ class OpenApiValidationTest {
                     .as(name + " " + response.getKey() + " has a description").isNotBlank());
             assertThat(operation.getValue().path("tags").size()).as(name + " has a tag").isPositive();
         }));
+        List<String> operationIds = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        api.path("paths").fields().forEachRemaining(path -> {
+            paths.add(path.getKey());
+            path.getValue().forEach(operation -> operationIds.add(operation.path("operationId").asText()));
+        });
+        assertThat(operationIds).doesNotHaveDuplicates().doesNotContain("");
+        // the OData feed's own paths are described by its $metadata, not here
+        assertThat(paths).filteredOn(path -> !path.startsWith("/odata"))
+                .allSatisfy(path -> assertThat(paths).doesNotContain(path + "/"));
         // no example a client would send and have refused: expectedVersion is best left out (or null)
         api.path("components").path("schemas").fields().forEachRemaining(schema -> {
             JsonNode version = schema.getValue().at("/properties/expectedVersion");

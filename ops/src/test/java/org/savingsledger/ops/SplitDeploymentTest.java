@@ -1,7 +1,7 @@
 package org.savingsledger.ops;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.command.CommandSideApplication;
 import org.savingsledger.query.QuerySideApplication;

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,8 +72,8 @@ public class ApiDocsConfig {
         if (body.getProperties() == null || !(body.getProperties().get("expectedVersion") instanceof Schema<?> version)) {
             return;
         }
-        version.setTypes(new java.util.LinkedHashSet<>(java.util.List.of("integer", "null")));
-        version.setMinimum(java.math.BigDecimal.ZERO);
+        version.setTypes(new LinkedHashSet<>(List.of("integer", "null")));
+        version.setMinimum(BigDecimal.ZERO);
         version.setDescription("the version the change was decided on (a command's answer, a query's version): "
                 + "any other current version is a 409 and nothing is written; leave it out, or null, to apply to "
                 + "whatever is current. Refused (400) on a command that creates something");

@@ -1,6 +1,7 @@
 package org.savingsledger.web.apidocs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
@@ -46,7 +47,20 @@ final class AlwaysWrittenFields implements ModelConverter {
             return schema;
         }
         List<String> written = new ArrayList<>();
+        addWritten(raw, model, written);
+        model.addExtension(EXTENSION, written);
+        return schema;
+    }
+
+    /** Adds the components of {@code raw} always written, and nullable ones' types, to {@code model}; also those of
+     * records written in its place ({@link JsonUnwrapped}). */
+    @SuppressWarnings("unchecked")
+    private static void addWritten(Class<?> raw, Schema<?> model, List<String> written) {
         for (RecordComponent component : raw.getRecordComponents()) {
+            if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class) && component.getType().isRecord()) {
+                addWritten(component.getType(), model, written);
+                continue;
+            }
             if (model.getProperties().containsKey(component.getName())
                     && !omitted(component.getAccessor().getAnnotation(JsonInclude.class))
                     && !omitted(field(raw, component.getName()))) {
@@ -63,13 +77,15 @@ final class AlwaysWrittenFields implements ModelConverter {
                             : property.getType() != null ? Set.of(property.getType()) : Set.of());
                     types.add("null");
                     property.setTypes(types);
+                    if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                        // an enum holds a value or fails, whatever the type says: null must be one of its values
+                        ((List<Object>) property.getEnum()).add(null);
+                    }
                     property.setNullable(null);
                     model.getProperties().put(component.getName(), property);
                 }
             }
         }
-        model.addExtension(EXTENSION, written);
-        return schema;
     }
 
     /** A component its record marks {@code @Schema(nullable = true)}: always written, but sometimes as null. */

@@ -1,7 +1,6 @@
 package org.savingsledger.query.organisation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.savingsledger.query.history.Fact;
 
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package org.savingsledger.query.organisation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.savingsledger.query.programme.ProgrammeSummary;
 import org.savingsledger.query.programme.YearLine;
 import org.savingsledger.shared.FinancialYear;

@@ -1,7 +1,6 @@
 package org.savingsledger.query.programme;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.savingsledger.query.saving.SavingPosition;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;

@@ -1,8 +1,7 @@
 package org.savingsledger.query.reading;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.savingsledger.query.history.Fact;
 import org.savingsledger.query.history.SavingHistoryProjection;
 import org.savingsledger.shared.Total;

@@ -1,7 +1,6 @@
 package org.savingsledger.query.reading;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.savingsledger.shared.Total;
 
 /** {@code year} is null for a figure that is not per year (a programme's target, budget or drawdown). */

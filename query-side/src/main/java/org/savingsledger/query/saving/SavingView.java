@@ -1,19 +1,13 @@
 package org.savingsledger.query.saving;
 
-import org.savingsledger.shared.Stage;
-
-import org.savingsledger.shared.SavingCategory;
-
-import org.savingsledger.shared.Recurrence;
-
-import org.savingsledger.shared.Rag;
-
-import org.savingsledger.shared.Confidence;
-
 import io.swagger.v3.oas.annotations.media.Schema;
-
+import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Fte;
+import org.savingsledger.shared.Rag;
+import org.savingsledger.shared.Recurrence;
+import org.savingsledger.shared.SavingCategory;
+import org.savingsledger.shared.Stage;
 import org.savingsledger.shared.Total;
 
 import java.time.LocalDate;

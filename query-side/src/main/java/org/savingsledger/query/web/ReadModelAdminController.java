@@ -1,8 +1,7 @@
 package org.savingsledger.query.web;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
@@ -29,7 +28,8 @@ import java.util.Set;
  */
 @RestController
 @RequestMapping("/admin/read-models")
-@Tag(name = "Operations")
+@Tag(name = "Operations", description = "For administrators: the read models' generations, any rebuild under way, "
+        + "and rebuilds that keep queries answered.")
 class ReadModelAdminController {
 
     private final ReadModelGenerations generations;
