@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +76,118 @@ class OpenApiValidationTest {
         // by hand from docs/bi-datasets.md: nine datasets, each as .csv and .jsonl
         assertThat(texts(file.at("/schema/enum"))).hasSize(18).contains("programmes.csv", "saving_years.jsonl", "funding.csv");
         assertThat(texts(extract.at("/responses/200/content"), true)).containsExactlyInAnyOrder("text/csv", "application/jsonl");
+    }
+
+    /**
+     * What the description requires of answers holds for real ones: every required field present, null only
+     * where the type allows it, enum values among the enum's. A saving without RAG, category or description
+     * and a programme without directorate or predecessor give the nulls.
+     */
+    @Test
+    void realAnswersHoldWhatTheirSchemasRequire() {
+        ApiClient api = new ApiClient(port);
+        String organisation = "openapi-" + UUID.randomUUID().toString().substring(0, 8);
+        api.withOrganisation(organisation);
+        ApiClient.Reply launched = api.post("/api/programmes", """
+                {"organisation": "%s", "name": "Adult Social Care savings", "savingsTarget": 17981000,
+                 "firstYear": "2018/19", "lastYear": "2020/21", "effectiveDate": "2018-02-26"}""".formatted(organisation));
+        assertThat(launched.status()).as(launched.toString()).isEqualTo(201);
+        String programme = launched.id();
+        ApiClient.Reply proposed = api.post("/api/programmes/" + programme + "/savings", """
+                {"title": "Reablement", "confidence": "CONFIDENT", "stage": "IN_DELIVERY", "effectiveDate": "2018-02-26",
+                 "profile": {"2018/19": 5379000, "2019/20": 3461000}}""");
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        String saving = proposed.id();
+        ApiClient.Reply delivered = api.post("/api/savings/" + saving + "/deliveries",
+                "{\"year\": \"2018/19\", \"amount\": 80835.55, \"reason\": \"Outturn\", \"effectiveDate\": \"2019-03-31\"}");
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+        ApiClient.Reply established = api.post("/api/committees",
+                "{\"organisation\": \"%s\", \"name\": \"Adults Committee\"}".formatted(organisation));
+        assertThat(established.status()).as(established.toString()).isEqualTo(201);
+        String committee = established.id();
+        ApiClient.Reply assigned = api.post("/api/committees/" + committee + "/programmes", "{\"programmeId\": \"" + programme + "\"}");
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        ApiClient.Reply presented = api.post("/api/committees/" + committee + "/reports",
+                "{\"meetingDate\": \"2019-04-01\", \"title\": \"Outturn 2018/19\"}");
+        assertThat(presented.status()).as(presented.toString()).isEqualTo(201);
+        String report = presented.id();
+        String token = "consistencyToken=" + presented.json().path("consistencyToken").asText();
+        JsonNode description = api.get("/v3/api-docs").json();
+
+        List<String> problems = new ArrayList<>();
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("/api/savings/{id}", "/api/savings/" + saving + "?" + token);
+        reads.put("/api/savings/{id}/history", "/api/savings/" + saving + "/history?" + token);
+        reads.put("/api/programmes/{id}", "/api/programmes/" + programme + "?" + token);
+        reads.put("/api/programmes/{id}/savings", "/api/programmes/" + programme + "/savings?" + token);
+        reads.put("/api/programmes", "/api/programmes?organisation=" + organisation + "&" + token);
+        reads.put("/api/organisations/{id}", "/api/organisations/" + organisation + "?" + token);
+        reads.put("/api/years/{year}", "/api/years/2018-19?organisation=" + organisation + "&" + token);
+        reads.put("/api/committees/{id}", "/api/committees/" + committee + "?" + token);
+        reads.put("/api/committees/{id}/reports/{reportId}", "/api/committees/" + committee + "/reports/" + report + "?" + token);
+        reads.put("/api/committees/{id}/reports/{reportId}/changes",
+                "/api/committees/" + committee + "/reports/" + report + "/changes?" + token);
+        reads.put("/admin/read-models", "/admin/read-models");
+        // without an organisation: every organisation's programmes, and no organisation named
+        ApiClient.Reply everyOrganisation = api.get("/api/years/2018-19?" + token);
+        assertThat(everyOrganisation.status()).isEqualTo(200);
+        conforms(description, description.at("/paths/~1api~1years~1{year}/get/responses/200/content/application~1json/schema"),
+                everyOrganisation.json(), "/api/years/{year} of every organisation", problems);
+        reads.forEach((template, path) -> {
+            ApiClient.Reply reply = api.get(path);
+            assertThat(reply.status()).as(path + " -> " + reply).isEqualTo(200);
+            JsonNode schema = description.path("paths").path(template).path("get").path("responses").path("200")
+                    .path("content").elements().next().path("schema");
+            conforms(description, schema, reply.json(), template, problems);
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    private static void conforms(JsonNode api, JsonNode schema, JsonNode value, String where, List<String> problems) {
+        if (schema.has("$ref")) {
+            conforms(api, api.at("/components/schemas/" + schema.path("$ref").asText().replace("#/components/schemas/", "")),
+                    value, where, problems);
+            return;
+        }
+        if (schema.has("anyOf")) {
+            for (JsonNode option : schema.path("anyOf")) {
+                if (value.isNull() ? texts(option.path("type")).contains("null") : option.has("$ref")) {
+                    conforms(api, option, value, where, problems);
+                    return;
+                }
+            }
+            problems.add(where + " matches none of " + schema.path("anyOf"));
+            return;
+        }
+        if (value.isNull()) {
+            if (!texts(schema.path("type")).contains("null")) {
+                problems.add(where + " is null, which its type " + schema.path("type") + " does not allow");
+            }
+            return;
+        }
+        if (schema.has("enum") && !texts(schema.path("enum")).contains(value.asText())) {
+            problems.add(where + " is " + value + ", not one of " + schema.path("enum"));
+        }
+        if (value.isObject()) {
+            schema.path("required").forEach(field -> {
+                if (!value.has(field.asText())) {
+                    problems.add(where + " lacks required " + field.asText());
+                }
+            });
+            value.fields().forEachRemaining(field -> {
+                JsonNode property = schema.path("properties").path(field.getKey());
+                if (!property.isMissingNode()) {
+                    conforms(api, property, field.getValue(), where + "." + field.getKey(), problems);
+                } else if (schema.path("additionalProperties").isObject()) {
+                    conforms(api, schema.path("additionalProperties"), field.getValue(), where + "." + field.getKey(), problems);
+                }
+            });
+        }
+        if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                conforms(api, schema.path("items"), value.get(i), where + "[" + i + "]", problems);
+            }
+        }
     }
 
     /** What each side's description must say, whichever side serves it. */
