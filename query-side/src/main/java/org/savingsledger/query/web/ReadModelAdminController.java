@@ -91,6 +91,7 @@ class ReadModelAdminController {
                    long head) {
     }
 
-    record LastRebuild(String outcome, String detail, Instant at) {
+    /** {@code detail} says why a rebuild was abandoned (null when it completed). */
+    record LastRebuild(String outcome, @Schema(nullable = true) String detail, Instant at) {
     }
 }
