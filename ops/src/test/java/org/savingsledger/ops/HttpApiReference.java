@@ -57,6 +57,7 @@ final class HttpApiReference {
                 .append("`effectiveOn` and consistency tokens: [read-side.md](read-side.md); every error's `type`:\n")
                 .append("[errors.md](errors.md); BI columns: [bi-datasets.md](bi-datasets.md); OData: [odata.md](odata.md);\n")
                 .append("signing in: [security.md](security.md).\n\n");
+        signingIn(page, api);
         page.append("## Endpoints\n\n| method | path | summary |\n|---|---|---|\n");
         api.path("paths").fields().forEachRemaining(path -> operations(path.getValue()).forEach((method, operation) ->
                 page.append("| ").append(method.toUpperCase()).append(" | [`").append(path.getKey()).append("`](#")
@@ -68,6 +69,22 @@ final class HttpApiReference {
         api.path("components").path("schemas").fields().forEachRemaining(schema -> schema(page, schema.getKey(),
                 schema.getValue()));
         return page.toString();
+    }
+
+    /** The security schemes, and which of them every operation needs unless it says otherwise. */
+    private static void signingIn(StringBuilder page, JsonNode api) {
+        if (api.path("components").path("securitySchemes").isEmpty()) {
+            return;
+        }
+        page.append("## Signing in\n\n| scheme | type | description |\n|---|---|---|\n");
+        api.path("components").path("securitySchemes").fields().forEachRemaining(scheme -> page.append("| `")
+                .append(scheme.getKey()).append("` | ").append(scheme.getValue().path("type").asText()).append(" ")
+                .append(scheme.getValue().path("scheme").asText()).append(" | ")
+                .append(cell(scheme.getValue().path("description").asText(""))).append(" |\n"));
+        List<String> alternatives = new ArrayList<>();
+        api.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(name -> alternatives.add("`" + name + "`")));
+        page.append("\nEvery operation needs one of ").append(String.join(", ", alternatives))
+                .append(" unless it names its own.\n\n");
     }
 
     private static Map<String, JsonNode> operations(JsonNode path) {

@@ -1,5 +1,6 @@
 package org.savingsledger.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.savingsledger.command.CommandSideApplication;
@@ -54,9 +55,29 @@ class SplitDeploymentTest {
                 // each side serves only its own half of the contract
                 assertThat(queryApi.post("/api/programmes", "{}").status()).isIn(404, 405);
                 assertThat(commandApi.get("/api/programmes/split-programme").status()).isIn(404, 405);
+                eachSideDescribesItsOwnHalfCompletely(commandApi, queryApi);
                 aUserStoredThroughTheCommandSideSignsInOnTheQuerySide(commandApi, queryApi);
             }
         }
+    }
+
+    /** Each side's {@code /v3/api-docs} is valid and complete on its own: sign-in, problem answers, money, years. */
+    private static void eachSideDescribesItsOwnHalfCompletely(ApiClient commandApi, ApiClient queryApi) {
+        ApiClient.Reply commands = commandApi.get("/v3/api-docs");
+        ApiClient.Reply queries = queryApi.get("/v3/api-docs");
+        assertThat(commands.status()).isEqualTo(200);
+        assertThat(queries.status()).isEqualTo(200);
+        assertThat(OpenApiValidationTest.valid("command side", commands.body()).getPaths()).containsKey("/api/savings/{id}/slips")
+                .doesNotContainKey("/api/savings/{id}");
+        assertThat(OpenApiValidationTest.valid("query side", queries.body()).getPaths()).containsKey("/api/savings/{id}")
+                .doesNotContainKey("/api/savings/{id}/slips");
+        OpenApiValidationTest.describesTheContract(commands.json());
+        OpenApiValidationTest.describesMoneyBodies(commands.json());
+        OpenApiValidationTest.describesTheContract(queries.json());
+        JsonNode year = queries.json().at("/components/schemas/YearLine/properties/year");
+        assertThat(year.path("pattern").asText()).isEqualTo("^\\d{4}/\\d{2}$");
+        assertThat(queries.json().at("/components/schemas/YearLine/properties/planned/multipleOf").decimalValue())
+                .isEqualByComparingTo("0.01");
     }
 
     /** Both sides read the stored users at every sign-in: a change on one holds on the other from the next request. */

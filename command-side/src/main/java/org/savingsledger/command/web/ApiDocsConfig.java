@@ -1,45 +1,30 @@
 package org.savingsledger.command.web;
 
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.NumberSchema;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.LedgerIds;
-import org.savingsledger.shared.Money;
+import org.savingsledger.web.apidocs.LedgerApiDocs;
+import org.savingsledger.web.apidocs.ProblemAnswers;
 import org.savingsledger.web.problem.ProblemType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the generated OpenAPI description must say that annotations on each endpoint would only
- * repeat: the formats of money and years, and the problem responses every command can give.
+ * repeat: the problem responses every command can give, the id pattern of their paths, and that
+ * {@code expectedVersion} is best left out. What both sides' descriptions share (security, money,
+ * years, the sign-in and role refusals) is {@link LedgerApiDocs}'.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(LedgerApiDocs.class)
 public class ApiDocsConfig {
-
-    static {
-        // Schemas are resolved once per type, so the replacement must be registered before the first request for the docs.
-        SpringDocUtils.getConfig()
-                .replaceWithSchema(Money.class, new NumberSchema()
-                        .description("pounds sterling, at most 2 decimal places, written as a plain JSON number")
-                        .example(6804000.50))
-                .replaceWithSchema(FinancialYear.class, new StringSchema()
-                        .pattern("^\\d{4}/\\d{2}$")
-                        .description("UK financial year, 1 April to 31 March, 1990/91 to 2099/00")
-                        .example("2018/19"));
-    }
 
     private static final Map<String, String> COMMAND_PROBLEMS = problems();
 
@@ -58,45 +43,41 @@ public class ApiDocsConfig {
         return problems;
     }
 
-    /** Adds the problem responses to every command operation, and the id pattern to their path ids. */
+    /**
+     * Adds the problem responses to every command operation, the id pattern to their path ids, and to each
+     * body's {@code expectedVersion} an example that works: null, the same as leaving it out. A number would be
+     * some object's version only by chance (Swagger UI's "Try it out" would otherwise send 0: a 409, or a 400
+     * on a create).
+     */
     @Bean
     OpenApiCustomizer commandProblemResponses() {
         return openApi -> {
-            openApi.info(new Info().title("Savings Ledger API").version("1")
-                    .description("Commands and queries of Savings Ledger, HTTP contract version 1. Money is a JSON number in "
-                            + "pounds with at most 2 decimal places; financial years are written 2018/19 (2018-19 in paths)."));
-            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             openApi.getPaths().forEach((path, item) -> {
                 if (!path.startsWith("/api/") || item.getPost() == null) {
                     return;
                 }
-                COMMAND_PROBLEMS.forEach((status, description) -> item.getPost().getResponses()
-                        .putIfAbsent(status, new ApiResponse().description(description).content(new Content()
-                                .addMediaType("application/problem+json", new MediaType()
-                                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+                COMMAND_PROBLEMS.forEach((status, description) ->
+                        ProblemAnswers.add(item.getPost().getResponses(), status, description));
                 if (item.getPost().getParameters() != null) {
                     item.getPost().getParameters().stream()
                             .filter(p -> "id".equals(p.getName()) && "path".equals(p.getIn()))
                             .forEach(p -> p.getSchema().pattern(LedgerIds.PATTERN.pattern()));
                 }
             });
+            openApi.getComponents().getSchemas().values().forEach(ApiDocsConfig::expectedVersion);
         };
     }
 
-    private static final String PROBLEM = "Problem";
-
-    /** RFC 9457 problem details as {@code ApiExceptionHandler} writes them. */
-    private static Schema<?> problemSchema() {
-        Schema<?> fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema().example("amount"))
-                .addProperty("message", new StringSchema().example("must have at most 2 decimal places, was 100.005"));
-        return new ObjectSchema()
-                .addProperty("type", new StringSchema().example(ProblemType.INVALID_INPUT.type().toString()))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema())
-                .addProperty("errors", new ArraySchema().items(fieldError).description("400 only: every invalid field"))
-                .addProperty("rule", new StringSchema().description("422 only: the slug of the rule that refused the command"));
+    private static void expectedVersion(Schema<?> body) {
+        if (body.getProperties() == null || !(body.getProperties().get("expectedVersion") instanceof Schema<?> version)) {
+            return;
+        }
+        version.setTypes(new LinkedHashSet<>(List.of("integer", "null")));
+        version.setMinimum(BigDecimal.ZERO);
+        version.setDescription("the version the change was decided on (a command's answer, a query's version): "
+                + "any other current version is a 409 and nothing is written; leave it out, or null, to apply to "
+                + "whatever is current. Refused (400) on a command that creates something");
+        version.setExample(null);
+        version.setExampleSetFlag(true);
     }
 }

@@ -140,7 +140,7 @@ class ProgrammeController {
     }
 
     @PostMapping("/{id}/details")
-    @Operation(summary = "Rename the programme, replace its description and/or its directorate; a field left out keeps its value. At "
+    @Operation(operationId = "changeProgrammeDetails", summary = "Rename the programme, replace its description and/or its directorate; a field left out keeps its value. At "
             + "least one is given (400 otherwise), none blank (400), and each one given differs from the current value "
             + "(422 rule amendment-changes-each-field otherwise; reason required).")
     ResponseEntity<CommandResult> changeDetails(@PathVariable("id") String id, @Valid @RequestBody ProgrammeDetailsRequest body,

@@ -105,7 +105,7 @@ class UserAdminController {
     }
 
     @GetMapping("/{name}/changes")
-    @Operation(summary = "The user's changes, oldest first: version, who, when and what (never a password).")
+    @Operation(operationId = "userChanges", summary = "The user's changes, oldest first: version, who, when and what (never a password).")
     List<UserChange> changes(@PathVariable("name") String name) {
         return users.changes(name);
     }

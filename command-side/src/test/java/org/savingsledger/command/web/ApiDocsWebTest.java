@@ -31,6 +31,12 @@ class ApiDocsWebTest extends CommandWebTest {
                 .andExpect(jsonPath("$.components.schemas.MoveRequest.properties.amount.type").value("number"))
                 .andExpect(jsonPath("$.components.schemas.MoveRequest.properties.fromYear.example").value("2018/19"))
                 .andExpect(jsonPath("$.components.schemas.Problem.properties", hasKey("errors")))
+                .andExpect(jsonPath("$.components.schemas.MoveRequest.properties.amount.multipleOf").value(0.01))
+                .andExpect(jsonPath("$.components.schemas.MoveRequest.properties.amount.maximum").value(1000000000000L))
+                .andExpect(jsonPath("$.components.securitySchemes.basicAuth.scheme").value("basic"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearerAuth.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/api/savings/{id}/slips'].post.responses", hasKey("403")))
+                .andExpect(jsonPath("$.servers[0].url").value("/"))
                 .andExpect(jsonPath("$.tags[?(@.name == 'Savings')].description").value(
                         org.hamcrest.Matchers.hasItem(containsString("Europe/London"))));
     }

@@ -26,6 +26,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,9 @@ public final class SecurityChains {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SecurityChains.class);
+
+    /** What anyone may ask without signing in (the probes of load balancers and orchestrators). */
+    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**");
 
     private final ObjectMapper json;
     private final SecurityProperties properties;
@@ -60,7 +64,7 @@ public final class SecurityChains {
         http.authorizeHttpRequests(requests -> {
             // the error page a refused or failed request is forwarded to answers for that request
             requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    .requestMatchers(PUBLIC_PATHS.toArray(String[]::new)).permitAll();
             rules.customize(requests);
             // deny by default: a rule for GET alone would let HEAD (which runs the GET's handler), OPTIONS
             // and the rest through to anyone signed in

@@ -1,5 +1,6 @@
 package org.savingsledger.query.organisation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.savingsledger.query.history.Fact;
 
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** An organisation as registered: its id, name and ONS GSS code (null when none was given). */
-public record OrganisationRef(String id, String name, String gssCode) {
+public record OrganisationRef(String id, String name, @Schema(nullable = true) String gssCode) {
 
     /** The organisation as known at {@code asAt}; empty when it was not yet registered then. */
     static Optional<OrganisationRef> of(String id, List<Fact> facts, Instant asAt) {

@@ -1,5 +1,6 @@
 package org.savingsledger.query.organisation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.savingsledger.query.programme.ProgrammeSummary;
 import org.savingsledger.query.programme.YearLine;
 import org.savingsledger.shared.FinancialYear;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * in total only. A withdrawn saving counts 0 in planned money, as in a programme summary. Programmes are listed
  * by id, except that a phase comes right after the programme it follows (Phase 2 after Phase 1).
  */
-public record OrganisationView(String id, String name, String gssCode, Instant asAt, LocalDate effectiveOn,
+public record OrganisationView(String id, String name, @Schema(nullable = true) String gssCode, Instant asAt, LocalDate effectiveOn,
                                List<OrganisationYear> years, OrganisationTotals totals,
                                List<OrganisationProgramme> programmes, List<DirectorateTotals> byDirectorate) {
 
@@ -37,7 +38,8 @@ public record OrganisationView(String id, String name, String gssCode, Instant a
 
     /** One programme's figures over its years, its directorate and the programme it follows (null for none). */
     public record OrganisationProgramme(String id, String name, Total savingsTarget, Total planned, Total delivered,
-                            Total undelivered, String directorate, String follows) {
+                            Total undelivered, @Schema(nullable = true) String directorate,
+                                         @Schema(nullable = true) String follows) {
     }
 
     /** The totals of one directorate's programmes ({@link #NOT_SET} for programmes without one). */

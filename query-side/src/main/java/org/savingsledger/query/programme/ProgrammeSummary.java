@@ -1,5 +1,6 @@
 package org.savingsledger.query.programme;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.savingsledger.query.saving.SavingPosition;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
@@ -29,13 +30,14 @@ import java.util.function.Function;
  * for and not yet decided (not in {@code budgetApproved}); {@code bySource} the budget approved and pending and the
  * cost drawn down per funding source.
  */
-public record ProgrammeSummary(String id, String organisation, String name, String description,
+public record ProgrammeSummary(String id, String organisation, String name, @Schema(nullable = true) String description,
                                FinancialYear firstYear, FinancialYear lastYear, Total savingsTarget,
                                Total budgetApproved, Total costDrawnDown, List<YearLine> years, Totals totals,
                                Map<String, Total> byConfidence, Map<String, Total> byStage,
                                Map<String, Total> byRag, int savingsCount, int withdrawnSavingsCount,
                                LocalDate effectiveFrom, Map<String, Total> byCategory,
-                               Map<String, WorkstreamTotals> byWorkstream, ProgrammeId follows, String directorate,
+                               Map<String, WorkstreamTotals> byWorkstream, @Schema(nullable = true) ProgrammeId follows,
+                               @Schema(nullable = true) String directorate,
                                Total budgetPending, Map<String, FundingLine> bySource) {
 
     /** A summary with no predecessor, directorate or money per source. */

@@ -1,5 +1,6 @@
 package org.savingsledger.query.programme;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Total;
 
@@ -7,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One financial year across programmes: their totals for the year, and each programme's line. */
-public record YearPosition(FinancialYear year, String organisation, Total planned, Total delivered,
+public record YearPosition(FinancialYear year, @Schema(nullable = true) String organisation, Total planned, Total delivered,
                            Total slippedIn, Total slippedOut, List<ProgrammeYear> programmes) {
 
     /** The year across {@code summaries}, in their order; a programme with no line for the year is left out. */

@@ -1,6 +1,7 @@
 package org.savingsledger.query.reading;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.savingsledger.query.history.Fact;
 import org.savingsledger.query.history.SavingHistoryProjection;
 import org.savingsledger.shared.Total;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * of the JSON when it set none.
  */
 public record HistoryEntry(long version, String type, Instant recordedAt, LocalDate effectiveDate, String actor,
-                           String reason, String decisionRef, List<MoneyChange> changes,
+                           @Schema(nullable = true) String reason, @Schema(nullable = true) String decisionRef, List<MoneyChange> changes,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> attributes) {
 
     public static HistoryEntry of(Fact fact) {

@@ -1,7 +1,13 @@
 package org.savingsledger.query.saving;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Fte;
+import org.savingsledger.shared.Rag;
+import org.savingsledger.shared.Recurrence;
+import org.savingsledger.shared.SavingCategory;
+import org.savingsledger.shared.Stage;
 import org.savingsledger.shared.Total;
 
 import java.time.LocalDate;
@@ -15,10 +21,14 @@ import java.util.SortedMap;
  * {@code postsPlanned} and {@code postsDelivered} the posts (FTE) per year. Component names are the JSON
  * field names of the contract.
  */
-public record SavingView(String id, String programmeId, String title, String workstream, String owner,
-                         String stage, String confidence, String rag, boolean withdrawn,
+public record SavingView(String id, String programmeId, String title, @Schema(nullable = true) String workstream, @Schema(nullable = true) String owner,
+                         @Schema(implementation = Stage.class) String stage,
+                         @Schema(implementation = Confidence.class) String confidence,
+                         @Schema(implementation = Rag.class, nullable = true) String rag, boolean withdrawn,
                          SortedMap<FinancialYear, Total> profile, SortedMap<FinancialYear, Total> delivered,
-                         long version, LocalDate effectiveFrom, String description, String recurrence, String category,
+                         long version, @Schema(nullable = true) LocalDate effectiveFrom, @Schema(nullable = true) String description,
+                         @Schema(implementation = Recurrence.class) String recurrence,
+                         @Schema(implementation = SavingCategory.class, nullable = true) String category,
                          SortedMap<FinancialYear, Fte> postsPlanned, SortedMap<FinancialYear, Fte> postsDelivered) {
 
     public static SavingView of(SavingPosition saving) {

@@ -1,6 +1,7 @@
 package org.savingsledger.query.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.savingsledger.query.history.ReadModelGenerations;
 import org.savingsledger.query.history.StreamKind;
@@ -27,7 +28,8 @@ import java.util.Set;
  */
 @RestController
 @RequestMapping("/admin/read-models")
-@Tag(name = "Operations")
+@Tag(name = "Operations", description = "For administrators: the read models' generations, any rebuild under way, "
+        + "and rebuilds that keep queries answered.")
 class ReadModelAdminController {
 
     private final ReadModelGenerations generations;
@@ -79,7 +81,8 @@ class ReadModelAdminController {
     }
 
     /** One read model: the generation queries read, a rebuild under way, the last rebuild's outcome. */
-    record ReadModelStatus(String name, int activeGeneration, Rebuild rebuild, LastRebuild lastRebuild,
+    record ReadModelStatus(String name, int activeGeneration, @Schema(nullable = true) Rebuild rebuild,
+                           @Schema(nullable = true) LastRebuild lastRebuild,
                            List<Integer> retiredGenerationsKept) {
     }
 
@@ -88,6 +91,7 @@ class ReadModelAdminController {
                    long head) {
     }
 
-    record LastRebuild(String outcome, String detail, Instant at) {
+    /** {@code detail} says why a rebuild was abandoned (null when it completed). */
+    record LastRebuild(String outcome, @Schema(nullable = true) String detail, Instant at) {
     }
 }
