@@ -49,7 +49,7 @@ class WiringTest {
             assertThat(context.getBeanNamesForType(type)).as(type.getSimpleName()).hasSize(1);
         }
         assertThat(context.getBeanNamesForType(SecurityFilterChain.class))
-                .containsExactlyInAnyOrder("commandFilterChain", "queryFilterChain");
+                .containsExactlyInAnyOrder("commandFilterChain", "queryFilterChain", "pageFilterChain");
     }
 
     @Test
