@@ -98,6 +98,31 @@ class WebInterfaceTest {
     }
 
     @Test
+    void aSavingsTimelineListsTheSlipWithItsReasonAndAuthority() {
+        browser.signIn("viewer-notts", "pw");
+        browser.open("/ui/programmes/" + DemoData.NOTTS_PROGRAMME);
+        browser.find("#savings a[href^='/ui/savings/" + DemoData.NOTTS_COLUMN_B + "']").click();
+
+        assertThat(browser.currentPath()).isEqualTo("/ui/savings/" + DemoData.NOTTS_COLUMN_B);
+        assertThat(browser.text("h1")).isEqualTo("Column B: Council savings proposals in scope of Newton analysis (existing profile)");
+        // proposed 5,379,000 / 3,461,000 / 1,696,000; the slip moved 1,000,000 from 2018/19 to 2020/21
+        assertThat(cells("#year-2018")).containsExactly("2018/19", "£4,379,000.00", "£0.00", "£4,379,000.00");
+        assertThat(cells("#year-2020")).containsExactly("2020/21", "£2,696,000.00", "£0.00", "£2,696,000.00");
+        String slip = browser.text("#change-1");
+        assertThat(slip).startsWith("Saving slipped to year").contains("Recorded late", "12 March 2018",
+                "Newton identified the 2018/19 Council savings as the biggest risk", "ASC&PH Committee 2018-03-12 item 9");
+        assertThat(cells("#change-1 tbody tr:nth-child(1)")).containsExactly("planned", "2018/19", "£5,379,000.00",
+                "£4,379,000.00");
+        assertThat(cells("#change-1 tbody tr:nth-child(2)")).containsExactly("planned", "2020/21", "£1,696,000.00",
+                "£2,696,000.00");
+        browser.screenshot("06-saving-timeline");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+        browser.open("/ui/savings/leics-transformation-profile");
+        assertThat(browser.text("h1")).isEqualTo("Page not found");
+    }
+
+    @Test
     void anotherOrganisationsProgrammeIsPageNotFound() {
         browser.signIn("viewer-notts", "pw");
         assertThat(browser.currentPath()).isEqualTo("/ui/organisations/nottinghamshire");
