@@ -93,7 +93,18 @@ final class Browser implements AutoCloseable {
         open("/login");
         type("#username", user);
         type("#password", password);
-        find("#sign-in").click();
+        follow("#sign-in");
+    }
+
+    /**
+     * Clicks a link or button that loads another page, and returns once the new page has replaced this
+     * one: a click returns as soon as it is dispatched, so reading the page at once could read the old one.
+     */
+    void follow(String css) {
+        WebElement page = find("html");
+        find(css).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     /** The whole window as a PNG under target/screenshots/, for a reviewer to look at. */

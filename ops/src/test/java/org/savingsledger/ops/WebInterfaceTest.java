@@ -48,7 +48,7 @@ class WebInterfaceTest {
         browser.type("#password", "pw");
         browser.screenshot("01-sign-in");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-        browser.find("#sign-in").click();
+        browser.follow("#sign-in");
         // the page asked for before signing in
         assertThat(browser.currentPath()).startsWith("/ui/programmes/notts-asc-savings");
 
@@ -74,7 +74,7 @@ class WebInterfaceTest {
         Instant beforeSlip = slipRecordedAt().minusMillis(1);
         browser.find(".govuk-details__summary").click();
         browser.type("#asAt", beforeSlip.toString());
-        browser.find("#show-figures").click();
+        browser.follow("#show-figures");
 
         assertThat(browser.currentPath()).contains("asAt=" + beforeSlip + "&effectiveOn=");
         assertThat(browser.text("#as-at-banner")).contains("Figures as the ledger knew them at");
@@ -86,12 +86,12 @@ class WebInterfaceTest {
         browser.screenshot("03-programme-before-the-slip");
 
         // the link back to the organisation keeps the moment
-        browser.find(".govuk-back-link").click();
+        browser.follow(".govuk-back-link");
         assertThat(browser.currentPath()).isEqualTo("/ui/organisations/nottinghamshire?asAt=" + beforeSlip);
         assertThat(browser.text("#programmes")).contains("Adult Social Care savings programme");
         browser.screenshot("04-organisation-before-the-slip");
 
-        browser.find("#back-to-now").click();
+        browser.follow("#back-to-now");
         assertThat(browser.currentPath()).isEqualTo("/ui/organisations/nottinghamshire");
         assertThat(browser.findAll("#as-at-banner")).isEmpty();
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -101,7 +101,7 @@ class WebInterfaceTest {
     void aSavingsTimelineListsTheSlipWithItsReasonAndAuthority() {
         browser.signIn("viewer-notts", "pw");
         browser.open("/ui/programmes/" + DemoData.NOTTS_PROGRAMME);
-        browser.find("#savings a[href^='/ui/savings/" + DemoData.NOTTS_COLUMN_B + "']").click();
+        browser.follow("#savings a[href^='/ui/savings/" + DemoData.NOTTS_COLUMN_B + "']");
 
         assertThat(browser.currentPath()).isEqualTo("/ui/savings/" + DemoData.NOTTS_COLUMN_B);
         assertThat(browser.text("h1")).isEqualTo("Column B: Council savings proposals in scope of Newton analysis (existing profile)");
