@@ -1,5 +1,6 @@
 package org.savingsledger.query.saving;
 
+import org.savingsledger.query.history.Fact;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.reading.HistoryEntry;
@@ -37,6 +38,23 @@ public class SavingQueries {
             return Optional.empty();
         }
         return Optional.of(HistoryEntry.visible(history.store().facts(StreamKind.SAVING, id), asAt, effectiveOn));
+    }
+
+    /**
+     * A page of {@link #history}: at most {@code limit} of its entries after version {@code after} (-1 for the first
+     * page), and whether more follow.
+     */
+    public Optional<HistoryPage> history(String id, Instant asAt, LocalDate effectiveOn, long after, int limit) {
+        if (position(id, asAt, effectiveOn).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Fact> facts = history.store().factsAfter(StreamKind.SAVING, id, after, limit + 1,
+                fact -> fact.isVisible(asAt, effectiveOn));
+        return Optional.of(new HistoryPage(facts.stream().limit(limit).map(HistoryEntry::of).toList(), facts.size() > limit));
+    }
+
+    /** Entries of a history, oldest first, and whether more follow the last of them. */
+    public record HistoryPage(List<HistoryEntry> entries, boolean more) {
     }
 
     private Optional<SavingPosition> position(String id, Instant asAt, LocalDate effectiveOn) {
