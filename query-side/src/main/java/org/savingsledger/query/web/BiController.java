@@ -30,11 +30,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * The BI feeds: {@code /api/bi/{dataset}.csv} and {@code .jsonl}, streamed from the read models as
@@ -127,12 +124,12 @@ class BiController {
         }
         // The bytes' own SHA-256 follows them as an HTTP trailer (RFC 9530 Repr-Digest) for clients that
         // read trailers: it can only be known once the last row is written.
-        MessageDigest digest = sha256();
-        boolean trailers = acceptsTrailers(request);
+        MessageDigest digest = DigestTrailer.sha256();
+        boolean trailers = DigestTrailer.accepted(request);
         FileBody body = new FileBody(response.getOutputStream(), () -> {
             fileHeaders(response, extract, etag);
             if (trailers) {
-                offerDigestTrailer(response, digest);
+                DigestTrailer.offer(response, digest);
             }
         });
         Counter rows = Counter.builder("ledger.bi.rows").description("Rows streamed by the BI feeds")
@@ -216,41 +213,6 @@ class BiController {
         return true;
     }
 
-    /**
-     * Whether the client said it reads trailers ({@code TE: trailers}, RFC 9110 §10.1.4): only then may a
-     * trailer be sent (§6.5), and a client that did not ask would drop it or choke on it.
-     */
-    static boolean acceptsTrailers(HttpServletRequest request) {
-        java.util.Enumeration<String> values = request.getHeaders("TE");
-        while (values != null && values.hasMoreElements()) {
-            for (String coding : values.nextElement().split(",")) {
-                if (coding.split(";")[0].trim().equalsIgnoreCase("trailers")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Announces the trailer in the header ({@code Trailer: Repr-Digest}), then sends it after the last chunk. */
-    private static void offerDigestTrailer(HttpServletResponse response, MessageDigest digest) {
-        try {
-            response.setTrailerFields(() -> Map.of("Repr-Digest",
-                    "sha-256=:" + Base64.getEncoder().encodeToString(digest.digest()) + ":"));
-            response.setHeader("Trailer", "Repr-Digest");
-        } catch (IllegalStateException trailersNotSupported) {
-            // an HTTP/1.0 client, say: the ETag is all it gets
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
-    }
-
     private static String programmeFilter(String programme) {
         String id = QueryParameters.optional(programme);
         if (id != null && !org.savingsledger.shared.LedgerIds.isValid(id)) {
@@ -265,6 +227,6 @@ class BiController {
                 String.valueOf(extract.query().organisation()), String.valueOf(extract.query().programmeId()),
                 asAtParameter == null ? "now" : extract.query().asAt().toString(),
                 extract.query().effectiveOn().toString(), progress.position());
-        return HexFormat.of().formatHex(sha256().digest(input.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        return HexFormat.of().formatHex(DigestTrailer.sha256().digest(input.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }
