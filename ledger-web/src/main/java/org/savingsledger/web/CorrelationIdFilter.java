@@ -24,6 +24,8 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Correlation-Id";
     public static final String MDC_KEY = "correlationId";
+    /** The request attribute holding it, for the error page the container forwards to once the filters are done. */
+    public static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
     private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
@@ -32,6 +34,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         String given = request.getHeader(HEADER);
         String correlationId = given != null && SENSIBLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         response.setHeader(HEADER, correlationId);
+        request.setAttribute(ATTRIBUTE, correlationId);
         MDC.put(MDC_KEY, correlationId);
         try {
             chain.doFilter(request, response);

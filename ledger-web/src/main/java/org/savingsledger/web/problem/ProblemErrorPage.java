@@ -2,6 +2,7 @@ package org.savingsledger.web.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The error page: where the servlet container forwards a request it refused itself (a path under
@@ -26,7 +28,8 @@ import java.util.List;
  * what {@code GET /error} answers. Spring Boot's own page answers with its JSON, and a direct
  * {@code GET /error} with a 500 {@code {"status":999}}; this page answers problem+json like every
  * other error, and a direct request to it is an unknown path: 404. On the query side alone it also
- * answers what Spring MVC refuses there (an unknown path, a wrong method).
+ * answers what Spring MVC refuses there (an unknown path, a wrong method). A request for a web page is
+ * answered with the page an {@link ErrorPageAnswer} gives, when a side provides one.
  *
  * <p>Being an {@link ErrorController}, it makes Spring Boot's page back off. It is a functional route
  * rather than a {@code @Controller}, so no controller mapping can clash with it.
@@ -35,8 +38,22 @@ import java.util.List;
 public class ProblemErrorPage implements ErrorController {
 
     @Bean
-    RouterFunction<ServerResponse> problemErrorRoute(@Value("${server.error.path:${error.path:/error}}") String path) {
-        return RouterFunctions.route(RequestPredicates.path(path), ProblemErrorPage::answer);
+    RouterFunction<ServerResponse> problemErrorRoute(@Value("${server.error.path:${error.path:/error}}") String path,
+                                                     ObjectProvider<ErrorPageAnswer> pages) {
+        return RouterFunctions.route(RequestPredicates.path(path), request -> pageOr(request, pages));
+    }
+
+    /** A page's error as the side's page when it serves one for that request, else problem+json. */
+    private static ServerResponse pageOr(ServerRequest request, ObjectProvider<ErrorPageAnswer> pages) {
+        HttpServletRequest servlet = request.servletRequest();
+        Object status = servlet.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object uri = servlet.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (status instanceof Integer code && uri != null) {
+            String path = uri.toString().substring(servlet.getContextPath().length());
+            return pages.orderedStream().map(page -> page.answer(code, path, request)).flatMap(Optional::stream)
+                    .findFirst().orElseGet(() -> answer(request));
+        }
+        return answer(request);
     }
 
     /** The web server's own refusals, which never reach this page: see {@link ProblemErrorReportValve}. */

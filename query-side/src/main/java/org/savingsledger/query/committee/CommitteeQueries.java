@@ -47,6 +47,15 @@ public class CommitteeQueries {
                 .filter(fact -> fact.isRecordedBy(asAt)).toList(), effectiveOn);
     }
 
+    /** The committees of an organisation shown that were established by {@code asAt}, by id. */
+    public List<CommitteeView> committeesOf(String organisation, Instant asAt, LocalDate effectiveOn) {
+        List<String> ids = history.ids(StreamKind.COMMITTEE, organisation);
+        Map<String, List<Fact>> facts = history.store().facts(StreamKind.COMMITTEE, ids);
+        return ids.stream().map(id -> CommitteeView.of(id, facts.getOrDefault(id, List.of()).stream()
+                        .filter(fact -> fact.isRecordedBy(asAt)).toList(), effectiveOn))
+                .flatMap(Optional::stream).toList();
+    }
+
     /**
      * A report's figures exactly as presented: every programme as the ledger knew it at
      * {@code presentedAt}, counting changes effective by the report's {@code figuresEffectiveOn}.

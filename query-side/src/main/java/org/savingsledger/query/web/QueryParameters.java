@@ -101,7 +101,7 @@ public final class QueryParameters {
      * Query parameters the endpoint does not have ({@code effectiveon} for {@code effectiveOn}, a BI
      * {@code year}): answering without them would answer a question the client did not ask.
      */
-    static class UnknownParameters extends RuntimeException {
+    public static class UnknownParameters extends RuntimeException {
 
         private final List<String> names;
         private final Set<String> known;
@@ -112,8 +112,13 @@ public final class QueryParameters {
             this.known = Set.copyOf(known);
         }
 
-        List<String> names() {
+        public List<String> names() {
             return names;
+        }
+
+        /** The parameters the endpoint does have. */
+        public Set<String> known() {
+            return known;
         }
 
         /** What each of them is told: the parameters the endpoint does have. */
