@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +106,19 @@ class OverviewPagesBrowserTest {
         assertThat(browser.text("#budget")).contains("Budget approved £0.00", "Budget pending a decision £0.00", "Cost drawn down £0.00");
         browser.screenshot("21-programme-charts");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+        // before the slip was recorded the chart had nothing slipped: 12,895,000 planned in 2018/19, 9,627,000 in
+        // 2020/21; the organisation's link to the programme keeps the moment
+        Instant beforeSlip = slipRecordedAt().minusMillis(1);
+        browser.open("/ui/organisations/nottinghamshire?asAt=" + beforeSlip);
+        browser.follow("#programme-notts-asc-savings a");
+        assertThat(browser.currentPath()).isEqualTo("/ui/programmes/" + DemoData.NOTTS_PROGRAMME + "?asAt=" + beforeSlip);
+        Map<String, List<BigDecimal>> before = series("#programme-chart");
+        assertThat(before.get("Planned")).containsExactly(pounds(12_895_000), pounds(9_463_000), pounds(9_627_000),
+                pounds(6_219_000));
+        assertThat(before.get("Slipped out")).containsOnly(pounds(0));
+        assertThat(before.get("Slipped in")).containsOnly(pounds(0));
+        browser.screenshot("23-programme-chart-before-the-slip");
     }
 
     @Test
@@ -168,6 +182,11 @@ class OverviewPagesBrowserTest {
     private List<List<String>> rows(String table) {
         return browser.findAll(table + " tbody tr").stream().map(row -> row.findElements(
                 org.openqa.selenium.By.cssSelector("th, td")).stream().map(cell -> cell.getText()).toList()).toList();
+    }
+
+    private Instant slipRecordedAt() {
+        return Instant.parse(api.get("/api/savings/" + DemoData.NOTTS_COLUMN_B + "/history").json().get(1)
+                .path("recordedAt").asText());
     }
 
     private static void created(ApiClient.Reply reply) {
