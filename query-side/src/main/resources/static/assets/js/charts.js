@@ -34,7 +34,11 @@
             legend: {top: 0, type: 'scroll', textStyle: text},
             grid: {top: 48, left: 16, right: 16, bottom: 8, containLabel: true},
             tooltip: {trigger: 'axis', valueFormatter: function (value) { return pounds.format(value); }},
-            xAxis: {type: 'category', data: chart.categories, axisLabel: text, axisLine: {lineStyle: {color: '#0b0c0c'}}},
+            xAxis: {
+                type: 'category', data: chart.categories, axisLine: {lineStyle: {color: '#0b0c0c'}},
+                // every year named; slanted when there are too many to stand side by side
+                axisLabel: Object.assign({interval: 0, rotate: chart.categories.length > 12 ? 45 : 0}, text)
+            },
             yAxis: {type: 'value', axisLabel: {color: text.color, fontFamily: text.fontFamily, fontSize: 14, formatter: function (value) { return compact.format(value); }}},
             series: chart.series.map(series)
         });
