@@ -147,6 +147,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** What {@code javascript} (a function body: {@code return ...}) answers in the page shown. */
+    Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
     @Override
     public void close() {
         try {

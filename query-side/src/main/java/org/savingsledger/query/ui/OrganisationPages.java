@@ -3,6 +3,7 @@ package org.savingsledger.query.ui;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.query.organisation.OrganisationRef;
+import org.savingsledger.query.organisation.OrganisationView;
 import org.savingsledger.query.web.SignedInQueries;
 import org.savingsledger.shared.OrganisationId;
 import org.springframework.stereotype.Controller;
@@ -12,9 +13,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** The sign-in form, the organisations the user may see, and an organisation's programmes. */
+/**
+ * The sign-in form, the organisations the user may see, and an organisation's overview: its money per year (a chart
+ * and its table), its programmes with their savings' RAG statuses, and the addresses of its figures for analysts.
+ */
 @Controller
 @Hidden
 class OrganisationPages {
@@ -62,8 +68,13 @@ class OrganisationPages {
         if (!PageMoment.show(at, "/ui/organisations/" + id, clock, model, response)) {
             return PageMoment.INVALID;
         }
-        model.addAttribute("organisation", queries.organisations()
-                .organisation(id, at.instant(clock), at.effectiveDate(clock)).orElseThrow(PageNotFound::new));
+        Instant instant = at.instant(clock);
+        LocalDate effective = at.effectiveDate(clock);
+        OrganisationView organisation = queries.organisations().organisation(id, instant, effective)
+                .orElseThrow(PageNotFound::new);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("overview", OrganisationOverview.of(organisation, queries.programmes(), instant, effective));
+        model.addAttribute("analysts", AnalystLinks.of(organisation.id(), at));
         return "organisation";
     }
 }

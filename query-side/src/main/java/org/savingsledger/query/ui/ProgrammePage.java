@@ -21,7 +21,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A programme: per year planned, delivered, slipped in and out and undelivered; totals; its savings' profiles. */
+/**
+ * A programme: per year planned, delivered, slipped in and out and undelivered (a chart and its table); totals; its
+ * money by stage, confidence, RAG, workstream and funding source; its savings' profiles.
+ */
 @Controller
 @Hidden
 class ProgrammePage {
@@ -57,6 +60,7 @@ class ProgrammePage {
         List<FinancialYear> years = summary.years().stream().map(YearLine::year).toList();
         model.addAttribute("programme", summary);
         model.addAttribute("savings", savings.stream().map(saving -> row(saving, years)).toList());
+        model.addAttribute("breakdowns", ProgrammeBreakdowns.of(summary, savings));
         return "programme";
     }
 
