@@ -1,7 +1,6 @@
 package org.savingsledger.ops.bench;
 
 import org.junit.jupiter.api.Test;
-import org.savingsledger.ops.AllInOneTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -11,11 +10,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark harness at its tiny size against the shared all-in-one context: every workload
+ * The benchmark harness at its tiny size against the harness tests' shared ledger: every workload
  * runs and reports every figure, each with its target where the issue sets one. No time is
  * asserted here — the figures are for {@code docs/benchmarks.md}, measured by the documented command.
  */
-@AllInOneTest
+@BenchmarkLedgerTest
 class BenchmarkHarnessTest {
 
     @Autowired
@@ -34,7 +33,7 @@ class BenchmarkHarnessTest {
     void aTinyRunReportsEveryFigure() throws Exception {
         System.out.println("benchmark: generated ledgers seeded from " + SEED + " (another with -Dbenchmark.seed=N)");
         BenchReport report = new BenchReport("test", Benchmarks.machine());
-        new LedgerBenchmarks(context, port, "admin", AllInOneTest.ADMIN_PASSWORD, BenchSizes.TINY, report,
+        new LedgerBenchmarks(context, port, "admin", BenchmarkLedgerTest.ADMIN_PASSWORD, BenchSizes.TINY, report,
                 line -> System.out.println("benchmark: " + line)).withSeeds(SEED).runAll();
         System.out.println(report.markdown());
 
