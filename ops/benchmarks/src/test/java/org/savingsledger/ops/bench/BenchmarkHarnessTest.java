@@ -38,7 +38,7 @@ class BenchmarkHarnessTest {
         System.out.println(report.markdown());
 
         assertThat(report.workloads()).containsExactly(Appends.WORKLOAD, Replay.WORKLOAD,
-                AsAtQueries.WORKLOAD, ConcurrentReads.WORKLOAD, ProjectionLag.WORKLOAD, BiExport.WORKLOAD, Sizing.SIZING,
+                AsAtQueries.WORKLOAD, Pages.WORKLOAD, ConcurrentReads.WORKLOAD, ProjectionLag.WORKLOAD, BiExport.WORKLOAD, Sizing.SIZING,
                 JaversAlternative.WORKLOAD);
         assertThat(report.figures()).allSatisfy(figure -> assertThat(figure.value()).isNotBlank());
         assertThat(names(report, Appends.WORKLOAD)).contains("HTTP API, 1 client", "HTTP API, 4 clients",
@@ -137,8 +137,31 @@ class BenchmarkHarnessTest {
         assertThat(javers).filteredOn(figure -> figure.name().contains(" asAt ("))
                 .hasSize(2 * 2 * BenchSizes.TINY.javersLevels())
                 .allSatisfy(figure -> assertThat(figure.ratio()).matches("JaVers ÷ ledger: p50 [\\d.]+× \\(.*\\), p99 [\\d.]+× \\(.*\\)"));
+        pageFigures(report);
         assertThat(report.markdown()).contains("### Append", "| figure | value | target | met | ratio |", "Machine: ");
         sizingFigures(report);
+    }
+
+    /** Each page now and halfway through the history, signed in with the form, beside the 200 ms target. */
+    private static void pageFigures(BenchReport report) {
+        // the tiny programme: 5 savings of 1 proposal and 10 changes, its organisation, its launch, a committee with
+        // the programme assigned and 4 reports: 5 × 11 + 1 + 1 + 1 + 1 + 4 = 63 events
+        String programme = "a programme of 5 savings × 10 years (63 events)";
+        String halfway = ", asAt 2021-04-01T00:00:00Z (halfway)";
+        assertThat(names(report, Pages.WORKLOAD)).containsExactly(
+                "GET /ui/organisations/{id}, its one programme",
+                "GET /ui/programmes/{id}, " + programme,
+                "GET /ui/savings/{id}, every saving of the programme in turn",
+                "GET /ui/organisations/{id}, its one programme" + halfway,
+                "GET /ui/programmes/{id}, " + programme + halfway,
+                "GET /ui/savings/{id}, every saving of the programme in turn" + halfway);
+        assertThat(figures(report, Pages.WORKLOAD)).allSatisfy(figure -> {
+            assertThat(figure.value()).matches("p50 [\\d.,]+ ms, p90 [\\d.,]+ ms, p99 [\\d.,]+ ms, max [\\d.,]+ ms; "
+                    + "10 pages of [1-9][\\d,]* bytes on average");
+            assertThat(figure.target()).isEqualTo("p99 < 200 ms");
+            assertThat(figure.met()).isNotNull();
+            assertThat(figure.ratio()).matches("p99 [\\d.]+× of the target");
+        });
     }
 
     /** The sizing figures, by name and in the format of their values (the shared context keeps its read models in memory). */
