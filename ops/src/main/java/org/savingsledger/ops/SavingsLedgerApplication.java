@@ -1,7 +1,6 @@
 package org.savingsledger.ops;
 
 import org.savingsledger.command.CommandSide;
-import org.savingsledger.ops.bench.Benchmarks;
 import org.savingsledger.ops.cli.TrackerUpload;
 import org.savingsledger.query.QuerySide;
 import org.springframework.boot.SpringApplication;
@@ -11,8 +10,7 @@ import org.springframework.context.annotation.Import;
 /**
  * The local all-in-one: command side and query side in one process on port 8080, over an
  * embedded PostgreSQL (events) under {@code ledger.data-dir}. Start with {@code --demo} to load
- * the demo data set built from the two council reports; {@code benchmark [--full]} runs the
- * benchmarks instead (see {@link Benchmarks}); {@code import FILE …} sends a tracker to a running ledger
+ * the demo data set built from the two council reports; {@code import FILE …} sends a tracker to a running ledger
  * ({@link TrackerUpload}). Its beans are the two split deployables' side by side
  * ({@link CommandSide}, {@link QuerySide}, each importing the shared web edge, whose beans Spring makes
  * once) and this package's own.
@@ -23,8 +21,10 @@ public class SavingsLedgerApplication {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "benchmark".equals(args[0])) {
-            Benchmarks.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
+            // the harness and its libraries are not shipped in this jar
+            System.err.println("The benchmarks are a jar of their own: java -jar ops/benchmarks/target/savings-ledger-benchmarks.jar"
+                    + " [--repeat=N] [--full|--tiny] (docs/benchmarks.md)");
+            System.exit(2);
         }
         if (args.length > 0 && "import".equals(args[0])) {
             TrackerUpload.main(java.util.Arrays.copyOfRange(args, 1, args.length));

@@ -22,6 +22,10 @@ final class Latencies {
         return histogram.getValueAtPercentile(50) / 1_000.0;
     }
 
+    double p90() {
+        return histogram.getValueAtPercentile(90) / 1_000.0;
+    }
+
     double p99() {
         return histogram.getValueAtPercentile(99) / 1_000.0;
     }

@@ -79,10 +79,17 @@ public final class LedgerGenerator {
 
     private final Shape shape;
     private final long seed;
+    private final int firstYear;
 
     public LedgerGenerator(Shape shape, long seed) {
+        this(shape, seed, FIRST_YEAR);
+    }
+
+    /** A ledger whose programmes begin in the financial year starting in April of {@code firstYear}. */
+    public LedgerGenerator(Shape shape, long seed, int firstYear) {
         this.shape = shape;
         this.seed = seed;
+        this.firstYear = firstYear;
     }
 
     /**
@@ -185,35 +192,35 @@ public final class LedgerGenerator {
     /** Hands every command to {@code sink}, one organisation at a time (memory holds one saving's state). */
     public void generate(Consumer<Object> sink) {
         Random random = new Random(seed);
-        FinancialYear first = FinancialYear.of(FIRST_YEAR);
-        FinancialYear last = FinancialYear.of(FIRST_YEAR + shape.years() - 1);
+        FinancialYear first = FinancialYear.of(firstYear);
+        FinancialYear last = FinancialYear.of(firstYear + shape.years() - 1);
         for (int o = 0; o < shape.organisations(); o++) {
             // each seed's organisations are its own (ids are unique across the ledger); its other ids keep their names
             String council = "council-%03d".formatted(o);
             String organisation = council + "-" + Long.toString(Math.abs(seed), 36);
             sink.accept(new RegisterOrganisation(OrganisationId.of(organisation), "Council " + o, null,
-                    provenance(null, LocalDate.of(FIRST_YEAR, 1, 6))));
+                    provenance(null, LocalDate.of(firstYear, 1, 6))));
             List<ProgrammeId> programmes = new ArrayList<>();
             for (int p = 0; p < shape.programmesPerOrganisation(); p++) {
                 ProgrammeId programme = ProgrammeId.of("%s-p%d-%s".formatted(council, p, Long.toString(Math.abs(seed), 36)));
                 programmes.add(programme);
                 sink.accept(new LaunchProgramme(programme, organisation, "Transformation programme " + p, null,
                         Money.pounds(1_000_000L * shape.savingsPerProgramme()), first, last,
-                        provenance("launch", LocalDate.of(FIRST_YEAR, 2, 20))));
+                        provenance("launch", LocalDate.of(firstYear, 2, 20))));
                 for (int s = 0; s < shape.savingsPerProgramme(); s++) {
                     saving(sink, random, programme, SavingId.of("%s-s%d".formatted(programme.value(), s)));
                 }
             }
             CommitteeId committee = CommitteeId.of(council + "-cabinet-" + Long.toString(Math.abs(seed), 36));
-            sink.accept(new EstablishCommittee(committee, organisation, "Cabinet", provenance(null, LocalDate.of(FIRST_YEAR, 4, 1))));
+            sink.accept(new EstablishCommittee(committee, organisation, "Cabinet", provenance(null, LocalDate.of(firstYear, 4, 1))));
             for (ProgrammeId programme : programmes) {
-                sink.accept(new AssignProgrammeToCommittee(committee, programme, provenance(null, LocalDate.of(FIRST_YEAR, 4, 1)), null));
+                sink.accept(new AssignProgrammeToCommittee(committee, programme, provenance(null, LocalDate.of(firstYear, 4, 1)), null));
             }
             for (int r = 0; r < shape.reportsPerCommittee(); r++) {
-                LocalDate meeting = LocalDate.of(FIRST_YEAR, 6, 30).plusMonths(3L * r);
+                LocalDate meeting = LocalDate.of(firstYear, 6, 30).plusMonths(3L * r);
+                Instant presented = LocalDate.of(firstYear, 7, 1).atTime(9, 0).toInstant(ZoneOffset.UTC).plusSeconds(r * 7_776_000L);
                 sink.accept(new PresentPositionReport(committee, ReportId.of(committee.value() + "-q" + r), meeting,
-                        "Quarterly savings position " + (r + 1), programmes, Instant.parse("2020-07-01T09:00:00Z")
-                        .plusSeconds(r * 7_776_000L), null, provenance(null, meeting), null));
+                        "Quarterly savings position " + (r + 1), programmes, presented, null, provenance(null, meeting), null));
             }
         }
     }
@@ -227,14 +234,14 @@ public final class LedgerGenerator {
             long pence = 100_000L * (50 + random.nextInt(950));
             planned.put(y, pence);
             delivered.put(y, 0L);
-            profile.put(FinancialYear.of(FIRST_YEAR + y), Money.ofPence(pence));
+            profile.put(FinancialYear.of(firstYear + y), Money.ofPence(pence));
         }
         sink.accept(new ProposeSaving(saving, programme, "Saving " + saving.value(), "Workstream " + random.nextInt(8),
                 "Owner " + random.nextInt(40), Confidence.values()[random.nextInt(Confidence.values().length)],
-                Stage.IN_DELIVERY, SavingsProfile.of(profile), provenance(null, LocalDate.of(FIRST_YEAR, 3, 1))));
+                Stage.IN_DELIVERY, SavingsProfile.of(profile), provenance(null, LocalDate.of(firstYear, 3, 1))));
         Rag rag = null;
         for (int c = 0; c < shape.changesPerSaving(); c++) {
-            LocalDate effective = LocalDate.of(FIRST_YEAR, 4, 1).plusDays((long) c * 365 * shape.years()
+            LocalDate effective = LocalDate.of(firstYear, 4, 1).plusDays((long) c * 365 * shape.years()
                     / Math.max(1, shape.changesPerSaving()));
             int year = random.nextInt(shape.years());
             long undelivered = planned.get(year) - delivered.get(year);
@@ -270,8 +277,8 @@ public final class LedgerGenerator {
         }
     }
 
-    private static FinancialYear fy(int offset) {
-        return FinancialYear.of(FIRST_YEAR + offset);
+    private FinancialYear fy(int offset) {
+        return FinancialYear.of(firstYear + offset);
     }
 
     private static Provenance provenance(String reason, LocalDate effective) {

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Every workload against a running all-in-one ledger (its Spring context), in an order where each
  * leaves the store as the next needs it: append through the API and the gateway beside the
  * raw-insert ceiling, the seed load and a cold rebuild beside the scan ceiling and Axon's defaults,
- * as-at queries over growing histories, concurrent reads, projection lag under steady load, the BI
+ * as-at queries over growing histories, the web interface's pages, concurrent reads, projection lag under steady load, the BI
  * extract under a 256 MiB heap, sizing, and the same ledger kept in a current-state store audited by
  * JaVers. Every figure goes into a {@link BenchReport}; nothing here decides pass or fail beyond
  * writing each target beside its figure.
@@ -60,6 +60,7 @@ public final class LedgerBenchmarks {
         List<ProgrammeId> histories = new Seeding(ledger).run();
         new Replay(ledger).run();
         AsAtQueries.Figures asAt = new AsAtQueries(ledger).run(histories);
+        new Pages(ledger).run(user, password);
         concurrentReads(ledger, histories, asAt.singleReaderRate(), bestHttpRate);
         new ProjectionLag(ledger).run(Math.max(1, bestHttpRate / 2));
         new BiExport(ledger).run();

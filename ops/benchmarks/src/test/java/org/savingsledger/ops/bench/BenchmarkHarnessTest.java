@@ -1,7 +1,6 @@
 package org.savingsledger.ops.bench;
 
 import org.junit.jupiter.api.Test;
-import org.savingsledger.ops.AllInOneTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -11,11 +10,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark harness at its tiny size against the shared all-in-one context: every workload
+ * The benchmark harness at its tiny size against the harness tests' shared ledger: every workload
  * runs and reports every figure, each with its target where the issue sets one. No time is
  * asserted here — the figures are for {@code docs/benchmarks.md}, measured by the documented command.
  */
-@AllInOneTest
+@BenchmarkLedgerTest
 class BenchmarkHarnessTest {
 
     @Autowired
@@ -34,12 +33,12 @@ class BenchmarkHarnessTest {
     void aTinyRunReportsEveryFigure() throws Exception {
         System.out.println("benchmark: generated ledgers seeded from " + SEED + " (another with -Dbenchmark.seed=N)");
         BenchReport report = new BenchReport("test", Benchmarks.machine());
-        new LedgerBenchmarks(context, port, "admin", AllInOneTest.ADMIN_PASSWORD, BenchSizes.TINY, report,
+        new LedgerBenchmarks(context, port, "admin", BenchmarkLedgerTest.ADMIN_PASSWORD, BenchSizes.TINY, report,
                 line -> System.out.println("benchmark: " + line)).withSeeds(SEED).runAll();
         System.out.println(report.markdown());
 
         assertThat(report.workloads()).containsExactly(Appends.WORKLOAD, Replay.WORKLOAD,
-                AsAtQueries.WORKLOAD, ConcurrentReads.WORKLOAD, ProjectionLag.WORKLOAD, BiExport.WORKLOAD, Sizing.SIZING,
+                AsAtQueries.WORKLOAD, Pages.WORKLOAD, ConcurrentReads.WORKLOAD, ProjectionLag.WORKLOAD, BiExport.WORKLOAD, Sizing.SIZING,
                 JaversAlternative.WORKLOAD);
         assertThat(report.figures()).allSatisfy(figure -> assertThat(figure.value()).isNotBlank());
         assertThat(names(report, Appends.WORKLOAD)).contains("HTTP API, 1 client", "HTTP API, 4 clients",
@@ -138,8 +137,31 @@ class BenchmarkHarnessTest {
         assertThat(javers).filteredOn(figure -> figure.name().contains(" asAt ("))
                 .hasSize(2 * 2 * BenchSizes.TINY.javersLevels())
                 .allSatisfy(figure -> assertThat(figure.ratio()).matches("JaVers ÷ ledger: p50 [\\d.]+× \\(.*\\), p99 [\\d.]+× \\(.*\\)"));
+        pageFigures(report);
         assertThat(report.markdown()).contains("### Append", "| figure | value | target | met | ratio |", "Machine: ");
         sizingFigures(report);
+    }
+
+    /** Each page now and halfway through the history, signed in with the form, beside the 200 ms target. */
+    private static void pageFigures(BenchReport report) {
+        // the tiny programme: 5 savings of 1 proposal and 10 changes, its organisation, its launch, a committee with
+        // the programme assigned and 4 reports: 5 × 11 + 1 + 1 + 1 + 1 + 4 = 63 events
+        String programme = "a programme of 5 savings × 10 years (63 events)";
+        String halfway = ", asAt 2021-04-01T00:00:00Z (halfway)";
+        assertThat(names(report, Pages.WORKLOAD)).containsExactly(
+                "GET /ui/organisations/{id}, its one programme",
+                "GET /ui/programmes/{id}, " + programme,
+                "GET /ui/savings/{id}, every saving of the programme in turn",
+                "GET /ui/organisations/{id}, its one programme" + halfway,
+                "GET /ui/programmes/{id}, " + programme + halfway,
+                "GET /ui/savings/{id}, every saving of the programme in turn" + halfway);
+        assertThat(figures(report, Pages.WORKLOAD)).allSatisfy(figure -> {
+            assertThat(figure.value()).matches("p50 [\\d.,]+ ms, p90 [\\d.,]+ ms, p99 [\\d.,]+ ms, max [\\d.,]+ ms; "
+                    + "10 pages of [1-9][\\d,]* bytes on average");
+            assertThat(figure.target()).isEqualTo("p99 < 200 ms");
+            assertThat(figure.met()).isNotNull();
+            assertThat(figure.ratio()).matches("p99 [\\d.]+× of the target");
+        });
     }
 
     /** The sizing figures, by name and in the format of their values (the shared context keeps its read models in memory). */

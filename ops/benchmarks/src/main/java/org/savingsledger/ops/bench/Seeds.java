@@ -17,6 +17,11 @@ record Seeds(long base) {
         return base + 1000 + level;
     }
 
+    /** The programme whose web pages are timed. */
+    long pages() {
+        return base + 2000;
+    }
+
     /** The {@code ledger}th growth ledger of the sizing figures. */
     long growth(int ledger) {
         return base + 9400 + ledger;

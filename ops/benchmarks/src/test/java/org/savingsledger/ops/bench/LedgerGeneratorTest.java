@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
-import org.savingsledger.ops.AllInOneTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The benchmark ledger: deterministic from its seed, sized as announced, and accepted by the ledger command by command. */
-@AllInOneTest
+@BenchmarkLedgerTest
 class LedgerGeneratorTest {
 
     private static final LedgerGenerator.Shape TINY = new LedgerGenerator.Shape(2, 2, 3, 3, 20, 4);

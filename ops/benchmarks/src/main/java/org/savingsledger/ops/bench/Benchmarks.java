@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * {@code java -jar ops/target/savings-ledger.jar benchmark [--full]}: starts the all-in-one ledger on
+ * {@code java -jar ops/benchmarks/target/savings-ledger-benchmarks.jar [--full|--tiny]}: starts the all-in-one ledger on
  * its embedded stores in a fresh directory, runs every workload of {@link LedgerBenchmarks} and
  * prints the figures as Markdown (also written to {@code benchmark-report.md} in the working
  * directory). The default is the quick run (under 10 minutes on 2 cores); {@code --full} loads the
@@ -59,7 +59,7 @@ public final class Benchmarks {
         if (organisations != null) {
             sizes = sizes.withOrganisations(organisations);
         }
-        String command = "java -jar ops/target/savings-ledger.jar benchmark" + (sizes.name().equals("quick") ? "" : " --" + sizes.name())
+        String command = "java -jar ops/benchmarks/target/savings-ledger-benchmarks.jar" + (sizes.name().equals("quick") ? "" : " --" + sizes.name())
                 + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat);
         System.setProperty("axoniq.update-checker.disabled", "true");
         long start = System.nanoTime();

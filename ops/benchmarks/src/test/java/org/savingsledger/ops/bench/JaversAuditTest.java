@@ -6,7 +6,6 @@ import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
 import org.savingsledger.events.saving.SavingProposed;
 import org.savingsledger.events.saving.SavingSlippedToYear;
-import org.savingsledger.ops.AllInOneTest;
 import org.savingsledger.shared.Confidence;
 import org.savingsledger.shared.FinancialYear;
 import org.savingsledger.shared.Money;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * savings must be committed too), a saving's history holds every change, not JaVers' default 100,
  * and the stores it created on the ledger's servers are gone afterwards.
  */
-@AllInOneTest
+@BenchmarkLedgerTest
 class JaversAuditTest {
 
     private static final FinancialYear Y2021 = FinancialYear.of(2021);

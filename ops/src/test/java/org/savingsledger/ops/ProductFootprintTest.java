@@ -1,0 +1,34 @@
+package org.savingsledger.ops;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The all-in-one jar ships no benchmark: the harness and the libraries only it needs (JaVers, the audit
+ * library of the alternative it measures, with its SQL and container libraries) live in ops/benchmarks,
+ * which depends on ops and never the other way round. The test class path holds everything the product's
+ * does, so whatever is missing here is missing from savings-ledger.jar too.
+ */
+class ProductFootprintTest {
+
+    @Test
+    void noBenchmarkOnlyLibraryIsOnTheClassPath() {
+        for (String benchmarkOnly : List.of("org.javers.core.Javers", "org.javers.repository.mongo.MongoRepository",
+                "org.javers.repository.sql.SqlRepositoryBuilder", "org.polyjdbc.core.PolyJDBC",
+                "org.picocontainer.MutablePicoContainer")) {
+            assertThatThrownBy(() -> Class.forName(benchmarkOnly, false, getClass().getClassLoader()))
+                    .as(benchmarkOnly).isInstanceOf(ClassNotFoundException.class);
+        }
+    }
+
+    @Test
+    void noBenchmarkClassIsOnTheClassPath() {
+        assertThat(getClass().getClassLoader().getResource("org/savingsledger/ops/bench")).isNull();
+        assertThatThrownBy(() -> Class.forName("org.savingsledger.ops.bench.Benchmarks", false, getClass().getClassLoader()))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+}
