@@ -69,7 +69,10 @@ record AsAtQueries(LedgerUnderTest ledger) {
                     String saving = programme.value() + "-s" + sample.saving();
                     long start = System.nanoTime();
                     ledger.timeGet("/api/programmes/" + programme + "?" + sample.query(), measured ? summaries : null);
-                    ledger.timeGet("/api/savings/" + saving + "/history?" + sample.query(), measured ? histories : null);
+                    // beyond a page's length, a page of it: after a version spread over the whole history
+                    String page = entries <= HISTORY_PAGE ? ""
+                            : "&limit=" + HISTORY_PAGE + "&after=" + (i * 997L) % entries;
+                    ledger.timeGet("/api/savings/" + saving + "/history?" + sample.query() + page, measured ? histories : null);
                     ledger.timeGet("/api/savings/" + saving + "?" + sample.query(), measured ? positions : null);
                     if (measured) {
                         measuredNanos += System.nanoTime() - start;
@@ -91,13 +94,12 @@ record AsAtQueries(LedgerUnderTest ledger) {
                 }
                 report.add(WORKLOAD, "programme summary asAt" + with + ", " + label, "p50 " + millis(summaries.p50()) + ", p99 "
                         + millis(summaries.p99()) + questions, "p99 ≤ 20 ms, flat", summaries.p99() <= 20 && flat, ratio);
-                // a page of at most 500 entries is the whole history up to 500: held to p99 ≤ 20 ms; beyond, the
-                // endpoint answers the whole history (it cannot page yet), so the page target is not met
-                boolean pageable = entries <= HISTORY_PAGE;
-                report.add(WORKLOAD, "saving history asAt" + with + " (" + entries + " entries at most), " + label,
-                        "p50 " + millis(histories.p50()) + ", p99 " + millis(histories.p99()) + questions,
-                        pageable ? "p99 ≤ 20 ms" : "a page of ≤ " + HISTORY_PAGE + " entries, p99 ≤ 20 ms",
-                        pageable && histories.p99() <= 20, "");
+                // up to a page's length the whole history is asked; beyond, a page of it
+                boolean whole = entries <= HISTORY_PAGE;
+                report.add(WORKLOAD, "saving history asAt" + with + (whole ? " (" + entries + " entries at most), "
+                                : " (a page of " + HISTORY_PAGE + " of " + entries + " entries at most), ") + label,
+                        "p50 " + millis(histories.p50()) + ", p99 " + millis(histories.p99()) + questions, "p99 ≤ 20 ms",
+                        histories.p99() <= 20, "");
                 report.add(WORKLOAD, "saving position asAt" + with + ", " + label, "p50 " + millis(positions.p50()) + ", p99 "
                         + millis(positions.p99()) + questions, "p99 ≤ 20 ms", positions.p99() <= 20, "");
             }
@@ -113,10 +115,11 @@ record AsAtQueries(LedgerUnderTest ledger) {
                 + " s, warm-up included, the warm-up ending after a quarter of it") + "), and at least " + MINIMUM_AS_AT
                 + " are measured: each value says how many were.", BenchSizes.HISTORY_SAVINGS, sizes.queries(),
                 sizes.queries() / 10));
-        report.note("The saving-history target is p99 ≤ 20 ms for up to " + HISTORY_PAGE + " entries, and a page of at "
-                + "most " + HISTORY_PAGE + " entries (p99 ≤ 20 ms) for longer histories. GET /api/savings/{id}/history "
-                + "cannot page yet: it answers every visible entry, so a history longer than " + HISTORY_PAGE
-                + " entries is reported as not meeting its target whatever its latency; its figure is the whole history's.");
+        report.note("The saving-history target is p99 ≤ 20 ms for up to " + HISTORY_PAGE + " entries, and for a page of "
+                + HISTORY_PAGE + " entries of a longer history: GET /api/savings/{id}/history?limit=" + HISTORY_PAGE
+                + "&after=v, with v the question's number × 997 modulo the saving's entries, so the pages asked start all "
+                + "over the history (the entries visible at the question's asAt and effectiveOn after version v, at most "
+                + HISTORY_PAGE + ").");
         return new Figures(ourAsAt, singleReaderRate);
     }
 
