@@ -36,12 +36,14 @@ public final class Benchmarks {
         BenchSizes sizes = BenchSizes.QUICK;
         Integer organisations = null;
         int repeat = 1;
+        boolean pagesOnly = false;
         List<String> application = new ArrayList<>();
         for (String arg : args) {
             switch (arg) {
                 case "--full" -> sizes = BenchSizes.FULL;
                 case "--quick" -> sizes = BenchSizes.QUICK;
                 case "--tiny" -> sizes = BenchSizes.TINY;
+                case "--only=pages" -> pagesOnly = true;
                 default -> {
                     if (arg.startsWith("--organisations=")) {
                         organisations = Integer.parseInt(arg.substring("--organisations=".length()));
@@ -60,7 +62,7 @@ public final class Benchmarks {
             sizes = sizes.withOrganisations(organisations);
         }
         String command = "java -jar ops/benchmarks/target/savings-ledger-benchmarks.jar" + (sizes.name().equals("quick") ? "" : " --" + sizes.name())
-                + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat);
+                + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat) + (pagesOnly ? " --only=pages" : "");
         System.setProperty("axoniq.update-checker.disabled", "true");
         long start = System.nanoTime();
         List<BenchReport> runs = new ArrayList<>();
@@ -68,7 +70,7 @@ public final class Benchmarks {
         for (int r = 1; r <= repeat; r++) {
             String label = repeat == 1 ? "" : "run " + r + " of " + repeat + ": ";
             BenchReport report = new BenchReport(command + (repeat == 1 ? "" : " (run " + r + " of " + repeat + ")"), machine());
-            boolean completed = runOnce(sizes, application, report, label);
+            boolean completed = runOnce(sizes, application, report, label, pagesOnly);
             raw.append(repeat == 1 ? "" : "\n## Run " + r + " of " + repeat + "\n\n").append(report.markdown());
             if (!completed) {
                 System.out.println(raw);
@@ -112,7 +114,8 @@ public final class Benchmarks {
     }
 
     /** One run on a fresh ledger in a new temporary directory; false when it failed (its trace printed). */
-    private static boolean runOnce(BenchSizes sizes, List<String> arguments, BenchReport report, String label) throws IOException {
+    private static boolean runOnce(BenchSizes sizes, List<String> arguments, BenchReport report, String label,
+                                   boolean pagesOnly) throws IOException {
         Path directory = Files.createTempDirectory("savings-ledger-bench-");
         String password = UUID.randomUUID().toString();
         List<String> application = new ArrayList<>(arguments);
@@ -122,8 +125,13 @@ public final class Benchmarks {
         try (ConfigurableApplicationContext context = SpringApplication.run(SavingsLedgerApplication.class,
                 application.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            new LedgerBenchmarks(context, port, "admin", password, sizes, report,
-                    line -> System.out.printf("[%s] %s%s%n", Instant.now(), label, line)).runAll();
+            LedgerBenchmarks benchmarks = new LedgerBenchmarks(context, port, "admin", password, sizes, report,
+                    line -> System.out.printf("[%s] %s%s%n", Instant.now(), label, line));
+            if (pagesOnly) {
+                benchmarks.runPages();
+            } else {
+                benchmarks.runAll();
+            }
             report.note(String.format(Locale.ROOT, "%sthe run took %d s, start-up of the embedded stores included.",
                     label.isEmpty() ? "This run: " : label, Duration.ofNanos(System.nanoTime() - start).toSeconds()));
             return true;

@@ -69,6 +69,11 @@ public final class LedgerBenchmarks {
         new JaversAlternative(ledger).run(gateway::sendAndWait, asAt.summaryAndHistory(), ledger.seeds()::history);
     }
 
+    /** The web pages' workload alone, on a fresh ledger: for measuring a change to the pages quickly. */
+    public void runPages() throws Exception {
+        new Pages(LedgerUnderTest.of(context, port, user, password, sizes, report, log, new Seeds(seeds))).run(user, password);
+    }
+
     /** {@link ConcurrentReads} over the mid-size as-at ledger, writers on savings of their own. */
     private static void concurrentReads(LedgerUnderTest ledger, List<ProgrammeId> programmes, double singleReaderRate,
                                         double bestHttpRate) throws Exception {
