@@ -16,7 +16,8 @@ public enum Done {
     CONFIDENCE_CHANGED("confidence-changed", "Confidence changed"),
     RAG_CHANGED("rag-changed", "RAG status changed"),
     REPORT_PRESENTED("report-presented", "Report presented"),
-    TRACKER_IMPORTED("tracker-imported", "Tracker imported");
+    TRACKER_IMPORTED("tracker-imported", "Tracker imported"),
+    DELIVERY_CORRECTED("delivery-corrected", "Delivery corrected");
 
     public static final String PARAMETER = "done";
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.SmartView;
 
 import java.security.Principal;
 
@@ -18,7 +19,9 @@ final class PageFrame implements HandlerInterceptor {
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView page) {
         // a redirect's model would become its query
-        if (page == null || page.getViewName() != null && page.getViewName().startsWith("redirect:")) {
+        boolean redirect = page != null && (page.getViewName() != null && page.getViewName().startsWith("redirect:")
+                || page.getView() instanceof SmartView view && view.isRedirectView());
+        if (page == null || redirect) {
             return;
         }
         if (!page.getModel().containsKey("signedInAs")) {

@@ -3,12 +3,20 @@ package org.savingsledger.web.pages;
 import jakarta.servlet.http.Cookie;
 import org.savingsledger.web.security.SecurityChains;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.RememberMeAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -57,16 +65,51 @@ final class PageSignIn implements SecurityChains.SignIn {
         // every form's token is made as the page is (before the response is written), so its cookie is set in time
         XorCsrfTokenRequestAttributeHandler tokens = new XorCsrfTokenRequestAttributeHandler();
         tokens.setCsrfRequestAttributeName(null);
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         AccessDeniedHandlerImpl refused = new AccessDeniedHandlerImpl();
         refused.setErrorPage(ForbiddenPage.PATH);
         http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(asked))
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).csrfTokenRequestHandler(tokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(tokens)
+                        .sessionAuthenticationStrategy(newTokenOnSigningIn(csrfTokens, tokens)))
                 .formLogin(form -> form.loginPage(PAGE).defaultSuccessUrl("/", false).failureUrl(PAGE + "?error"))
                 .rememberMe(remember -> remember.rememberMeServices(signedIn).key(key))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(refused))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(refused)
+                        .withObjectPostProcessor(signedInIsSignedIn()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(PAGE + "?signedOut")
                         .deleteCookies(COOKIE));
+    }
+
+    /**
+     * A new CSRF token when someone signs in with the form, as Spring does; but being signed in from the cookie is
+     * every request's way here, not a sign-in, so it keeps the token: else the styles and scripts a page loads would
+     * each replace the token its form carries.
+     */
+    private static SessionAuthenticationStrategy newTokenOnSigningIn(CsrfTokenRepository repository,
+                                                                     CsrfTokenRequestHandler handler) {
+        CsrfAuthenticationStrategy replace = new CsrfAuthenticationStrategy(repository);
+        replace.setRequestHandler(handler);
+        return (authentication, request, response) -> {
+            if (!(authentication instanceof RememberMeAuthenticationToken)) {
+                replace.onAuthentication(authentication, request, response);
+            }
+        };
+    }
+
+    /**
+     * A user signed in from the cookie whose roles do not open a page is refused (403), not sent to sign in again:
+     * Spring treats a "remembered" user as not fully signed in, but here every signed-in request is one.
+     */
+    private static ObjectPostProcessor<ExceptionTranslationFilter> signedInIsSignedIn() {
+        AuthenticationTrustResolverImpl trust = new AuthenticationTrustResolverImpl();
+        trust.setRememberMeClass(null);
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends ExceptionTranslationFilter> O postProcess(O filter) {
+                filter.setAuthenticationTrustResolver(trust);
+                return filter;
+            }
+        };
     }
 
     private static RequestMatcher pagesWorthReturningTo() {
