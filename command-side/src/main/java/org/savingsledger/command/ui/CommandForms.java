@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.command.rules.DirectoryEntry;
 import org.savingsledger.command.rules.LedgerKind;
 import org.savingsledger.command.web.CommandResult;
+import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.web.PageCommands;
 import org.savingsledger.shared.FinancialYear;
 import org.springframework.http.HttpStatus;
@@ -39,9 +40,9 @@ class CommandForms {
     private final PageCommands commands;
     private final FormTargets targets;
 
-    CommandForms(PageCommands commands, FormTargets targets) {
+    CommandForms(PageCommands commands, LedgerDirectory directory) {
         this.commands = commands;
-        this.targets = targets;
+        this.targets = new FormTargets(directory);
     }
 
     @GetMapping

@@ -8,7 +8,6 @@ import org.savingsledger.shared.LedgerIds;
 import org.savingsledger.web.access.Organisations;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,7 @@ import java.util.List;
  * What a form is for, as the command side's directory knows it: a form for another organisation's thing, or for
  * nothing, is "page not found", exactly as the API answers 404 for both, so ids do not leak.
  */
-@Component
-class FormTargets {
+final class FormTargets {
 
     private final LedgerDirectory directory;
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.command.imports.ImportReport;
+import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.web.PageCommands;
 import org.savingsledger.web.pages.Done;
 import org.springframework.http.HttpStatus;
@@ -40,9 +41,9 @@ class ImportForm {
     private final PageCommands commands;
     private final FormTargets targets;
 
-    ImportForm(PageCommands commands, FormTargets targets) {
+    ImportForm(PageCommands commands, LedgerDirectory directory) {
         this.commands = commands;
-        this.targets = targets;
+        this.targets = new FormTargets(directory);
     }
 
     @GetMapping("/ui/edit/imports")
