@@ -78,6 +78,48 @@ class PageSignInTest {
         assertThat(page.body()).contains("You do not have access").doesNotContain("Whitelabel");
     }
 
+    @Test
+    void aClerkPresentsAReportThroughTheForm() throws Exception {
+        ApiClient api = new ApiClient(port).withOrganisation("nottinghamshire");
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String committee = "forms-committee-" + unique;
+        String programme = "forms-reported-" + unique;
+        assertThat(api.post("/api/programmes", """
+                {"id": "%s", "organisation": "nottinghamshire", "name": "Reported programme", "savingsTarget": 100000,
+                 "firstYear": "2018/19", "lastYear": "2019/20", "effectiveDate": "2018-04-01"}""".formatted(programme))
+                .status()).isEqualTo(201);
+        assertThat(api.post("/api/committees", """
+                {"id": "%s", "organisation": "nottinghamshire", "name": "Forms committee"}""".formatted(committee))
+                .status()).isEqualTo(201);
+        assertThat(api.post("/api/committees/" + committee + "/programmes",
+                "{\"programmeId\": \"" + programme + "\"}").status()).isEqualTo(200);
+        Session clerk = new Session(port);
+        clerk.post("/login", Map.of("username", "clerk-notts", "password", "pw", "_csrf", csrf(clerk.get("/login"))));
+        String form = "/ui/edit/committees/" + committee + "/reports";
+        HttpResponse<String> page = clerk.get(form);
+        assertThat(page.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = clerk.post(form, Map.of("meetingDate", "9 July 2018", "title", "July position",
+                "_csrf", csrf(page)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Meeting date must be a date written yyyy-MM-dd", "9 July 2018");
+        assertThat(api.get("/api/committees/" + committee).json().path("reports").size()).isZero();
+
+        HttpResponse<String> presented = clerk.post(form, Map.of("meetingDate", "2018-07-09", "title", "July position",
+                "_csrf", csrf(refused)));
+        assertThat(presented.statusCode()).isEqualTo(303);
+        String location = presented.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/ui/committees/" + committee + "/reports/").contains("done=report-presented");
+        String token = location.replaceAll(".*consistencyToken=([0-9]+).*", "$1");
+        assertThat(api.get("/api/committees/" + committee + "?consistencyToken=" + token).json().path("reports").size())
+                .isEqualTo(1);
+
+        // an editor may not present one
+        Session editor = new Session(port);
+        editor.post("/login", Map.of("username", "editor-notts", "password", "pw", "_csrf", csrf(editor.get("/login"))));
+        assertThat(editor.get(form).statusCode()).isEqualTo(403);
+    }
+
     private static String csrf(HttpResponse<String> page) {
         Matcher token = CSRF.matcher(page.body());
         assertThat(token.find()).as("a CSRF token in " + page.uri()).isTrue();

@@ -45,6 +45,10 @@ final class FormBinding {
             } catch (IOException e) {
                 problems.add(problem(component.getName(), e));
                 readable.remove(component.getName());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // a value type's own refusal, which Jackson wraps only inside a body: the API answers its words
+                problems.add(new FieldProblem(component.getName(), e.getMessage() == null ? "is not valid" : e.getMessage()));
+                readable.remove(component.getName());
             }
         }
         T bound;
