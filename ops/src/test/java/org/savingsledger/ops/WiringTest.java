@@ -45,7 +45,8 @@ class WiringTest {
         for (Class<?> type : List.of(CommandSide.class, QuerySide.class, WebConfig.class, QueryWebConfig.class,
                 CommandSecurity.class, QuerySecurity.class, SecurityProperties.class, SecurityChains.class,
                 UserDetailsService.class, PasswordEncoder.class, RoleHierarchy.class, SignInThrottle.class,
-                PublicLinks.class, ErrorController.class, CorrelationIdFilter.class, BodyLimitFilter.class)) {
+                PublicLinks.class, ErrorController.class, CorrelationIdFilter.class, BodyLimitFilter.class,
+                org.savingsledger.web.pages.PageSecurity.class, org.savingsledger.web.pages.PageAccess.class)) {
             assertThat(context.getBeanNamesForType(type)).as(type.getSimpleName()).hasSize(1);
         }
         assertThat(context.getBeanNamesForType(SecurityFilterChain.class))

@@ -86,6 +86,12 @@ class ImportController {
 
     private ImportResult run(String organisation, boolean dryRun, MultipartFile file, String mapping, Authentication user,
                              HttpServletRequest request) throws IOException {
+        return run(organisation, dryRun, file.getOriginalFilename(), file.getBytes(), mapping, user, request);
+    }
+
+    /** The import of {@code content}, named {@code fileName}, for {@code organisation}; also the web interface's. */
+    ImportResult run(String organisation, boolean dryRun, String fileName, byte[] content, String mapping,
+                     Authentication user, HttpServletRequest request) {
         String organisationId = organisation.strip().toLowerCase(Locale.ROOT);
         List<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
         boolean registered = directory.entries(List.of(organisationId)).values().stream()
@@ -96,7 +102,7 @@ class ImportController {
         Set<String> reachable = roles.getReachableGrantedAuthorities(user.getAuthorities()).stream()
                 .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         Principal principal = request.getUserPrincipal();
-        return imports.run(file.getOriginalFilename(), file.getBytes(), mapping(mapping), organisationId, dryRun,
+        return imports.run(fileName, content, mapping(mapping), organisationId, dryRun,
                 principal.getName(), reachable);
     }
 

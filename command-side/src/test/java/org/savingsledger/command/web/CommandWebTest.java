@@ -33,7 +33,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WebMvcTest(properties = {"ledger.admin.password=web-test", "ledger.public-base-url=" + CommandWebTest.PUBLIC_BASE_URL})
 @org.springframework.security.test.context.support.WithMockUser(username = "web-test-user", authorities = {"ROLE_ADMIN", "ORG_*"})
 @Import({org.savingsledger.command.security.CommandSecurity.class, ProgrammeController.class, SavingController.class, CommitteeController.class, ApiExceptionHandler.class,
-        RequestProvenance.class, CommandResponses.class, WebConfig.class, CommandWebTest.FixedClock.class})
+        RequestProvenance.class, CommandResponses.class, WebConfig.class, CommandWebTest.FixedClock.class,
+        PageCommands.class})
 abstract class CommandWebTest {
 
     /** 23:30 UTC on 31 March 2018 is already 1 April in London (BST): the default effective date must say so. */

@@ -25,7 +25,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -96,28 +95,27 @@ public final class SecurityChains {
         return http.authenticationProvider(passwords.get()).build();
     }
 
+    /** What a pages' chain adds around its rules: how people sign in, stay signed in and sign out. */
+    public interface SignIn {
+
+        void configure(HttpSecurity http) throws Exception;
+    }
+
     /**
-     * The chain of the web interface's pages, for the requests {@code http} matches: sign-in with a form at
-     * {@code signInPage} (the same users, passwords, throttle and roles as the API's chains), a session cookie, CSRF
-     * on every form, and deny by default like the API's. A page a user may not open, or a visit not signed in,
-     * goes to the sign-in form rather than answering problem+json.
+     * The chain of the web interface's pages, for the requests {@code http} matches: signed in as {@code signIn}
+     * says (the same users, passwords, throttle and roles as the API's chains), {@code openPaths} open to anyone,
+     * and deny by default like the API's.
      */
-    public SecurityFilterChain pages(HttpSecurity http, String signInPage, List<String> openPaths, Rules rules) throws Exception {
+    public SecurityFilterChain pages(HttpSecurity http, List<String> openPaths, Rules rules, SignIn signIn) throws Exception {
         http.authorizeHttpRequests(requests -> {
             requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                    .requestMatchers(openPaths.toArray(String[]::new)).permitAll()
-                    .requestMatchers(signInPage).permitAll();
+                    .requestMatchers(openPaths.toArray(String[]::new)).permitAll();
             rules.customize(requests);
             requests.anyRequest().hasRole(Role.VIEWER.name());
         });
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
-        // the page asked for before signing in is opened after it, as asked: no "continue" parameter added to its URL
-        HttpSessionRequestCache asked = new HttpSessionRequestCache();
-        asked.setMatchingRequestParameterName(null);
-        http.requestCache(cache -> cache.requestCache(asked))
-                .formLogin(form -> form.loginPage(signInPage).defaultSuccessUrl("/", false).failureUrl(signInPage + "?error"))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(signInPage + "?signedOut"))
-                .httpBasic(basic -> basic.disable());
+        signIn.configure(http);
+        http.httpBasic(basic -> basic.disable());
         return http.authenticationProvider(passwords.get()).build();
     }
 

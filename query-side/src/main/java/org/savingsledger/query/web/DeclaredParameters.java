@@ -37,6 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
 class DeclaredParameters implements HandlerInterceptor, WebMvcConfigurer {
 
     private static final String QUERY_SIDE = "org.savingsledger.query";
+    private static final String PAGES = QUERY_SIDE + ".ui";
+    /** What every page of the web interface takes besides its own: the form's command to wait for, and what it did. */
+    private static final Set<String> EVERY_PAGE = Set.of("consistencyToken", "done");
 
     private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
     /** Per handler method, the names it declares; empty when it takes any. */
@@ -51,8 +54,9 @@ class DeclaredParameters implements HandlerInterceptor, WebMvcConfigurer {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method && judges(request, method)) {
             declared.computeIfAbsent(method.getMethod(), m -> declaredBy(method)).ifPresent(known -> {
+                boolean page = method.getBeanType().getPackageName().equals(PAGES);
                 List<String> unknown = request.getParameterMap().keySet().stream()
-                        .filter(name -> !known.contains(name)).sorted().toList();
+                        .filter(name -> !known.contains(name) && !(page && EVERY_PAGE.contains(name))).sorted().toList();
                 if (!unknown.isEmpty()) {
                     throw new QueryParameters.UnknownParameters(unknown, known);
                 }
