@@ -50,6 +50,20 @@ class CommitteePagesBrowserTest {
     }
 
     @Test
+    void aClerkIsOfferedTheFormToPresentAReportToTheCommittee() {
+        Browser clerk = Browser.on(port);
+        try {
+            clerk.signIn("clerk-notts", "pw");
+            clerk.open("/ui/committees/" + DemoData.NOTTS_COMMITTEE);
+            clerk.follow("#committee-forms a");
+            assertThat(clerk.currentPath()).isEqualTo("/ui/edit/committees/" + DemoData.NOTTS_COMMITTEE + "/reports");
+            assertThat(clerk.findAll("form input[name='_csrf']")).isNotEmpty();
+        } finally {
+            clerk.close();
+        }
+    }
+
+    @Test
     void theCommitteeListsItsProgrammesAndReportsAndTheReportShowsWhatChangedSince() {
         assertThat(browser.currentPath()).isEqualTo("/ui/organisations/nottinghamshire");
         browser.follow("#committees-link");
@@ -64,6 +78,7 @@ class CommitteePagesBrowserTest {
         assertThat(browser.find("#programmes a").getAttribute("href")).endsWith("/ui/programmes/" + DemoData.NOTTS_PROGRAMME);
         assertThat(cells("#report-" + DemoData.NOTTS_REPORT)).startsWith("12 March 2018",
                 "Savings profile (Figure 1) before the Newton re-profiling", DemoData.NOTTS_REPORT.value(), "12 March 2018");
+        assertThat(browser.findAll("#committee-forms")).as("a viewer is offered no form").isEmpty();
         browser.screenshot("30-committee");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
@@ -173,7 +188,7 @@ class CommitteePagesBrowserTest {
         Fetched refused = fetch("/ui/committees/" + DemoData.NOTTS_COMMITTEE, "POST");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("text/html");
-        assertThat(refused.text()).contains("You cannot do that");
+        assertThat(refused.text()).contains("You do not have access");
     }
 
     /** An answer fetched by the page's own script: with its session cookie, as a link or a form would be. */

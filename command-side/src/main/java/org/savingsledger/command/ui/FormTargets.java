@@ -1,5 +1,7 @@
 package org.savingsledger.command.ui;
 
+import org.savingsledger.web.pages.NothingToShow;
+
 import org.savingsledger.command.rules.DirectoryEntry;
 import org.savingsledger.command.rules.LedgerDirectory;
 import org.savingsledger.command.rules.LedgerKind;
@@ -54,10 +56,6 @@ final class FormTargets {
     }
 
     /** A form naming nothing the signed-in user may change. */
-    static class EditNotFound extends RuntimeException {
-
-        EditNotFound() {
-            super("page not found");
-        }
+    static class EditNotFound extends NothingToShow {
     }
 }

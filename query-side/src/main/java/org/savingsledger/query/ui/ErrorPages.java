@@ -25,10 +25,13 @@ class ErrorPages implements ErrorPageAnswer {
         if (!PagePaths.isPage(path)) {
             return Optional.empty();
         }
-        String view = status == 404 ? "not-found" : status == 400 ? "bad-request"
+        String view = status == 404 ? "not-found" : status == 400 ? "bad-request" : status == 403 ? "forbidden"
                 : status >= 500 ? "service-problem" : "refused";
         RenderingResponse.Builder page = RenderingResponse.create(view).status(HttpStatusCode.valueOf(status))
                 .modelAttribute("status", status);
+        if (status == 403) {
+            page.modelAttribute("title", "You do not have access");
+        }
         request.principal().map(Principal::getName).ifPresent(name -> page.modelAttribute("signedInAs", name));
         String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         if (correlationId == null) {

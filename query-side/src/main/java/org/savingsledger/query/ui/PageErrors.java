@@ -1,5 +1,7 @@
 package org.savingsledger.query.ui;
 
+import org.savingsledger.web.pages.NothingToShow;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.query.web.QueryParameters;
@@ -53,7 +55,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
                 || handledByThePage(handler, exception)) {
             return null;
         }
-        if (exception instanceof PageNotFound || exception instanceof NoResourceFoundException
+        if (exception instanceof NothingToShow || exception instanceof NoResourceFoundException
                 || exception instanceof NoHandlerFoundException
                 || exception instanceof HttpRequestMethodNotSupportedException) {
             return page(request, response, HttpServletResponse.SC_NOT_FOUND, "not-found");

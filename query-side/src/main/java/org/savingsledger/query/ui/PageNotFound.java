@@ -1,9 +1,7 @@
 package org.savingsledger.query.ui;
 
-/** A page naming nothing the signed-in user may see: the same "page not found" whether it exists or is another's. */
-class PageNotFound extends RuntimeException {
+import org.savingsledger.web.pages.NothingToShow;
 
-    PageNotFound() {
-        super("page not found");
-    }
+/** A page naming nothing the signed-in user may see: the same "page not found" whether it exists or is another's. */
+class PageNotFound extends NothingToShow {
 }
