@@ -54,9 +54,10 @@ class ProgrammePage {
         }
         Instant instant = at.instant(clock);
         LocalDate effective = at.effectiveDate(clock);
-        ProgrammeQueries programmes = queries.programmes();
-        ProgrammeSummary summary = programmes.programme(id, instant, effective).orElseThrow(PageNotFound::new);
-        List<SavingView> savings = programmes.savingsOf(id, instant, effective).orElseThrow(PageNotFound::new);
+        ProgrammeQueries.ProgrammeAndSavings found = queries.programmes().programmeAndSavings(id, instant, effective)
+                .orElseThrow(PageNotFound::new);
+        ProgrammeSummary summary = found.summary();
+        List<SavingView> savings = found.savings();
         List<FinancialYear> years = summary.years().stream().map(YearLine::year).toList();
         model.addAttribute("programme", summary);
         model.addAttribute("savings", savings.stream().map(saving -> row(saving, years)).toList());

@@ -3,7 +3,6 @@ package org.savingsledger.query.ui;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import org.savingsledger.query.reading.CouncilTime;
-import org.savingsledger.query.programme.ProgrammeSummary;
 import org.savingsledger.query.reading.HistoryEntry;
 import org.savingsledger.query.saving.SavingView;
 import org.savingsledger.query.web.SignedInQueries;
@@ -69,8 +68,8 @@ class SavingPage {
         List<HistoryEntry> history = queries.savings().history(id, instant, effective).orElseThrow(PageNotFound::new);
         model.addAttribute("saving", saving);
         // whose saving it is, for the forms the user may open on it
-        model.addAttribute("organisation", queries.programmes().programme(saving.programmeId(), instant, effective)
-                .map(ProgrammeSummary::organisation).orElse(null));
+        model.addAttribute("organisation", queries.programmes().organisationOf(saving.programmeId(), instant, effective)
+                .orElse(null));
         model.addAttribute("years", years(saving));
         model.addAttribute("changes", history.stream().map(SavingPage::change).toList());
         return "saving";
