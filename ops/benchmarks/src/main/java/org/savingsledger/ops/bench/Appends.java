@@ -34,16 +34,20 @@ record Appends(LedgerUnderTest ledger) {
             gateway.sendAndWait(ledger.delivery(savings.get(i)));
         });
         double bestHttpRate = 0;
+        double httpOne = 0;
         for (int threads : CONCURRENCY) {
             ClosedLoop.Measured measured = ledger.closedLoop(threads, sizes.window(), i -> ledger.postDelivery(savings.get(i)));
             bestHttpRate = Math.max(bestHttpRate, measured.rate());
+            httpOne = threads == 1 ? measured.rate() : httpOne;
             report.add(WORKLOAD, "HTTP API, " + threads + " client" + (threads == 1 ? "" : "s"), value(measured));
         }
         double bestGateway = 0;
+        double gatewayOne = 0;
         for (int threads : CONCURRENCY) {
             ClosedLoop.Measured measured = ledger.closedLoop(threads, sizes.window(),
                     i -> gateway.sendAndWait(ledger.delivery(savings.get(i))));
             bestGateway = Math.max(bestGateway, measured.rate());
+            gatewayOne = threads == 1 ? measured.rate() : gatewayOne;
             report.add(WORKLOAD, "command gateway, " + threads + " thread" + (threads == 1 ? "" : "s"), value(measured));
         }
         RawInserts raw = new RawInserts(ledger.bean(DataSource.class), sizes.warmup());
@@ -52,11 +56,17 @@ record Appends(LedgerUnderTest ledger) {
         double best = Math.max(bestGateway, bestHttpRate);
         report.add(WORKLOAD, "best command rate ÷ raw batch-insert ceiling", ratio(best / batch), "≥ 0.5×",
                 best / batch >= 0.5, ratio(best / batch));
+        double singleOne = 0;
         for (int threads : CONCURRENCY) {
             double single = raw.oneRowPerTransaction(threads, sizes.window());
+            singleOne = threads == 1 ? single : singleOne;
             report.add(WORKLOAD, "ceiling: raw JDBC inserts, one row a transaction, " + threads + " connection"
                     + (threads == 1 ? "" : "s"), rate(single, "rows"));
         }
+        report.add(WORKLOAD, "gateway on 1 thread ÷ raw one-row-a-transaction ceiling on 1 connection",
+                ratio(gatewayOne / singleOne), "≥ 0.25×", gatewayOne / singleOne >= 0.25, ratio(gatewayOne / singleOne));
+        report.add(WORKLOAD, "HTTP with 1 client ÷ gateway on 1 thread", ratio(httpOne / gatewayOne), "≥ 0.7×",
+                httpOne / gatewayOne >= 0.7, ratio(httpOne / gatewayOne));
         raw.drop();
         report.note("The append figures are closed loops: each client sends its next command when the last is answered, "
                 + "each to a saving of its own (no version conflicts); a command is a RecordSavingDelivered of 1p. "

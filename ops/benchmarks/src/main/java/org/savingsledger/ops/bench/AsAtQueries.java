@@ -101,7 +101,7 @@ record AsAtQueries(LedgerUnderTest ledger) {
                         "p50 " + millis(histories.p50()) + ", p99 " + millis(histories.p99()) + questions, "p99 ≤ 20 ms",
                         histories.p99() <= 20, "");
                 report.add(WORKLOAD, "saving position asAt" + with + ", " + label, "p50 " + millis(positions.p50()) + ", p99 "
-                        + millis(positions.p99()) + questions, "p99 ≤ 20 ms", positions.p99() <= 20, "");
+                        + millis(positions.p99()) + questions, "p99 ≤ 10 ms", positions.p99() <= 10, "");
             }
         }
         report.note(String.format(Locale.ROOT, "As-at latencies are measured by an HTTP client in the same process (JSON "

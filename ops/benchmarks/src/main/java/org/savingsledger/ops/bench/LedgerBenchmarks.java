@@ -12,9 +12,9 @@ import java.util.function.Consumer;
  * Every workload against a running all-in-one ledger (its Spring context), in an order where each
  * leaves the store as the next needs it: append through the API and the gateway beside the
  * raw-insert ceiling, the seed load and a cold rebuild beside the scan ceiling and Axon's defaults,
- * as-at queries over growing histories, the web interface's pages, concurrent reads, projection lag under steady load, the BI
- * extract under a 256 MiB heap, sizing, and the same ledger kept in a current-state store audited by
- * JaVers. Every figure goes into a {@link BenchReport}; nothing here decides pass or fail beyond
+ * as-at queries over growing histories, the web interface's pages, concurrent reads, projection lag under steady load, a mixed load of readers and writers for minutes, the BI
+ * extract under a 256 MiB heap, sizing, the same ledger kept in a current-state store audited by
+ * JaVers, and how long the all-in-one takes to start. Every figure goes into a {@link BenchReport}; nothing here decides pass or fail beyond
  * writing each target beside its figure.
  */
 public final class LedgerBenchmarks {
@@ -63,10 +63,14 @@ public final class LedgerBenchmarks {
         new Pages(ledger).run(user, password);
         concurrentReads(ledger, histories, asAt.singleReaderRate(), bestHttpRate);
         new ProjectionLag(ledger).run(Math.max(1, bestHttpRate / 2));
+        int middle = histories.size() / 2;
+        new MixedLoad(ledger).run(histories.get(middle), String.format(Locale.ROOT, "%,d history events",
+                Seeding.historyEvents(ledger.sizes().history().get(middle))), asAt.singleReaderRate(), Math.max(1, bestHttpRate / 2));
         new BiExport(ledger).run();
         new Sizing(ledger).run();
         CommandGateway gateway = context.getBean(CommandGateway.class);
         new JaversAlternative(ledger).run(gateway::sendAndWait, asAt.summaryAndHistory(), ledger.seeds()::history);
+        new StartUp(ledger).run();
     }
 
     /** The web pages' workload alone, on a fresh ledger: for measuring a change to the pages quickly. */

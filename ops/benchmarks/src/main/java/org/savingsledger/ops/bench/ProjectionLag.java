@@ -9,9 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.savingsledger.ops.bench.BenchReport.millis;
 
@@ -24,42 +22,12 @@ record ProjectionLag(LedgerUnderTest ledger) {
 
     static final String WORKLOAD = "Projection lag";
 
-    /** A command's consistency token and when its response arrived; the oldest index first. */
-    private record Answered(long index, long at) implements Comparable<Answered> {
-        @Override
-        public int compareTo(Answered other) {
-            return Long.compare(index, other.index);
-        }
-    }
-
     /** @param target commands a second the 4 clients send in all */
     void run(double target) throws Exception {
         BenchSizes sizes = ledger.sizes();
         ledger.log(String.format(Locale.ROOT, "projection lag at %.0f commands/s", target));
         List<SavingId> savings = ledger.appendTargets("lag");
-        ReadModelProgress progress = ledger.bean(ReadModelProgress.class);
-        PriorityBlockingQueue<Answered> pending = new PriorityBlockingQueue<>();
-        Latencies lag = new Latencies();
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread watcher = new Thread(() -> {
-            while (!stop.get() || !pending.isEmpty()) {
-                Answered oldest = pending.peek();
-                if (oldest != null && progress.hasHandled(oldest.index())) {
-                    long now = System.nanoTime();
-                    while ((oldest = pending.peek()) != null && progress.hasHandled(oldest.index())) {
-                        pending.poll();
-                        lag.recordNanos(now - oldest.at());
-                    }
-                } else {
-                    try {
-                        Thread.sleep(1);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        }, "bench-lag-watcher");
-        watcher.start();
+        LagWatcher watcher = new LagWatcher(ledger.bean(ReadModelProgress.class));
         int threads = 4;
         long interval = (long) (1e9 * threads / target);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -76,7 +44,7 @@ record ProjectionLag(LedgerUnderTest ledger) {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                     long index = ledger.postDelivery(savings.get(worker));
-                    pending.add(new Answered(index, System.nanoTime()));
+                    watcher.answered(index);
                     sent++;
                     next += interval;
                 }
@@ -88,8 +56,7 @@ record ProjectionLag(LedgerUnderTest ledger) {
             sent += worker.get();
         }
         pool.shutdown();
-        stop.set(true);
-        watcher.join(TimeUnit.MINUTES.toMillis(2));
+        Latencies lag = watcher.drained();
         double achieved = sent / ((sizes.warmup().toNanos() + sizes.window().toNanos()) / 1e9);
         ledger.report().add(WORKLOAD, "response → every read model reflects it, 4 clients at a fixed total rate of half the best HTTP rate",
                 String.format(Locale.ROOT, "p50 %s, p99 %s, max %s; %,d commands at %.0f commands/s (%.0f intended)",
