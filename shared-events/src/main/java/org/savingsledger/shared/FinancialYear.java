@@ -22,6 +22,15 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})[/-](\\d{2})");
 
+    /** Every year's text, made once: extracts write a year on each of millions of rows. */
+    private static final String[] TEXTS = new String[LAST_START_YEAR - FIRST_START_YEAR + 1];
+
+    static {
+        for (int start = FIRST_START_YEAR; start <= LAST_START_YEAR; start++) {
+            TEXTS[start - FIRST_START_YEAR] = String.format("%04d/%02d", start, (start + 1) % 100);
+        }
+    }
+
     public FinancialYear {
         if (startYear < FIRST_START_YEAR || startYear > LAST_START_YEAR) {
             throw new IllegalArgumentException("must be between 1990/91 and 2099/00");
@@ -34,16 +43,32 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
         if (text == null) {
             throw new IllegalArgumentException("financial year is required");
         }
+        if (text.length() == 7 && digits(text, 0, 4) && (text.charAt(4) == '/' || text.charAt(4) == '-')
+                && digits(text, 5, 7)) {
+            // the usual shape, read without a regular expression: folds parse a year per change they count
+            return of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10), text);
+        }
         Matcher m = FORMAT.matcher(text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("must be a financial year written like 2018/19, was '" + text + "'");
         }
-        int start = Integer.parseInt(m.group(1));
-        int end = Integer.parseInt(m.group(2));
+        return of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), text);
+    }
+
+    private static FinancialYear of(int start, int end, String text) {
         if ((start + 1) % 100 != end) {
             throw new IllegalArgumentException("must span two consecutive years (like 2018/19), was '" + text + "'");
         }
         return new FinancialYear(start);
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Jackson uses this for map keys (profiles are keyed by year). */
@@ -111,6 +136,6 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
     @JsonValue
     @Override
     public String toString() {
-        return String.format("%04d/%02d", startYear, (startYear + 1) % 100);
+        return TEXTS[startYear - FIRST_START_YEAR];
     }
 }

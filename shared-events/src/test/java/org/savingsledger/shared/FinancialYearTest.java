@@ -78,4 +78,24 @@ class FinancialYearTest {
         assertThat(FinancialYear.parse("2018/19").isWithin(first, last)).isTrue();
         assertThat(FinancialYear.parse("2020/21").isWithin(first, last)).isFalse();
     }
+
+    @Test
+    void everyYearIsWrittenAsFourDigitsSlashTwoAndReadBack() {
+        assertThat(FinancialYear.of(1990).toString()).isEqualTo("1990/91");
+        assertThat(FinancialYear.of(1999).toString()).isEqualTo("1999/00");
+        assertThat(FinancialYear.of(2000).toString()).isEqualTo("2000/01");
+        assertThat(FinancialYear.of(2009).toString()).isEqualTo("2009/10");
+        for (int start = FinancialYear.FIRST_START_YEAR; start <= FinancialYear.LAST_START_YEAR; start++) {
+            FinancialYear year = FinancialYear.of(start);
+            assertThat(year.toString()).matches("\\d{4}/\\d{2}").startsWith(Integer.toString(start));
+            assertThat(FinancialYear.parse(year.toString())).isEqualTo(year);
+            assertThat(FinancialYear.parse(year.pathForm())).isEqualTo(year);
+        }
+    }
+
+    @Test
+    void surroundingSpacesAreIgnored() {
+        assertThat(FinancialYear.parse(" 2018/19 ")).isEqualTo(FinancialYear.of(2018));
+        assertThat(FinancialYear.parse("2018-19\n")).isEqualTo(FinancialYear.of(2018));
+    }
 }

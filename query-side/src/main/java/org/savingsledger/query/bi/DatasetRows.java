@@ -13,6 +13,7 @@ import org.savingsledger.shared.Total;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
@@ -57,22 +58,29 @@ final class DatasetRows {
     }
 
     static void savingYears(Extraction extraction, BiQuery query, RowSink sink) {
-        eachSaving(extraction, query, (programme, saving) -> {
-            SavingView s = saving.saving();
-            TreeSet<FinancialYear> years = new TreeSet<>();
-            programme.summary().years().stream().map(YearLine::year).forEach(years::add);
-            years.addAll(s.profile().keySet());
-            years.addAll(s.delivered().keySet());
-            years.addAll(s.postsPlanned().keySet());
-            years.addAll(s.postsDelivered().keySet());
-            for (FinancialYear year : years) {
-                emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), year,
-                        s.profile().getOrDefault(year, Total.ZERO), s.delivered().getOrDefault(year, Total.ZERO),
-                        saving.slippedIn().getOrDefault(year, Total.ZERO),
-                        saving.slippedOut().getOrDefault(year, Total.ZERO), s.withdrawn(),
-                        s.postsPlanned().getOrDefault(year, Fte.ZERO), s.postsDelivered().getOrDefault(year, Fte.ZERO));
-            }
-        });
+        extraction.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
+                programme -> {
+                    List<FinancialYear> programmeYears = programme.summary().years().stream().map(YearLine::year).toList();
+                    programme.savings().forEach(saving -> savingYears(programme, programmeYears, saving, sink));
+                });
+    }
+
+    /** A saving's rows: one per year of its programme or of its own figures, in year order. */
+    private static void savingYears(ProgrammeExtract programme, List<FinancialYear> programmeYears, SavingExtract saving,
+                                    RowSink sink) {
+        SavingView s = saving.saving();
+        TreeSet<FinancialYear> years = new TreeSet<>(programmeYears);
+        years.addAll(s.profile().keySet());
+        years.addAll(s.delivered().keySet());
+        years.addAll(s.postsPlanned().keySet());
+        years.addAll(s.postsDelivered().keySet());
+        for (FinancialYear year : years) {
+            emit(sink, programme.summary().organisation(), s.programmeId(), s.id(), year,
+                    s.profile().getOrDefault(year, Total.ZERO), s.delivered().getOrDefault(year, Total.ZERO),
+                    saving.slippedIn().getOrDefault(year, Total.ZERO),
+                    saving.slippedOut().getOrDefault(year, Total.ZERO), s.withdrawn(),
+                    s.postsPlanned().getOrDefault(year, Fte.ZERO), s.postsDelivered().getOrDefault(year, Fte.ZERO));
+        }
     }
 
     static void changes(Extraction extraction, BiQuery query, RowSink sink) {

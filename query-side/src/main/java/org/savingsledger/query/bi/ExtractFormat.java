@@ -172,7 +172,11 @@ public enum ExtractFormat {
         return start < text.length() && FORMULA_STARTS.indexOf(text.charAt(start)) >= 0 ? "'" + text : text;
     }
 
-    /** The text of a value in CSV: money as a plain decimal, dates and years as written everywhere else. */
+    /**
+     * The text of a value in CSV: money as a plain decimal, dates and years as written everywhere else.
+     * A zero total or number of posts, the most common figure of a year's row, is written without
+     * formatting a decimal (both are kept at 2 places: zero is always {@code 0.00}).
+     */
     static String text(Object value) {
         if (value == null) {
             return null;
@@ -180,8 +184,17 @@ public enum ExtractFormat {
         if (value instanceof Money money) {
             return money.amount().toPlainString();
         }
+        if (value instanceof Total total) {
+            return total.amount().signum() == 0 ? ZERO : total.amount().toPlainString();
+        }
+        if (value instanceof Fte posts) {
+            return posts.value().signum() == 0 ? ZERO : posts.value().toPlainString();
+        }
         return value.toString();
     }
+
+    /** A zero {@link Total} or {@link Fte} as text. */
+    private static final String ZERO = "0.00";
 
     /**
      * A value as JSON, the same in every JSON feed (JSON Lines, OData) so a column never changes type

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.savingsledger.shared.FinancialYear;
+import org.savingsledger.shared.Fte;
 import org.savingsledger.shared.Money;
+import org.savingsledger.shared.Total;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,6 +80,18 @@ class ExtractFormatTest {
         assertThat(row.get("year")).isEqualTo("2018/19");
         assertThat(row.get("owner")).isEmpty();
         assertThat(csv).endsWith("'-5,-716.00,-3,false,2018-03-12,2018-03-12T10:15:00.123Z,2018/19,\r\n");
+    }
+
+    @Test
+    void totalsAndPostsAreWrittenWithTwoPlacesZeroAmongThem() {
+        assertThat(ExtractFormat.text(Total.ZERO)).isEqualTo("0.00");
+        assertThat(ExtractFormat.text(Total.of("-0.00"))).isEqualTo("0.00");
+        assertThat(ExtractFormat.text(Total.of("0"))).isEqualTo("0.00");
+        assertThat(ExtractFormat.text(Total.of("-716"))).isEqualTo("-716.00");
+        assertThat(ExtractFormat.text(Total.of("5379000.10"))).isEqualTo("5379000.10");
+        assertThat(ExtractFormat.text(Fte.ZERO)).isEqualTo("0.00");
+        assertThat(ExtractFormat.text(Fte.of("12.5"))).isEqualTo("12.50");
+        assertThat(ExtractFormat.text(Fte.of("-1.25"))).isEqualTo("-1.25");
     }
 
     @Test
