@@ -48,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * keeps each saving's money per year, in the transaction that records the change.
  */
 @Revision("4")
-@Aggregate(snapshotTriggerDefinition = "programmeSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "programmeSnapshotTrigger", cache = "programmeCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Programme {

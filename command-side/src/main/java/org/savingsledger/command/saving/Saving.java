@@ -66,7 +66,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * changes them); Axon ignores a snapshot of another revision and replays the stream instead.
  */
 @Revision("2")
-@Aggregate(snapshotTriggerDefinition = "savingSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "savingSnapshotTrigger", cache = "savingCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Saving {
