@@ -169,8 +169,8 @@ public final class FoldSnapshots {
             }
         }
         Map<String, Object> attributes = new LinkedHashMap<>(snapshot.get("attributes", new Document()));
-        return new Fact(snapshot.getLong("version"), TYPE, Instant.parse(snapshot.getString("recordedAt")),
-                LocalDate.parse(snapshot.getString("effectiveDate")), null, null, null, changes, attributes, null);
+        return new Fact(snapshot.getLong("version"), TYPE, IsoText.instant(snapshot.getString("recordedAt")),
+                IsoText.date(snapshot.getString("effectiveDate")), null, null, null, changes, attributes, null);
     }
 
     private static long[] directory(Document state) {
