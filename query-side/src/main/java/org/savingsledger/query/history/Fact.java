@@ -123,7 +123,7 @@ public record Fact(long version, String type, Instant recordedAt, LocalDate effe
         }
         Document move = document.get("move", Document.class);
         return new Fact(document.getLong("version"), document.getString("type"),
-                Instant.parse(document.getString("recordedAt")), LocalDate.parse(document.getString("effectiveDate")),
+                IsoText.instant(document.getString("recordedAt")), IsoText.date(document.getString("effectiveDate")),
                 document.getString("actor"), document.getString("reason"), document.getString("decisionRef"),
                 changes, new LinkedHashMap<>(document.get("attributes", Document.class)),
                 move == null ? null : new Move(move.getString("fromYear"), move.getString("toYear"), decimal(move.get("amount"))));

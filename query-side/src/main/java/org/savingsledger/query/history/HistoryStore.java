@@ -144,9 +144,10 @@ public final class HistoryStore {
      * What a fold of savings as at {@code asAt}, effective on {@code effectiveOn}, needs of their
      * facts, oldest first per saving: when a bucket's fold snapshot counts (every fact it sums was
      * recorded by {@code asAt} and effective by {@code effectiveOn}), the latest such snapshot as
-     * a {@link FoldSnapshots#TYPE} fact followed by the facts from its bucket on, up to the last bucket
-     * holding a fact recorded by {@code asAt}; otherwise every fact up to there. Two reads for all the
-     * savings, whatever the length of their histories. Not for listing history entries.
+     * a {@link FoldSnapshots#TYPE} fact followed by the facts of its bucket and of the later buckets that
+     * can hold a visible fact ({@link FoldSnapshots#bucketsToRead}); otherwise the facts of the first
+     * bucket and of those later ones. Facts of buckets left out are not visible, so they change no fold;
+     * not for listing history entries. Two reads for all the savings, whatever the length of their histories.
      */
     public Map<String, List<Fact>> savingFolds(Collection<String> savingIds, Instant asAt, LocalDate effectiveOn) {
         Map<String, List<Fact>> facts = new LinkedHashMap<>();
@@ -157,12 +158,12 @@ public final class HistoryStore {
         Map<String, String> snapshotBuckets = new HashMap<>();
         headsOf(StreamKind.SAVING).find(Filters.in("_id", savingIds)).forEach(head -> {
             String id = head.getString("_id");
-            long[] range = FoldSnapshots.bucketsToRead(head, asAt, effectiveOn);
-            for (long bucket = range[0]; bucket <= range[1]; bucket++) {
+            long[] buckets = FoldSnapshots.bucketsToRead(head, asAt, effectiveOn);
+            for (long bucket : buckets) {
                 bucketIds.add(bucketId(id, bucket));
             }
-            if (range[0] > 0) {
-                snapshotBuckets.put(id, bucketId(id, range[0]));
+            if (buckets[0] > 0) {
+                snapshotBuckets.put(id, bucketId(id, buckets[0]));
             }
         });
         Map<String, List<Fact>> byStream = new HashMap<>();

@@ -78,6 +78,12 @@ public final class LedgerBenchmarks {
         new Pages(LedgerUnderTest.of(context, port, user, password, sizes, report, log, new Seeds(seeds))).run(user, password);
     }
 
+    /** The as-at queries alone, over the as-at ledgers alone, on a fresh ledger: for measuring a change to the folds quickly. */
+    public void runAsAt() throws Exception {
+        LedgerUnderTest ledger = LedgerUnderTest.of(context, port, user, password, sizes, report, log, new Seeds(seeds));
+        new AsAtQueries(ledger).run(new Seeding(ledger).histories());
+    }
+
     /** {@link ConcurrentReads} over the mid-size as-at ledger, writers on savings of their own. */
     private static void concurrentReads(LedgerUnderTest ledger, List<ProgrammeId> programmes, double singleReaderRate,
                                         double bestHttpRate) throws Exception {

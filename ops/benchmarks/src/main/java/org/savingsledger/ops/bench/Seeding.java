@@ -44,6 +44,18 @@ record Seeding(LedgerUnderTest ledger) {
         return histories;
     }
 
+    /** The as-at ledgers alone, loaded as {@link #run()} loads them, the live read models caught up: smallest history first. */
+    List<ProgrammeId> histories() throws InterruptedException {
+        List<ProgrammeId> histories = new ArrayList<>();
+        for (int level = 0; level < ledger.sizes().history().size(); level++) {
+            long seed = ledger.seeds().history(level);
+            ledger.load(new LedgerGenerator(historyShape(ledger.sizes().history().get(level)), seed), UnaryOperator.identity());
+            histories.add(ProgrammeId.of("council-000-p0-" + Long.toString(seed, 36)));
+        }
+        ledger.awaitReadModels(ledger.headIndex(), Duration.ofMinutes(30));
+        return histories;
+    }
+
     /** An as-at ledger: one programme of {@link BenchSizes#HISTORY_SAVINGS} savings, each with {@code changes} changes. */
     static LedgerGenerator.Shape historyShape(int changes) {
         return new LedgerGenerator.Shape(1, 1, BenchSizes.HISTORY_SAVINGS, 6, changes, 4);
