@@ -66,7 +66,26 @@ public final class FoldSnapshots {
         directory[(int) bucket * ENTRY + 1] = nanos(Instant.parse(fold.getString("maxRecordedAt")));
         directory[(int) bucket * ENTRY + 2] = LocalDate.parse(fold.getString("maxEffectiveDate")).toEpochDay();
         PackedLongs.write(state, DIRECTORY, directory);
-        return new Document("version", version - 1)
+        return snapshot(state, fold, version - 1);
+    }
+
+    /**
+     * The whole head as the fact a fold starts from, when every fact of the saving is visible as at
+     * {@code asAt}, effective on {@code effectiveOn} (the head's running fold is then exactly their
+     * fold, and no bucket needs reading); null otherwise, or for a head kept without a running fold.
+     */
+    static Fact whole(Document head, Instant asAt, LocalDate effectiveOn) {
+        Document fold = head.get(FOLD, Document.class);
+        if (fold == null || !head.containsKey("version") || IsoText.instant(fold.getString("maxRecordedAt")).isAfter(asAt)
+                || IsoText.date(fold.getString("maxEffectiveDate")).isAfter(effectiveOn)) {
+            return null;
+        }
+        return asFact(snapshot(head, fold, head.getLong("version")));
+    }
+
+    /** The fold of every fact up to {@code version}, from the head {@code state} and its running {@code fold} after it. */
+    private static Document snapshot(Document state, Document fold, long version) {
+        return new Document("version", version)
                 .append("recordedAt", fold.getString("maxRecordedAt"))
                 .append("effectiveDate", fold.getString("maxEffectiveDate"))
                 .append("attributes", fold.get("attributes", Document.class))

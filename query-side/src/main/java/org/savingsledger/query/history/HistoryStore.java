@@ -147,7 +147,9 @@ public final class HistoryStore {
      * a {@link FoldSnapshots#TYPE} fact followed by the facts of its bucket and of the later buckets that
      * can hold a visible fact ({@link FoldSnapshots#bucketsToRead}); otherwise the facts of the first
      * bucket and of those later ones. Facts of buckets left out are not visible, so they change no fold;
-     * not for listing history entries. Two reads for all the savings, whatever the length of their histories.
+     * not for listing history entries. Two reads for all the savings, whatever the length of their histories;
+     * one when every fact of every saving is visible (the usual question, as at now): then a saving's head
+     * holds their fold, returned as one {@link FoldSnapshots#TYPE} fact, and none of its buckets is read.
      */
     public Map<String, List<Fact>> savingFolds(Collection<String> savingIds, Instant asAt, LocalDate effectiveOn) {
         Map<String, List<Fact>> facts = new LinkedHashMap<>();
@@ -156,8 +158,14 @@ public final class HistoryStore {
         }
         List<String> bucketIds = new ArrayList<>();
         Map<String, String> snapshotBuckets = new HashMap<>();
+        Map<String, List<Fact>> byStream = new HashMap<>();
         headsOf(StreamKind.SAVING).find(Filters.in("_id", savingIds)).forEach(head -> {
             String id = head.getString("_id");
+            Fact whole = FoldSnapshots.whole(head, asAt, effectiveOn);
+            if (whole != null) {
+                byStream.put(id, new ArrayList<>(List.of(whole)));
+                return;
+            }
             long[] buckets = FoldSnapshots.bucketsToRead(head, asAt, effectiveOn);
             for (long bucket : buckets) {
                 bucketIds.add(bucketId(id, bucket));
@@ -166,15 +174,16 @@ public final class HistoryStore {
                 snapshotBuckets.put(id, bucketId(id, buckets[0]));
             }
         });
-        Map<String, List<Fact>> byStream = new HashMap<>();
-        history(StreamKind.SAVING).find(Filters.in("_id", bucketIds)).forEach(bucket -> {
-            String stream = bucket.getString("stream");
-            List<Fact> streamFacts = byStream.computeIfAbsent(stream, id -> new ArrayList<>());
-            bucket.getList("facts", Document.class).forEach(fact -> streamFacts.add(Fact.fromDocument(fact)));
-            if (bucket.getString("_id").equals(snapshotBuckets.get(stream))) {
-                streamFacts.add(FoldSnapshots.asFact(bucket.get("checkpoint", Document.class)));
-            }
-        });
+        if (!bucketIds.isEmpty()) {
+            history(StreamKind.SAVING).find(Filters.in("_id", bucketIds)).forEach(bucket -> {
+                String stream = bucket.getString("stream");
+                List<Fact> streamFacts = byStream.computeIfAbsent(stream, id -> new ArrayList<>());
+                bucket.getList("facts", Document.class).forEach(fact -> streamFacts.add(Fact.fromDocument(fact)));
+                if (bucket.getString("_id").equals(snapshotBuckets.get(stream))) {
+                    streamFacts.add(FoldSnapshots.asFact(bucket.get("checkpoint", Document.class)));
+                }
+            });
+        }
         for (String savingId : savingIds) {
             List<Fact> streamFacts = byStream.getOrDefault(savingId, new ArrayList<>());
             streamFacts.sort(Comparator.comparingLong(Fact::version));

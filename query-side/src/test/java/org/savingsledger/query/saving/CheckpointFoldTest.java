@@ -122,9 +122,17 @@ class CheckpointFoldTest {
                     .as("as at %s effective on %s", asAt, effectiveOn)
                     .isEqualTo(SavingPosition.of(id, all, asAt, effectiveOn));
         }
+        // as at the last recording, effective on every date: the head's running fold alone, at the last version
         List<Fact> latest = store.savingFolds(List.of(id), end, EVERYTHING).get(id);
-        assertThat(latest.get(0).type()).isEqualTo("Checkpoint");
-        assertThat(latest).hasSize(1 + FACTS % 10);
+        assertThat(latest).singleElement().satisfies(whole -> {
+            assertThat(whole.type()).isEqualTo("Checkpoint");
+            assertThat(whole.version()).isEqualTo(FACTS - 1);
+        });
+        assertThat(SavingPosition.of(id, latest, end, EVERYTHING)).isEqualTo(SavingPosition.of(id, all, end, EVERYTHING));
+        // one second before the last recording: the last checkpoint and the facts after it, as before
+        List<Fact> before = store.savingFolds(List.of(id), end.minusSeconds(1), EVERYTHING).get(id);
+        assertThat(before.get(0).type()).isEqualTo("Checkpoint");
+        assertThat(before.size()).isLessThanOrEqualTo(1 + 10);
     }
 
     @Test
