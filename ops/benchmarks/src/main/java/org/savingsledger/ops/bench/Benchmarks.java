@@ -37,6 +37,7 @@ public final class Benchmarks {
         Integer organisations = null;
         int repeat = 1;
         boolean pagesOnly = false;
+        boolean replayOnly = false;
         List<String> application = new ArrayList<>();
         for (String arg : args) {
             switch (arg) {
@@ -44,6 +45,7 @@ public final class Benchmarks {
                 case "--quick" -> sizes = BenchSizes.QUICK;
                 case "--tiny" -> sizes = BenchSizes.TINY;
                 case "--only=pages" -> pagesOnly = true;
+                case "--only=replay" -> replayOnly = true;
                 default -> {
                     if (arg.startsWith("--organisations=")) {
                         organisations = Integer.parseInt(arg.substring("--organisations=".length()));
@@ -62,7 +64,8 @@ public final class Benchmarks {
             sizes = sizes.withOrganisations(organisations);
         }
         String command = "java -jar ops/benchmarks/target/savings-ledger-benchmarks.jar" + (sizes.name().equals("quick") ? "" : " --" + sizes.name())
-                + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat) + (pagesOnly ? " --only=pages" : "");
+                + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat) + (pagesOnly ? " --only=pages" : "")
+                + (replayOnly ? " --only=replay" : "");
         System.setProperty("axoniq.update-checker.disabled", "true");
         long start = System.nanoTime();
         List<BenchReport> runs = new ArrayList<>();
@@ -70,7 +73,7 @@ public final class Benchmarks {
         for (int r = 1; r <= repeat; r++) {
             String label = repeat == 1 ? "" : "run " + r + " of " + repeat + ": ";
             BenchReport report = new BenchReport(command + (repeat == 1 ? "" : " (run " + r + " of " + repeat + ")"), machine());
-            boolean completed = runOnce(sizes, application, report, label, pagesOnly);
+            boolean completed = runOnce(sizes, application, report, label, pagesOnly, replayOnly);
             raw.append(repeat == 1 ? "" : "\n## Run " + r + " of " + repeat + "\n\n").append(report.markdown());
             if (!completed) {
                 System.out.println(raw);
@@ -115,7 +118,7 @@ public final class Benchmarks {
 
     /** One run on a fresh ledger in a new temporary directory; false when it failed (its trace printed). */
     private static boolean runOnce(BenchSizes sizes, List<String> arguments, BenchReport report, String label,
-                                   boolean pagesOnly) throws IOException {
+                                   boolean pagesOnly, boolean replayOnly) throws IOException {
         Path directory = Files.createTempDirectory("savings-ledger-bench-");
         String password = UUID.randomUUID().toString();
         List<String> application = new ArrayList<>(arguments);
@@ -129,6 +132,8 @@ public final class Benchmarks {
                     line -> System.out.printf("[%s] %s%s%n", Instant.now(), label, line));
             if (pagesOnly) {
                 benchmarks.runPages();
+            } else if (replayOnly) {
+                benchmarks.runReplay();
             } else {
                 benchmarks.runAll();
             }
