@@ -58,7 +58,7 @@ public class ReadModelRebuilds implements DisposableBean {
                              TokenStore tokenStore,
                              EventCoverage coverage,
                              @Value("${ledger.rebuild.batch-size:500}") int batchSize,
-                             @Value("${ledger.rebuild.segments:2}") int segments,
+                             @Value("${ledger.rebuild.segments:1}") int segments,
                              @Value("${ledger.rebuild.retired-kept:PT10M}") Duration retiredKept,
                              @Value("${ledger.node-id:}") String nodeId) {
         this.generations = generations;
