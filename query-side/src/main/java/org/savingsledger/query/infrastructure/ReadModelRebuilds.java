@@ -1,23 +1,12 @@
 package org.savingsledger.query.infrastructure;
 
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.savingsledger.query.history.CommitteeHistoryProjection;
-import org.savingsledger.query.history.OrganisationHistoryProjection;
 import org.savingsledger.query.history.GenerationLifecycle;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.HistoryTarget;
-import org.savingsledger.query.history.HistoryWriter;
-import org.savingsledger.query.history.ProgrammeHistoryProjection;
 import org.savingsledger.query.history.ReadModelGenerations;
-import org.savingsledger.query.history.SavingHistoryProjection;
 import org.savingsledger.query.history.StreamKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +44,7 @@ public class ReadModelRebuilds implements DisposableBean {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final EventCoverage coverage;
-    private final int batchSize;
+    private final RebuildProcessor.Settings settings;
     private final Duration retiredKept;
     private final String node;
     private final Map<StreamKind, Rebuild> running = new ConcurrentHashMap<>();
@@ -69,6 +58,7 @@ public class ReadModelRebuilds implements DisposableBean {
                              TokenStore tokenStore,
                              EventCoverage coverage,
                              @Value("${ledger.rebuild.batch-size:500}") int batchSize,
+                             @Value("${ledger.rebuild.segments:1}") int segments,
                              @Value("${ledger.rebuild.retired-kept:PT10M}") Duration retiredKept,
                              @Value("${ledger.node-id:}") String nodeId) {
         this.generations = generations;
@@ -76,7 +66,7 @@ public class ReadModelRebuilds implements DisposableBean {
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.coverage = coverage;
-        this.batchSize = batchSize;
+        this.settings = new RebuildProcessor.Settings(batchSize, segments);
         this.retiredKept = retiredKept;
         this.node = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
     }
@@ -104,47 +94,20 @@ public class ReadModelRebuilds implements DisposableBean {
         }
     }
 
+    /** How this instance's rebuilds run ({@code ledger.rebuild.batch-size}, {@code ledger.rebuild.segments}). */
+    public RebuildProcessor.Settings settings() {
+        return settings;
+    }
+
     /** Whether this instance is running a rebuild of {@code kind}. */
     public boolean isRunningHere(StreamKind kind) {
         return running.containsKey(kind);
     }
 
-    private TrackingEventProcessor processor(StreamKind kind, int generation) {
+    private RebuildProcessor processor(StreamKind kind, int generation) {
         HistoryStore store = generations.store(kind, generation);
-        return processor(processorName(kind, generation), kind, HistoryTarget.of(store), eventStore, tokenStore,
-                batchSize);
-    }
-
-    /**
-     * A single-segment tracking processor of {@code kind}'s projection over the event store, writing
-     * where {@code target} says, as a rebuild runs one: no transaction manager (the token follows the
-     * MongoDB writes), errors propagate so a failed batch is retried, and each batch written at its end.
-     */
-    public static TrackingEventProcessor processor(String name, StreamKind kind, HistoryTarget target,
-                                                   EventStore eventStore, TokenStore tokenStore, int batchSize) {
-        HistoryWriter writer = new HistoryWriter(target);
-        TrackingEventProcessor processor = TrackingEventProcessor.builder()
-                .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection(kind, writer))
-                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
-                .messageSource(eventStore)
-                .tokenStore(tokenStore)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(batchSize))
-                .build();
-        processor.registerHandlerInterceptor(writer.batchBoundaries());
-        return processor;
-    }
-
-    /** The projection that keeps {@code kind}'s read model, writing through {@code writer}. */
-    public static Object projection(StreamKind kind, HistoryWriter writer) {
-        return switch (kind) {
-            case SAVING -> new SavingHistoryProjection(writer);
-            case PROGRAMME -> new ProgrammeHistoryProjection(writer);
-            case COMMITTEE -> new CommitteeHistoryProjection(writer);
-            case ORGANISATION -> new OrganisationHistoryProjection(writer);
-        };
+        return RebuildProcessor.of(processorName(kind, generation), kind, HistoryTarget.of(store), eventStore, tokenStore,
+                settings);
     }
 
     static String processorName(StreamKind kind, int generation) {
@@ -160,10 +123,7 @@ public class ReadModelRebuilds implements DisposableBean {
     }
 
     private void step(Rebuild rebuild) {
-        TrackingToken token = rebuild.processor.processingStatus().values().stream().findFirst()
-                .map(EventTrackerStatus::getTrackingToken).orElse(null);
-        long position = token == null ? -1 : org.axonframework.eventhandling.WrappedToken.unwrapLowerBound(token)
-                .position().orElse(-1);
+        long position = rebuild.processor.position();
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         if (!lifecycle.heartbeat(rebuild.kind, rebuild.generation, position, head)) {
@@ -171,14 +131,14 @@ public class ReadModelRebuilds implements DisposableBean {
             return;
         }
         if (rebuild.handoffUpTo == null) {
-            if (covers(token, head)) {
+            if (covers(rebuild.processor, head)) {
                 rebuild.handoffUpTo = lifecycle.beginHandoff(rebuild.kind, rebuild.generation).orElse(null);
                 rebuild.handoffStarted = Instant.now();
                 if (rebuild.handoffUpTo == null) {
                     finish(rebuild, "no longer the rebuild under way");
                 }
             }
-        } else if (covers(token, rebuild.handoffUpTo)) {
+        } else if (covers(rebuild.processor, rebuild.handoffUpTo)) {
             rebuild.processor.shutDown();
             boolean completed = lifecycle.complete(rebuild.kind, rebuild.generation);
             finish(rebuild, completed ? null : "abandoned during the hand-over");
@@ -189,18 +149,21 @@ public class ReadModelRebuilds implements DisposableBean {
         }
     }
 
-    private boolean covers(TrackingToken token, long index) {
-        return coverage.covers(token, index);
+    /** Whether every segment of the rebuild has handled every event up to {@code index}. */
+    private boolean covers(RebuildProcessor processor, long index) {
+        return processor.allSegments(token -> coverage.covers(token, index));
     }
 
     private void finish(Rebuild rebuild, String failure) {
         rebuild.ticking.cancel(false);
         rebuild.processor.shutDown();
         running.remove(rebuild.kind);
-        try {
-            tokenStore.deleteToken(processorName(rebuild.kind, rebuild.generation), 0);
-        } catch (RuntimeException e) {
-            log.debug("Token of {} not deleted: {}", processorName(rebuild.kind, rebuild.generation), e.toString());
+        for (int segment = 0; segment < settings.segments(); segment++) {
+            try {
+                tokenStore.deleteToken(processorName(rebuild.kind, rebuild.generation), segment);
+            } catch (RuntimeException e) {
+                log.debug("Token of {} not deleted: {}", processorName(rebuild.kind, rebuild.generation), e.toString());
+            }
         }
         if (failure == null) {
             log.info("Read model {} rebuilt: generation {} is now the one queries read", rebuild.kind.readModel(),
@@ -223,12 +186,12 @@ public class ReadModelRebuilds implements DisposableBean {
     private static final class Rebuild {
         final StreamKind kind;
         final int generation;
-        final TrackingEventProcessor processor;
+        final RebuildProcessor processor;
         volatile java.util.concurrent.ScheduledFuture<?> ticking;
         Long handoffUpTo;
         Instant handoffStarted;
 
-        Rebuild(StreamKind kind, int generation, TrackingEventProcessor processor) {
+        Rebuild(StreamKind kind, int generation, RebuildProcessor processor) {
             this.kind = kind;
             this.generation = generation;
             this.processor = processor;

@@ -36,16 +36,15 @@ public final class Benchmarks {
         BenchSizes sizes = BenchSizes.QUICK;
         Integer organisations = null;
         int repeat = 1;
-        boolean pagesOnly = false;
-        boolean asAtOnly = false;
+        // one workload alone, for measuring a change quickly: pages, asat or replay
+        String only = null;
         List<String> application = new ArrayList<>();
         for (String arg : args) {
             switch (arg) {
                 case "--full" -> sizes = BenchSizes.FULL;
                 case "--quick" -> sizes = BenchSizes.QUICK;
                 case "--tiny" -> sizes = BenchSizes.TINY;
-                case "--only=pages" -> pagesOnly = true;
-                case "--only=asat" -> asAtOnly = true;
+                case "--only=pages", "--only=asat", "--only=replay" -> only = arg.substring("--only=".length());
                 default -> {
                     if (arg.startsWith("--organisations=")) {
                         organisations = Integer.parseInt(arg.substring("--organisations=".length()));
@@ -64,8 +63,7 @@ public final class Benchmarks {
             sizes = sizes.withOrganisations(organisations);
         }
         String command = "java -jar ops/benchmarks/target/savings-ledger-benchmarks.jar" + (sizes.name().equals("quick") ? "" : " --" + sizes.name())
-                + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat) + (pagesOnly ? " --only=pages" : "")
-                + (asAtOnly ? " --only=asat" : "");
+                + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat) + (only == null ? "" : " --only=" + only);
         System.setProperty("axoniq.update-checker.disabled", "true");
         long start = System.nanoTime();
         List<BenchReport> runs = new ArrayList<>();
@@ -73,7 +71,7 @@ public final class Benchmarks {
         for (int r = 1; r <= repeat; r++) {
             String label = repeat == 1 ? "" : "run " + r + " of " + repeat + ": ";
             BenchReport report = new BenchReport(command + (repeat == 1 ? "" : " (run " + r + " of " + repeat + ")"), machine());
-            boolean completed = runOnce(sizes, application, report, label, pagesOnly, asAtOnly);
+            boolean completed = runOnce(sizes, application, report, label, only);
             raw.append(repeat == 1 ? "" : "\n## Run " + r + " of " + repeat + "\n\n").append(report.markdown());
             if (!completed) {
                 System.out.println(raw);
@@ -118,7 +116,7 @@ public final class Benchmarks {
 
     /** One run on a fresh ledger in a new temporary directory; false when it failed (its trace printed). */
     private static boolean runOnce(BenchSizes sizes, List<String> arguments, BenchReport report, String label,
-                                   boolean pagesOnly, boolean asAtOnly) throws IOException {
+                                   String only) throws IOException {
         Path directory = Files.createTempDirectory("savings-ledger-bench-");
         String password = UUID.randomUUID().toString();
         List<String> application = new ArrayList<>(arguments);
@@ -130,12 +128,14 @@ public final class Benchmarks {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             LedgerBenchmarks benchmarks = new LedgerBenchmarks(context, port, "admin", password, sizes, report,
                     line -> System.out.printf("[%s] %s%s%n", Instant.now(), label, line));
-            if (pagesOnly) {
-                benchmarks.runPages();
-            } else if (asAtOnly) {
-                benchmarks.runAsAt();
-            } else {
+            if (only == null) {
                 benchmarks.runAll();
+            } else {
+                switch (only) {
+                    case "pages" -> benchmarks.runPages();
+                    case "asat" -> benchmarks.runAsAt();
+                    default -> benchmarks.runReplay();
+                }
             }
             report.note(String.format(Locale.ROOT, "%sthe run took %d s, start-up of the embedded stores included.",
                     label.isEmpty() ? "This run: " : label, Duration.ofNanos(System.nanoTime() - start).toSeconds()));

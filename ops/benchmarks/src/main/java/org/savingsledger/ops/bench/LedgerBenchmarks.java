@@ -84,6 +84,13 @@ public final class LedgerBenchmarks {
         new AsAtQueries(ledger).run(new Seeding(ledger).histories());
     }
 
+    /** The replay workload alone, after the load it replays: for measuring a change to the rebuild quickly. */
+    public void runReplay() throws Exception {
+        LedgerUnderTest ledger = LedgerUnderTest.of(context, port, user, password, sizes, report, log, new Seeds(seeds));
+        new Seeding(ledger).run();
+        new Replay(ledger).run();
+    }
+
     /** {@link ConcurrentReads} over the mid-size as-at ledger, writers on savings of their own. */
     private static void concurrentReads(LedgerUnderTest ledger, List<ProgrammeId> programmes, double singleReaderRate,
                                         double bestHttpRate) throws Exception {

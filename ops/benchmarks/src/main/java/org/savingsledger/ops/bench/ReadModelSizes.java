@@ -103,10 +103,10 @@ record ReadModelSizes(LedgerUnderTest ledger, DataDirectory directory) {
         rebuild.requireCompleted();
         Samples byDatabase = Samples.of(database, databaseBefore, databaseSize().total());
         BenchReport report = ledger.report();
-        report.add(Sizing.SIZING, "read-model database during a rebuild of all 3 read models, per 10⁶ events (dbStats, every 100 ms)",
+        report.add(Sizing.SIZING, "read-model database during a rebuild of all 4 read models, per 10⁶ events (dbStats, every 100 ms)",
                 samplesValue(byDatabase, events, database.size(), seconds) + "; " + retired + " retired generations kept before");
         OptionalLong fileAfter = directory.readModelFileBytes();
-        report.add(Sizing.SIZING, "read-model store on disk during a rebuild of all 3 read models, per 10⁶ events (its files, every 100 ms)",
+        report.add(Sizing.SIZING, "read-model store on disk during a rebuild of all 4 read models, per 10⁶ events (its files, every 100 ms)",
                 fileBefore.isPresent() && fileAfter.isPresent()
                         ? samplesValue(Samples.of(files, fileBefore.getAsLong(), fileAfter.getAsLong()), events, files.size(), seconds)
                                 + "; " + retired + " retired generations kept before"

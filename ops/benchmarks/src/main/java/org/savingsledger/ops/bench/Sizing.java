@@ -47,7 +47,7 @@ record Sizing(LedgerUnderTest ledger) {
                 + "files under ledger.data-dir/mongo (the embedded server's H2 file, what the all-in-one on a council's laptop "
                 + "holds; n/a when the store is in memory or external). The data directory figure is every file under "
                 + "ledger.data-dir: the embedded PostgreSQL's cluster with its WAL, and the read-model file.");
-        report.note("Sizing, rebuild: a rebuild of all 3 read models is started as the replay workload does "
+        report.note("Sizing, rebuild: a rebuild of all 4 read models is started as the replay workload does "
                 + "(ReadModelRebuilds), and dbStats and the read-model files are sampled every 100 ms until it completes; "
                 + "\"before\" is the size just before it started (with the generations the replay workload's rebuild retired, "
                 + "still kept: ledger.rebuild.retired-kept, 10 minutes by default), \"after\" the size once it completed (the "
