@@ -26,8 +26,12 @@ public final class AsAtSamples {
         }
     }
 
-    /** When the generated histories begin and end being recorded ({@link LedgerGenerator}: 2020-03-01 to 2026-03-31). */
-    static final Instant FROM = Instant.parse("2020-03-01T00:00:00Z");
+    /**
+     * When the generated histories begin and end being recorded ({@link LedgerGenerator}: 2020-03-01 to 2026-03-31):
+     * an {@code asAt} is after the first day's 09:00 UTC, by when every saving was proposed (an earlier one is a 404
+     * for a saving not yet recorded), and effective dates start on the first day.
+     */
+    static final Instant FROM = Instant.parse("2020-03-01T10:00:00Z");
     static final Instant TO = Instant.parse("2026-04-01T00:00:00Z");
 
     private AsAtSamples() {

@@ -19,7 +19,7 @@ class AsAtSamplesTest {
         assertThat(samples).extracting(AsAtSamples.Sample::saving).startsWith(0, 1, 2).contains(39);
         assertThat(samples.stream().filter(sample -> sample.saving() == 17)).hasSize(25);
         assertThat(samples).allSatisfy(sample -> {
-            assertThat(sample.asAt()).isBetween(Instant.parse("2020-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"));
+            assertThat(sample.asAt()).isBetween(Instant.parse("2020-03-01T10:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"));
             assertThat(sample.effectiveOn()).isNull();
             assertThat(sample.query()).doesNotContain("effectiveOn");
         });
