@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -73,18 +72,8 @@ final class QuerySideInstance implements AutoCloseable {
             mongo = "mongodb://" + address.getHost() + ":" + address.getPort();
         }
         int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
-        command.add("-Daxoniq.update-checker.disabled=true");
+        List<String> command = ChildJava.command(QuerySideApplication.class, jvm);
         String main = QuerySideApplication.class.getName();
-        if (QuerySideApplication.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
-            // inside the Spring Boot jar: its launcher finds the classes in the nested jars
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dloader.main=" + main,
-                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
-        } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
-        }
         command.addAll(List.of("--server.port=" + port, "--server.address=" + InetAddress.getLoopbackAddress().getHostAddress(),
                 "--ledger.mongo.uri=" + mongo, "--ledger.mongo.database=" + database, "--ledger.node-id=" + node,
                 // the schema belongs to the command side, which has migrated it

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -62,16 +61,8 @@ record StartUp(LedgerUnderTest ledger) {
             port = socket.getLocalPort();
         }
         Path log = data.resolveSibling(data.getFileName() + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Daxoniq.update-checker.disabled=true");
+        List<String> command = ChildJava.command(SavingsLedgerApplication.class, List.of());
         String main = SavingsLedgerApplication.class.getName();
-        if (SavingsLedgerApplication.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dloader.main=" + main,
-                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
-        } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
-        }
         command.addAll(List.of("--server.port=" + port, "--server.address=" + InetAddress.getLoopbackAddress().getHostAddress(),
                 "--ledger.data-dir=" + data, "--logging.level." + main + "=INFO"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
