@@ -29,7 +29,7 @@ record Appends(LedgerUnderTest ledger) {
         CommandGateway gateway = ledger.bean(CommandGateway.class);
         // On 2 cores the JIT compiles the command path for the first tens of seconds after start-up, and
         // HTTP, measured first, paid for it: both paths are warmed together before any level is measured.
-        ledger.closedLoop(4, sizes.warmup().multipliedBy(5), i -> {
+        ledger.closedLoop(4, sizes.warmup().multipliedBy(15), i -> {
             ledger.postDelivery(savings.get(i));
             gateway.sendAndWait(ledger.delivery(savings.get(i)));
         });
@@ -70,7 +70,7 @@ record Appends(LedgerUnderTest ledger) {
         raw.drop();
         report.note("The append figures are closed loops: each client sends its next command when the last is answered, "
                 + "each to a saving of its own (no version conflicts); a command is a RecordSavingDelivered of 1p. "
-                + "Before the first level, 4 clients send through both the HTTP API and the gateway for five warm-up "
+                + "Before the first level, 4 clients send through both the HTTP API and the gateway for fifteen warm-up "
                 + "periods, so that neither is measured while the JIT compiles.");
         return bestHttpRate;
     }
