@@ -36,18 +36,23 @@ public final class Benchmarks {
         BenchSizes sizes = BenchSizes.QUICK;
         Integer organisations = null;
         int repeat = 1;
-        // one workload alone, for measuring a change quickly: pages, asat or replay
+        // one workload alone, for measuring a change quickly: pages, asat, replay or mixed
         String only = null;
+        // the mixed load alone: one closed-loop reader's rate on the as-at mix, and the writers' rate (a quick run's)
+        double[] mixedRates = {174, 147};
         List<String> application = new ArrayList<>();
         for (String arg : args) {
             switch (arg) {
                 case "--full" -> sizes = BenchSizes.FULL;
                 case "--quick" -> sizes = BenchSizes.QUICK;
                 case "--tiny" -> sizes = BenchSizes.TINY;
-                case "--only=pages", "--only=asat", "--only=replay" -> only = arg.substring("--only=".length());
+                case "--only=pages", "--only=asat", "--only=replay", "--only=mixed" -> only = arg.substring("--only=".length());
                 default -> {
                     if (arg.startsWith("--organisations=")) {
                         organisations = Integer.parseInt(arg.substring("--organisations=".length()));
+                    } else if (arg.startsWith("--mixed-rates=")) {
+                        String[] rates = arg.substring("--mixed-rates=".length()).split(",");
+                        mixedRates = new double[]{Double.parseDouble(rates[0]), Double.parseDouble(rates[1])};
                     } else if (arg.startsWith("--repeat=")) {
                         repeat = Integer.parseInt(arg.substring("--repeat=".length()));
                         if (repeat < 1) {
@@ -63,7 +68,8 @@ public final class Benchmarks {
             sizes = sizes.withOrganisations(organisations);
         }
         String command = "java -jar ops/benchmarks/target/savings-ledger-benchmarks.jar" + (sizes.name().equals("quick") ? "" : " --" + sizes.name())
-                + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat) + (only == null ? "" : " --only=" + only);
+                + (organisations == null ? "" : " --organisations=" + organisations) + (repeat == 1 ? "" : " --repeat=" + repeat) + (only == null ? "" : " --only=" + only)
+                + ("mixed".equals(only) ? String.format(Locale.ROOT, " --mixed-rates=%.0f,%.0f", mixedRates[0], mixedRates[1]) : "");
         System.setProperty("axoniq.update-checker.disabled", "true");
         long start = System.nanoTime();
         List<BenchReport> runs = new ArrayList<>();
@@ -71,7 +77,7 @@ public final class Benchmarks {
         for (int r = 1; r <= repeat; r++) {
             String label = repeat == 1 ? "" : "run " + r + " of " + repeat + ": ";
             BenchReport report = new BenchReport(command + (repeat == 1 ? "" : " (run " + r + " of " + repeat + ")"), machine());
-            boolean completed = runOnce(sizes, application, report, label, only);
+            boolean completed = runOnce(sizes, application, report, label, only, mixedRates);
             raw.append(repeat == 1 ? "" : "\n## Run " + r + " of " + repeat + "\n\n").append(report.markdown());
             if (!completed) {
                 System.out.println(raw);
@@ -116,7 +122,7 @@ public final class Benchmarks {
 
     /** One run on a fresh ledger in a new temporary directory; false when it failed (its trace printed). */
     private static boolean runOnce(BenchSizes sizes, List<String> arguments, BenchReport report, String label,
-                                   String only) throws IOException {
+                                   String only, double[] mixedRates) throws IOException {
         Path directory = Files.createTempDirectory("savings-ledger-bench-");
         String password = UUID.randomUUID().toString();
         List<String> application = new ArrayList<>(arguments);
@@ -134,6 +140,7 @@ public final class Benchmarks {
                 switch (only) {
                     case "pages" -> benchmarks.runPages();
                     case "asat" -> benchmarks.runAsAt();
+                    case "mixed" -> benchmarks.runMixed(mixedRates[0], mixedRates[1]);
                     default -> benchmarks.runReplay();
                 }
             }

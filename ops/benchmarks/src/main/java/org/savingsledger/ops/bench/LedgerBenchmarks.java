@@ -84,6 +84,19 @@ public final class LedgerBenchmarks {
         new AsAtQueries(ledger).run(new Seeding(ledger).histories());
     }
 
+    /**
+     * The mixed load alone, over the as-at ledgers alone, on a fresh ledger, at the given rates (one closed-loop
+     * reader's rate on the as-at mix, which the load halves, and the writers' rate in all): for looking into its
+     * latency tail without the whole run before it.
+     */
+    public void runMixed(double singleReaderRate, double writeRate) throws Exception {
+        LedgerUnderTest ledger = LedgerUnderTest.of(context, port, user, password, sizes, report, log, new Seeds(seeds));
+        List<ProgrammeId> histories = new Seeding(ledger).histories();
+        int middle = histories.size() / 2;
+        new MixedLoad(ledger).run(histories.get(middle), String.format(Locale.ROOT, "%,d history events",
+                Seeding.historyEvents(ledger.sizes().history().get(middle))), singleReaderRate, writeRate);
+    }
+
     /** The replay workload alone, after the load it replays: for measuring a change to the rebuild quickly. */
     public void runReplay() throws Exception {
         LedgerUnderTest ledger = LedgerUnderTest.of(context, port, user, password, sizes, report, log, new Seeds(seeds));

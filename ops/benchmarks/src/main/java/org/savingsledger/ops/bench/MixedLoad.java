@@ -77,6 +77,8 @@ record MixedLoad(LedgerUnderTest ledger) {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         ExecutorService readerPool = Executors.newFixedThreadPool(READERS);
         LagWatcher lag = new LagWatcher(ledger.bean(ReadModelProgress.class));
+        SlowestReads slowest = new SlowestReads(8);
+        GcPauses pauses = new GcPauses();
         try {
             lag.recording(false);
             long start = System.nanoTime();
@@ -105,14 +107,19 @@ record MixedLoad(LedgerUnderTest ledger) {
             }
             AtomicLong heapBefore = new AtomicLong();
             Thread heapAtWarmupEnd = heapProbe(recordFrom - TimeUnit.SECONDS.toNanos(Math.min(10, length.warmup().toSeconds() / 2)),
-                    recordFrom, heapBefore, () -> lag.recording(true));
+                    recordFrom, heapBefore, () -> {
+                        lag.recording(true);
+                        pauses.recording(true);
+                    });
             OpenLoop.Outcome outcome = new OpenLoop.Outcome() {
                 @Override
                 public void answered(int index, long nanos) {
                     sent.incrementAndGet();
-                    if (OpenLoop.intended(start, interval, index) >= recordFrom) {
+                    long due = OpenLoop.intended(start, interval, index);
+                    if (due >= recordFrom) {
                         reads.recordNanos(nanos);
                         byKind[index % KINDS.length].recordNanos(nanos);
+                        slowest.record(nanos, due - start, KINDS[index % KINDS.length]);
                     }
                 }
 
@@ -136,6 +143,7 @@ record MixedLoad(LedgerUnderTest ledger) {
                 reader.get();
             }
             long end = System.nanoTime();
+            pauses.recording(false);
             stop.set(true);
             for (Future<?> writer : writing) {
                 writer.get();
@@ -177,12 +185,17 @@ record MixedLoad(LedgerUnderTest ledger) {
                     + "harness's clients): used heap after System.gc() twice, %s before the warm-up ends and once more when the load "
                     + "has stopped and every write is reflected; the target allows 10%% (and 8 MiB) of growth.",
                     READERS, label, WRITERS, length.warmup(), Duration.ofSeconds(Math.min(10, length.warmup().toSeconds() / 2))));
+            String tail = String.format(Locale.ROOT, "Mixed load, after the warm-up: this JVM's garbage collections %s; "
+                    + "the %d slowest reads %s.", pauses.summary(), slowest.reads().size(), slowest.text());
+            ledger.log(tail);
+            report().note(tail);
             if (errors.get() > 0) {
                 throw new IllegalStateException(errors.get() + " of the mixed load's requests failed, the first " + firstError.get());
             }
         } finally {
             stop.set(true);
             lag.close();
+            pauses.close();
             readerPool.shutdownNow();
             writers.shutdownNow();
             writers.awaitTermination(1, TimeUnit.MINUTES);

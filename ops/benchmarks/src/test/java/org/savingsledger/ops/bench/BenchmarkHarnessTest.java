@@ -110,6 +110,11 @@ class BenchmarkHarnessTest {
                     assertThat(heap.target()).isEqualTo("≤ +10% (no leak)");
                     assertThat(heap.ratio()).matches("[\\d.]+×");
                 });
+        // the tail told apart: the collections after the warm-up and the slowest reads with when they were due
+        assertThat(report.notes()).filteredOn(note -> note.startsWith("Mixed load, after the warm-up")).singleElement()
+                .satisfies(note -> assertThat(note).matches("Mixed load, after the warm-up: this JVM's garbage collections "
+                        + "(no collection|[\\d,]+ collections, [\\d,]+ ms in all, the longest [\\d,]+ ms \\(.+\\)); "
+                        + "the [1-8] slowest reads .+ ms \\((programme summary|saving position|history page|year|BI extract), due [\\d.]+ s in\\).*\\."));
         // the all-in-one's start-up, first and later, in a process of its own
         assertThat(figures(report, StartUp.WORKLOAD)).extracting(BenchReport.Figure::name).containsExactly(
                 "the all-in-one (java -jar, embedded stores), first start, empty data directory",
