@@ -1,5 +1,6 @@
 package org.savingsledger.command;
 
+import org.savingsledger.command.infrastructure.EmbeddedPostgresStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,6 +19,9 @@ public class CommandSideApplication {
     public static void main(String[] args) {
         // These machines have no internet: Axon's update checker would only log failures.
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(CommandSideApplication.class, args);
+        SpringApplication application = new SpringApplication(CommandSideApplication.class);
+        // the embedded PostgreSQL's first start (initdb) runs beside the building of the context
+        application.addInitializers(EmbeddedPostgresStart.initializer());
+        application.run(args);
     }
 }

@@ -1,6 +1,7 @@
 package org.savingsledger.ops;
 
 import org.savingsledger.command.CommandSide;
+import org.savingsledger.command.infrastructure.EmbeddedPostgresStart;
 import org.savingsledger.ops.cli.TrackerUpload;
 import org.savingsledger.query.QuerySide;
 import org.springframework.boot.SpringApplication;
@@ -32,6 +33,9 @@ public class SavingsLedgerApplication {
         }
         // These machines have no internet: Axon's update checker would only log failures.
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(SavingsLedgerApplication.class, args);
+        SpringApplication application = new SpringApplication(SavingsLedgerApplication.class);
+        // the embedded PostgreSQL's first start (initdb) runs beside the building of the context
+        application.addInitializers(EmbeddedPostgresStart.initializer());
+        application.run(args);
     }
 }
