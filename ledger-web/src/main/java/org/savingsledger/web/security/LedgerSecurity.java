@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -55,6 +56,19 @@ public class LedgerSecurity {
     @Bean
     static PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * No observations of Spring Security's own: with an observation registry (actuator) it otherwise wraps every
+     * filter of the chain, the authentication and the authorization of every request in an observation and a timer
+     * (spring.security.filterchains, .authentications, .authorizations), which nothing reads: the dashboard and alerts
+     * use http.server.requests and the ledger's own meters, and failed sign-ins are counted by
+     * {@code ledger.security.sign-in.failures}. Measured as about a fifth of an API request's CPU on its request
+     * thread (docs/benchmarks.md). http.server.requests still times every request, refusals included.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** A URL Spring Security's firewall refuses (encoded slashes, odd characters) is a 400 like any bad input. */
