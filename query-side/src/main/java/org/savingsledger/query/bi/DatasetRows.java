@@ -57,12 +57,25 @@ final class DatasetRows {
         });
     }
 
+    /** As at now every saving is one fold snapshot, whose rows {@link SavingYearRows} writes; any other programme is folded. */
     static void savingYears(Extraction extraction, BiQuery query, RowSink sink) {
-        extraction.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
-                programme -> {
-                    List<FinancialYear> programmeYears = programme.summary().years().stream().map(YearLine::year).toList();
-                    programme.savings().forEach(saving -> savingYears(programme, programmeYears, saving, sink));
+        extraction.forEachProgrammeFolds(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
+                folds -> {
+                    if (!SavingYearRows.write(folds, query.asAt(), query.effectiveOn(), sink)) {
+                        savingYears(folds.extract(query.asAt(), query.effectiveOn()), sink);
+                    }
                 });
+    }
+
+    /** The rows of {@link #savingYears} with every programme folded: the general path, which tests compare with. */
+    static void savingYearsFolded(Extraction extraction, BiQuery query, RowSink sink) {
+        extraction.forEachProgramme(query.organisation(), query.programmeId(), query.asAt(), query.effectiveOn(),
+                programme -> savingYears(programme, sink));
+    }
+
+    private static void savingYears(ProgrammeExtract programme, RowSink sink) {
+        List<FinancialYear> programmeYears = programme.summary().years().stream().map(YearLine::year).toList();
+        programme.savings().forEach(saving -> savingYears(programme, programmeYears, saving, sink));
     }
 
     /** A saving's rows: one per year of its programme or of its own figures, in year order. */

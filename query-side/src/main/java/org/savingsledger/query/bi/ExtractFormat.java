@@ -37,18 +37,29 @@ public enum ExtractFormat {
             if (byteOrderMark) {
                 text.write(BYTE_ORDER_MARK);
             }
-            CSVPrinter printer = CSVFormat.RFC4180.builder()
+            CSVPrinter printer = RFC_4180.builder()
                     .setHeader(columns.stream().map(Column::name).toArray(String[]::new))
                     .get()
                     .print(text);
+            Column.Type[] types = columns.stream().map(Column::type).toArray(Column.Type[]::new);
             return new RowWriter() {
                 @Override
                 public void row(Object... values) throws IOException {
-                    Object[] cells = new Object[values.length];
+                    // the rows go straight to the writer after the printer's header: a cell that RFC 4180 never
+                    // quotes is written as it is, any other is quoted by Commons CSV (a tenth of the cost of
+                    // printRecord, whose per-record stream, lock and boxing were half an extract's CPU)
                     for (int i = 0; i < values.length; i++) {
-                        cells[i] = cell(columns.get(i).type(), values[i]);
+                        String cell = cell(types[i], values[i]);
+                        if (plain(cell)) {
+                            if (i > 0) {
+                                text.write(',');
+                            }
+                            text.write(cell);
+                        } else {
+                            RFC_4180.print(cell, text, i == 0);
+                        }
                     }
-                    printer.printRecord(cells);
+                    text.write(RECORD_END);
                 }
 
                 @Override
@@ -92,6 +103,9 @@ public enum ExtractFormat {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
+
+    private static final CSVFormat RFC_4180 = CSVFormat.RFC4180;
+    private static final String RECORD_END = "\r\n";
 
     /** Excel reads a UTF-8 file as Windows-1252 unless it starts with this (U+FEFF, bytes EF BB BF). */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
@@ -155,6 +169,26 @@ public enum ExtractFormat {
     static String cell(Column.Type type, Object value) {
         String text = text(value);
         return type == Column.Type.TEXT && text != null ? neutralised(text) : text;
+    }
+
+    /**
+     * Whether Commons CSV's RFC 4180 format writes {@code cell} as it is, unquoted: a text of letters, digits and
+     * {@code . _ / - :} alone (every id, figure, date, instant and financial year), which holds no delimiter, quote or
+     * line break, does not start with a character up to {@code #} and does not end in one up to a space (its rules
+     * for quoting, {@code QuoteMode.MINIMAL}). Anything else, null and the empty text among it, goes to Commons CSV.
+     */
+    static boolean plain(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '/' || c == '-' || c == ':')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

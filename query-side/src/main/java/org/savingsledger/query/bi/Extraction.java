@@ -43,6 +43,17 @@ public class Extraction {
     /** Hands over every programme (of one organisation, or only {@code programmeId}, or all), ordered by id. */
     public void forEachProgramme(String organisation, String programmeId, Instant asAt, LocalDate effectiveOn,
                                  Consumer<ProgrammeExtract> consumer) {
+        forEachProgrammeFolds(organisation, programmeId, asAt, effectiveOn,
+                folds -> consumer.accept(folds.extract(asAt, effectiveOn)));
+    }
+
+    /**
+     * Hands over every programme as {@link #forEachProgramme} selects them, before anything is folded
+     * but the programme's own position: its savings' ids in the order they were proposed and what
+     * {@link HistoryStore#savingFolds} read of their facts (as at now, usually one fold snapshot each).
+     */
+    void forEachProgrammeFolds(String organisation, String programmeId, Instant asAt, LocalDate effectiveOn,
+                               Consumer<ProgrammeFolds> consumer) {
         HistoryStore store = history.store();
         for (String id : programmeIds(organisation, programmeId)) {
             List<String> savingIds = store.savingsOf(id);
@@ -53,13 +64,23 @@ public class Extraction {
                     && !organisation.equalsIgnoreCase(programme.get().organisation().strip()))) {
                 continue;
             }
+            consumer.accept(new ProgrammeFolds(store, programme.get(), savingIds, facts));
+        }
+    }
+
+    /** A programme's position, its savings' ids and the facts read for the fold (the programme's own under its id). */
+    record ProgrammeFolds(HistoryStore store, ProgrammePosition programme, List<String> savingIds,
+                          Map<String, List<Fact>> facts) {
+
+        /** Everything an extract needs of the programme: its summary, its savings' positions and its history. */
+        ProgrammeExtract extract(Instant asAt, LocalDate effectiveOn) {
             List<SavingPosition> positions = SavingPosition.allOf(savingIds, facts, asAt, effectiveOn);
             List<SavingExtract> savings = positions.stream().map(position -> new SavingExtract(SavingView.of(position),
                     position.slippedIn(), position.slippedOut(),
                     () -> HistoryEntry.visible(store.facts(StreamKind.SAVING, position.id()), asAt, effectiveOn)))
                     .toList();
-            consumer.accept(new ProgrammeExtract(ProgrammeSummary.of(programme.get(), positions), savings,
-                    HistoryEntry.visible(facts.get(id), asAt, effectiveOn)));
+            return new ProgrammeExtract(ProgrammeSummary.of(programme, positions), savings,
+                    HistoryEntry.visible(facts.get(programme.id()), asAt, effectiveOn));
         }
     }
 

@@ -130,6 +130,49 @@ class ExtractFormatTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aPlainCellIsWrittenAsCommonsCsvWritesItAndEveryOtherCellByCommonsCsv() throws IOException {
+        assertThat(ExtractFormat.plain("council-001-x7")).isTrue();
+        assertThat(ExtractFormat.plain("2018/19")).isTrue();
+        assertThat(ExtractFormat.plain("-716.00")).isTrue();
+        assertThat(ExtractFormat.plain("2018-03-12T10:15:00.123Z")).isTrue();
+        assertThat(ExtractFormat.plain("")).isFalse();
+        assertThat(ExtractFormat.plain(null)).isFalse();
+        assertThat(ExtractFormat.plain("a b")).isFalse();
+        assertThat(ExtractFormat.plain("a,b")).isFalse();
+        assertThat(ExtractFormat.plain("#1")).isFalse();
+        // random rows of texts made of the characters that matter to quoting, written both ways
+        String alphabet = "aZ09._/-:,\"' #!\t\r\n=+@\u00e9\u00a3";
+        java.util.Random random = new java.util.Random(20);
+        List<Column> columns = List.of(new Column("a", Column.Type.INTEGER, "a"), new Column("b", Column.Type.TEXT, "b"),
+                new Column("c", Column.Type.TEXT, "c"));
+        for (int i = 0; i < 2_000; i++) {
+            Object[] row = new Object[3];
+            for (int c = 0; c < row.length; c++) {
+                int length = random.nextInt(5) - 1;
+                StringBuilder text = new StringBuilder();
+                for (int k = 0; k < length; k++) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                row[c] = length < 0 ? null : text.toString();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ExtractFormat.RowWriter writer = ExtractFormat.CSV.open(columns, out, false)) {
+                writer.row(row);
+                writer.row(row);
+            }
+            StringBuilder expected = new StringBuilder();
+            try (org.apache.commons.csv.CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader("a", "b", "c").get()
+                    .print(expected)) {
+                Object[] cells = {row[0], row[1] == null ? null : ExtractFormat.neutralised((String) row[1]),
+                        row[2] == null ? null : ExtractFormat.neutralised((String) row[2])};
+                printer.printRecord(cells);
+                printer.printRecord(cells);
+            }
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("row %s", Arrays.toString(row)).isEqualTo(expected.toString());
+        }
+    }
+
     /** A reader's way back, as docs/bi-datasets.md gives it: drop the first apostrophe of {@code '+[=+\-@\t\r]}. */
     private static String original(String cell) {
         return cell.matches("(?s)'+[=+\\-@\t\r].*") ? cell.substring(1) : cell;
