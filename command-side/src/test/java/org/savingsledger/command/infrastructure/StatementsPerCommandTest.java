@@ -77,7 +77,8 @@ class StatementsPerCommandTest {
         commands.sendAndWait(new LaunchProgramme(programme, organisation.value(), "Round trips", null,
                 Money.pounds(1_000_000), FinancialYear.parse("2023/24"), FinancialYear.parse("2026/27"), BY));
         commands.sendAndWait(propose(saving));
-        // the saving is now in the aggregate cache
+        // the saving is now in the aggregate cache; no counted command is its fifth event since a snapshot (the
+        // threshold of these tests), whose snapshot would add statements of its own after the commit
         commands.sendAndWait(new RecordSavingDelivered(saving, YEAR, Money.pounds(1), BY, null));
     }
 
