@@ -95,7 +95,7 @@ public class CommandLookup {
             Map<String, DirectoryEntry> read;
             if (directory instanceof JdbcLedgerDirectory ledger) {
                 JdbcLedgerDirectory.DirectoryRead withSequence = ledger.read(unknown,
-                        unknown.contains(aggregate) ? aggregate : null);
+                        aggregate != null && unknown.contains(aggregate) ? aggregate : null);
                 read = withSequence.entries();
                 if (withSequence.lastSequenceNumber() != null) {
                     metaData.put(AggregateCache.SentWith.METADATA_KEY,
