@@ -38,6 +38,10 @@ import java.util.Set;
  * A command sent again after losing a race keeps the read of its first dispatch, which found everything
  * it names (it would have been refused otherwise).
  *
+ * <p>Read from the ledger's own directory ({@link JdbcLedgerDirectory}), the same statement reads the event store's
+ * last sequence number of the command's target, which the aggregate cache checks a cached copy against
+ * ({@link AggregateCache}) instead of asking the store again in the command's transaction.
+ *
  * <p>Registered on the command bus by hand and not itself a {@code MessageDispatchInterceptor} bean:
  * Axon's auto-configuration also puts every such bean on the command gateway, and it then ran twice.
  */
@@ -67,8 +71,8 @@ public class CommandLookup {
             return message;
         }
         CommandTarget target = command.target();
-        DirectoryLookup lookup = lookUp(target.ids());
         Map<String, Object> metaData = new HashMap<>();
+        DirectoryLookup lookup = lookUp(target.ids(), target.creates() ? null : target.id(), metaData);
         metaData.put(DirectoryLookup.METADATA_KEY, lookup);
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user != null && user.isAuthenticated()) {
@@ -79,11 +83,27 @@ public class CommandLookup {
         return message.andMetaData(metaData);
     }
 
-    private DirectoryLookup lookUp(Set<String> ids) {
+    /**
+     * The directory's entries of {@code ids}. Read from the ledger's own directory, the statement also reads the
+     * last sequence number of {@code aggregate} (the command's target, if it exists already), which then goes
+     * with the command for the aggregate cache ({@link AggregateCache.SentWith}).
+     */
+    private DirectoryLookup lookUp(Set<String> ids, String aggregate, Map<String, Object> metaData) {
         Map<String, DirectoryEntry> found = new HashMap<>(entries.getAllPresent(ids));
         List<String> unknown = ids.stream().filter(id -> !found.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
-            Map<String, DirectoryEntry> read = directory.entries(unknown);
+            Map<String, DirectoryEntry> read;
+            if (directory instanceof JdbcLedgerDirectory ledger) {
+                JdbcLedgerDirectory.DirectoryRead withSequence = ledger.read(unknown,
+                        aggregate != null && unknown.contains(aggregate) ? aggregate : null);
+                read = withSequence.entries();
+                if (withSequence.lastSequenceNumber() != null) {
+                    metaData.put(AggregateCache.SentWith.METADATA_KEY,
+                            new AggregateCache.SentWith(aggregate, withSequence.lastSequenceNumber()));
+                }
+            } else {
+                read = directory.entries(unknown);
+            }
             read.forEach((id, entry) -> {
                 if (entry.programme() == null) {
                     entries.put(id, entry);

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * What a saving event adds to its saving's planned and delivered money in one year: the one fold of a saving's
- * money per year shared by the ledger directory ({@link JdbcSavingYears}) and the upgrade that fills it from the
+ * money per year shared by the ledger directory ({@link JdbcLedgerDirectory}) and the upgrade that fills it from the
  * events already stored ({@code db.migration.V6_2__Saving_years}), so the two cannot count differently. Every event
  * counts, whatever its effective date; a withdrawal changes no year (whether a withdrawn saving's plan counts is
  * the directory's {@code withdrawn} flag).

@@ -1,10 +1,12 @@
 package org.savingsledger.command.infrastructure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.Registration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -53,6 +55,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +86,10 @@ class AggregateCacheInstancesTest {
     JdbcTemplate jdbc;
     @Autowired
     LedgerDirectory directory;
+    @Autowired
+    org.axonframework.commandhandling.CommandBus commandBusOfA;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     @Qualifier("savingCache")
     org.axonframework.common.caching.Cache cacheOfA;
@@ -192,6 +199,40 @@ class AggregateCacheInstancesTest {
         assertThat(cacheOfA.containsKey(saving.value())).isFalse();
         assertThat((Object) instanceA.sendAndWait(deliver(1, null))).isEqualTo(3L);
         assertThat(cacheOfA.containsKey(saving.value())).isTrue();
+    }
+
+    /**
+     * A's delivery reads the saving's last sequence number with its directory lookup as it is sent (1, the number
+     * of A's copy); B then delivers (event 2) before A's command loads the saving. A's copy matches the number its
+     * command was sent with, so its append (as event 2) loses the race on the unique sequence number: nothing of it
+     * is stored, the copy is dropped and the command runs again on the store's state.
+     */
+    @Test
+    void aCommandWhoseLookupIsOvertakenByAnotherInstanceLosesTheRaceAndRunsAgainOnTheStoresState() {
+        assertThat((Object) instanceA.sendAndWait(deliver(100, null))).isEqualTo(1L);
+        double retriesBefore = meters.counter("ledger.commands.retries").count();
+        AtomicBoolean overtaken = new AtomicBoolean();
+        Registration between = commandBusOfA.registerDispatchInterceptor(messages -> (index, message) -> {
+            if (message.getPayload() instanceof RecordSavingDelivered delivered
+                    && delivered.amount().equals(Money.pounds(7)) && overtaken.compareAndSet(false, true)) {
+                assertThat(message.getMetaData().get(AggregateCache.SentWith.METADATA_KEY))
+                        .isEqualTo(new AggregateCache.SentWith(saving.value(), 1L));
+                assertThat((Object) instanceB.sendAndWait(deliver(1, null))).isEqualTo(2L);
+            }
+            return message;
+        });
+        try {
+            assertThat((Object) instanceA.sendAndWait(deliver(7, null))).isEqualTo(3L);
+        } finally {
+            between.cancel();
+        }
+
+        assertThat(overtaken).isTrue();
+        assertThat(meters.counter("ledger.commands.retries").count()).isEqualTo(retriesBefore + 1);
+        // 100 + 1 + 7, each stored once
+        assertThat(storedMoney()).containsExactly(new BigDecimal("100.00"), new BigDecimal("1.00"), new BigDecimal("7.00"));
+        assertThat(sequenceNumbers()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(deliveredInTheDirectory()).isEqualByComparingTo("108.00");
     }
 
     private RecordSavingDelivered deliver(long pounds, Long expectedVersion) {
