@@ -174,6 +174,42 @@ public final class FoldSnapshots {
     }
 
     /**
+     * The buckets of a saving from {@code first} on that can hold a fact visible as at {@code asAt}, effective on
+     * {@code effectiveOn}, in order: those whose earliest recording instant is by {@code asAt} and whose earliest
+     * effective date is by {@code effectiveOn} (a bucket the head keeps no bound of counts as possibly visible). Every
+     * other bucket holds no visible fact, so a page of the history reads only these.
+     */
+    static long[] bucketsThatCanShow(Document head, Instant asAt, LocalDate effectiveOn, long first) {
+        long[] directory = directory(head);
+        long[] earliestEffective = PackedLongs.read(head, EARLIEST_EFFECTIVE);
+        long visible = nanos(asAt);
+        long day = effectiveOn.toEpochDay();
+        long last = head.getLong("version") / BUCKET_SIZE;
+        long[] read = new long[(int) Math.max(0, last - first + 1)];
+        int count = 0;
+        for (long bucket = Math.max(0, first); bucket <= last; bucket++) {
+            int at = (int) bucket * ENTRY;
+            long recorded = at < directory.length ? directory[at] : NONE;
+            long effective = earliestEffective == null || bucket >= earliestEffective.length
+                    ? UNKNOWN : earliestEffective[(int) bucket];
+            if (recorded <= visible && effective <= day) {
+                read[count++] = bucket;
+            }
+        }
+        return Arrays.copyOf(read, count);
+    }
+
+    /**
+     * Whether a fact of {@code bucket} may have been recorded by {@code asAt}: false only when the head knows the
+     * bucket's earliest recording instant and it is later.
+     */
+    static boolean mayHoldRecordedBy(Document head, long bucket, Instant asAt) {
+        long[] directory = directory(head);
+        int at = (int) bucket * ENTRY;
+        return at >= directory.length || directory[at] <= nanos(asAt);
+    }
+
+    /**
      * A stored snapshot as the fact a fold starts from: money and posts as changes from zero (fields
      * {@code planned}, {@code delivered}, {@code slippedIn}, {@code slippedOut}, {@code postsPlanned},
      * {@code postsDelivered}), attributes as last set.

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -89,6 +90,11 @@ public final class HistoryStore {
     /** The current head of a stream of this kind: its version and state. */
     public Optional<Document> head(StreamKind kind, String streamId) {
         return Optional.ofNullable(headsOf(kind).find(Filters.eq("_id", streamId)).first());
+    }
+
+    /** The head of a stream of this kind with only the given fields (and its id). */
+    public Optional<Document> head(StreamKind kind, String streamId, List<String> fields) {
+        return Optional.ofNullable(headsOf(kind).find(Filters.eq("_id", streamId)).projection(Projections.include(fields)).first());
     }
 
     List<Document> readHeads(StreamKind kind, Collection<String> streamIds) {
@@ -225,6 +231,68 @@ public final class HistoryStore {
             }
         }
         return found;
+    }
+
+    /** A saving's facts listed on one page of its history, and whether its proposal was recorded by then. */
+    public record SavingPage(boolean proposed, List<Fact> facts) {
+    }
+
+    /** Of a saving's head, what {@link #savingPage} and visibility need: its programme and bucket bounds, not its folds. */
+    public static final List<String> PAGE_HEAD_FIELDS = List.of("version", "programmeId", "directory", "earliestEffective");
+
+    /**
+     * Up to {@code count} facts of a saving after version {@code after} that are visible as at {@code asAt}, effective
+     * on {@code effectiveOn}, oldest first, read from the saving's {@code head} (at least {@link #PAGE_HEAD_FIELDS}) on:
+     * only the buckets its directory says can hold a visible fact ({@link FoldSnapshots#bucketsThatCanShow}), about
+     * {@code count / bucket size + 1} of them at a time, their facts alone (not their checkpoints). A page of 500
+     * therefore reads about 51 buckets whatever the history's length, and none recorded after {@code asAt}. Whether
+     * the proposal was recorded by {@code asAt} is read from the first bucket (with the page's, when it is needed),
+     * and when it was not, no bucket is read at all.
+     */
+    public SavingPage savingPage(Document head, Instant asAt, LocalDate effectiveOn, long after, int count) {
+        String savingId = head.getString("_id");
+        if (!FoldSnapshots.mayHoldRecordedBy(head, 0, asAt)) {
+            return new SavingPage(false, List.of());
+        }
+        long[] candidates = FoldSnapshots.bucketsThatCanShow(head, asAt, effectiveOn, (after + 1) / StreamKind.SAVING.bucketSize());
+        int bucketsPerRead = (count + StreamKind.SAVING.bucketSize() - 1) / StreamKind.SAVING.bucketSize() + 1;
+        Boolean proposed = null;
+        List<Fact> found = new ArrayList<>();
+        for (int from = 0; from < candidates.length || proposed == null; from += bucketsPerRead) {
+            List<String> bucketIds = new ArrayList<>();
+            if (proposed == null) {
+                bucketIds.add(bucketId(savingId, 0));
+            }
+            for (int at = from; at < Math.min(candidates.length, from + bucketsPerRead); at++) {
+                if (candidates[at] != 0 || proposed != null) {
+                    bucketIds.add(bucketId(savingId, candidates[at]));
+                }
+            }
+            Map<String, List<Fact>> byBucket = new HashMap<>();
+            history(StreamKind.SAVING).find(Filters.in("_id", bucketIds)).projection(Projections.include("facts"))
+                    .forEach(bucket -> byBucket.put(bucket.getString("_id"),
+                            bucket.getList("facts", Document.class).stream().map(Fact::fromDocument).toList()));
+            if (proposed == null) {
+                proposed = byBucket.getOrDefault(bucketId(savingId, 0), List.of()).stream()
+                        .anyMatch(fact -> fact.eventType() == EventType.SAVING_PROPOSED && fact.isRecordedBy(asAt));
+                if (!proposed) {
+                    return new SavingPage(false, List.of());
+                }
+            }
+            for (int at = from; at < Math.min(candidates.length, from + bucketsPerRead); at++) {
+                List<Fact> facts = new ArrayList<>(byBucket.getOrDefault(bucketId(savingId, candidates[at]), List.of()));
+                facts.sort(Comparator.comparingLong(Fact::version));
+                for (Fact fact : facts) {
+                    if (fact.version() > after && fact.isVisible(asAt, effectiveOn)) {
+                        found.add(fact);
+                        if (found.size() == count) {
+                            return new SavingPage(true, found);
+                        }
+                    }
+                }
+            }
+        }
+        return new SavingPage(true, found);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.savingsledger.query.saving;
 
-import org.savingsledger.query.history.Fact;
 import org.savingsledger.query.history.HistoryStore;
 import org.savingsledger.query.history.StreamKind;
 import org.savingsledger.query.reading.HistoryEntry;
@@ -45,12 +44,12 @@ public class SavingQueries {
      * page), and whether more follow.
      */
     public Optional<HistoryPage> history(String id, Instant asAt, LocalDate effectiveOn, long after, int limit) {
-        if (position(id, asAt, effectiveOn).isEmpty()) {
-            return Optional.empty();
-        }
-        List<Fact> facts = history.store().factsAfter(StreamKind.SAVING, id, after, limit + 1,
-                fact -> fact.isVisible(asAt, effectiveOn));
-        return Optional.of(new HistoryPage(facts.stream().limit(limit).map(HistoryEntry::of).toList(), facts.size() > limit));
+        // one read of the head (its bucket bounds, not its folds), then only the buckets that can hold the page's entries
+        Optional<HistoryStore.SavingPage> page = history.shownHead(StreamKind.SAVING, id, HistoryStore.PAGE_HEAD_FIELDS)
+                .map(head -> history.store().savingPage(head, asAt, effectiveOn, after, limit + 1))
+                .filter(HistoryStore.SavingPage::proposed);
+        return page.map(found -> new HistoryPage(found.facts().stream().limit(limit).map(HistoryEntry::of).toList(),
+                found.facts().size() > limit));
     }
 
     /** Entries of a history, oldest first, and whether more follow the last of them. */
