@@ -1,13 +1,9 @@
 package org.savingsledger.query.bi;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.savingsledger.query.InMemoryMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
@@ -54,25 +50,13 @@ class SavingYearRowsTest {
     private static final FinancialYear Y20 = FinancialYear.parse("2020/21");
     private static final Instant T0 = Instant.parse("2018-02-26T09:00:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
     private Extraction extraction;
-
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdown();
-    }
 
     @BeforeEach
     void ledger() {
-        HistoryStore store = new HistoryStore(client.getDatabase("saving_years_" + System.nanoTime()));
+        HistoryStore store = new HistoryStore(mongo.database("saving_years_" + System.nanoTime()));
         HistoryWriter writer = new HistoryWriter(HistoryTarget.of(store));
         ProgrammeHistoryProjection programmes = new ProgrammeHistoryProjection(writer);
         SavingHistoryProjection savings = new SavingHistoryProjection(writer);

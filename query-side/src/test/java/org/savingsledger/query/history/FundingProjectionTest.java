@@ -1,13 +1,9 @@
 package org.savingsledger.query.history;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.savingsledger.query.InMemoryMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.savingsledger.events.programme.ProgrammeBudgetApproved;
 import org.savingsledger.events.programme.ProgrammeBudgetCorrected;
 import org.savingsledger.events.programme.ProgrammeCostDrawdownCorrected;
@@ -50,28 +46,16 @@ class FundingProjectionTest {
     private static final Instant FAR_FUTURE = Instant.parse("2099-01-01T00:00:00Z");
     private static final LocalDate EVERYTHING = LocalDate.of(2099, 1, 1);
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
     private HistoryStore store;
     private ProgrammeQueries programmes;
     private ProgrammeHistoryProjection projection;
     private long version;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdown();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        store = new HistoryStore(client.getDatabase("funding_" + System.nanoTime()));
+        store = new HistoryStore(mongo.database("funding_" + System.nanoTime()));
         programmes = new ProgrammeQueries(store, Visibility.allOrganisations());
         projection = new ProgrammeHistoryProjection(new HistoryWriter(HistoryTarget.of(store)));
         version = 0;

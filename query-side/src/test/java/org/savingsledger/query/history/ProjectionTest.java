@@ -1,10 +1,6 @@
 package org.savingsledger.query.history;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
@@ -16,10 +12,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.savingsledger.query.InMemoryMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.savingsledger.events.committee.CommitteeEstablished;
 import org.savingsledger.events.committee.PositionReportPresented;
 import org.savingsledger.events.committee.ProgrammeAssignedToCommittee;
@@ -82,8 +78,8 @@ class ProjectionTest {
     private static final Instant FAR_FUTURE = Instant.parse("2099-01-01T00:00:00Z");
     private static final LocalDate EVERYTHING = LocalDate.of(2099, 1, 1);
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
     private MongoDatabase database;
     private HistoryStore store;
     private SavingQueries savings;
@@ -91,21 +87,9 @@ class ProjectionTest {
     private CommitteeQueries committees;
     private final List<Runnable> deliveries = new ArrayList<>();
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdown();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("test_" + System.nanoTime());
+        database = mongo.database("test_" + System.nanoTime());
         store = new HistoryStore(database);
         savings = new SavingQueries(store, Visibility.allOrganisations());
         programmes = new ProgrammeQueries(store, Visibility.allOrganisations());

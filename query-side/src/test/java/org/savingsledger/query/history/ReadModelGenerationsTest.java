@@ -1,15 +1,11 @@
 package org.savingsledger.query.history;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.savingsledger.query.InMemoryMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,25 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadModelGenerationsTest {
 
     private static final Duration STALE = Duration.ofSeconds(30);
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
     private MongoDatabase database;
-
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdown();
-    }
 
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("generations_" + System.nanoTime());
+        database = mongo.database("generations_" + System.nanoTime());
     }
 
     @Test

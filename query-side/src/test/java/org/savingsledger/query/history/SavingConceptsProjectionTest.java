@@ -1,13 +1,9 @@
 package org.savingsledger.query.history;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.savingsledger.query.InMemoryMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.savingsledger.events.programme.ProgrammeLaunched;
 import org.savingsledger.events.saving.SavingClassified;
 import org.savingsledger.events.saving.SavingPostsDelivered;
@@ -62,28 +58,16 @@ class SavingConceptsProjectionTest {
     private static final Instant FAR_FUTURE = Instant.parse("2099-01-01T00:00:00Z");
     private static final LocalDate EVERYTHING = LocalDate.of(2099, 1, 1);
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
     private SavingQueries savings;
     private ProgrammeQueries programmes;
     private ProgrammeHistoryProjection programmeProjection;
     private SavingHistoryProjection savingProjection;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdown();
-    }
-
     @BeforeEach
     void project() {
-        HistoryStore store = new HistoryStore(client.getDatabase("concepts_" + System.nanoTime()));
+        HistoryStore store = new HistoryStore(mongo.database("concepts_" + System.nanoTime()));
         savings = new SavingQueries(store, Visibility.allOrganisations());
         programmes = new ProgrammeQueries(store, Visibility.allOrganisations());
         programmeProjection = new ProgrammeHistoryProjection(new HistoryWriter(HistoryTarget.of(store)));

@@ -1,10 +1,6 @@
 package org.savingsledger.query.infrastructure;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.MergedTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -15,10 +11,10 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.savingsledger.query.InMemoryMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.savingsledger.events.EventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,8 +40,8 @@ class ReadModelProgressTest {
     private static final List<String> READ_MODELS = QueryAxonConfig.READ_MODEL_PROCESSORS;
     private static final Pattern INDICES = Pattern.compile("in \\(([\\d,]+)\\)");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
 
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
     /** The global indices committed to the event store. */
@@ -54,21 +50,9 @@ class ReadModelProgressTest {
     private TokenStore tokenStore;
     private ReadModelProgress progress;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdown();
-    }
-
     @BeforeEach
     void freshStores() {
-        MongoDatabase database = client.getDatabase("progress_" + System.nanoTime());
+        MongoDatabase database = mongo.database("progress_" + System.nanoTime());
         tokenStore = MongoTokenStore.builder().mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
                 .serializer(serializer).nodeId("this-instance").build();
         JdbcTemplate eventStore = new JdbcTemplate() {

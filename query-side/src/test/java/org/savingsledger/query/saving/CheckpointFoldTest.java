@@ -1,12 +1,8 @@
 package org.savingsledger.query.saving;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -15,9 +11,9 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.savingsledger.query.InMemoryMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.savingsledger.events.saving.SavingBroughtForward;
 import org.savingsledger.events.saving.SavingDeliveryCorrected;
 import org.savingsledger.events.saving.SavingDeliveryRecorded;
@@ -70,20 +66,8 @@ class CheckpointFoldTest {
     private static final Instant START = Instant.parse("2020-04-01T09:00:00Z");
     private static final LocalDate EVERYTHING = LocalDate.of(2099, 1, 1);
 
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
 
     @Test
     void factByFact() {
@@ -96,7 +80,7 @@ class CheckpointFoldTest {
     }
 
     private void checkpointsFoldToWhatEveryFactFoldsTo(boolean batched) {
-        MongoDatabase database = client.getDatabase("checkpoints-" + batched);
+        MongoDatabase database = mongo.database("checkpoints-" + batched);
         HistoryStore store = new HistoryStore(database);
         HistoryWriter writer = new HistoryWriter(HistoryTarget.of(store));
         SavingHistoryProjection projection = new SavingHistoryProjection(writer);
@@ -137,7 +121,7 @@ class CheckpointFoldTest {
 
     @Test
     void factsEffectiveOutOfVersionOrder() {
-        MongoDatabase database = client.getDatabase("checkpoints-imported");
+        MongoDatabase database = mongo.database("checkpoints-imported");
         HistoryStore store = new HistoryStore(database);
         SavingHistoryProjection projection = new SavingHistoryProjection(new HistoryWriter(HistoryTarget.of(store)));
         List<DomainEventMessage<SavingEvent>> events = imported(SavingId.of("s-imported"), new Random(13));
@@ -149,7 +133,7 @@ class CheckpointFoldTest {
 
     @Test
     void headsKeptBeforeTheyKnewEachBucketsEarliestEffectiveDate() {
-        MongoDatabase database = client.getDatabase("checkpoints-older-heads");
+        MongoDatabase database = mongo.database("checkpoints-older-heads");
         HistoryStore store = new HistoryStore(database);
         SavingHistoryProjection projection = new SavingHistoryProjection(new HistoryWriter(HistoryTarget.of(store)));
         List<DomainEventMessage<SavingEvent>> ordered = history(SavingId.of("s-older-ordered"), new Random(19));
@@ -182,7 +166,7 @@ class CheckpointFoldTest {
      */
     @Test
     void anEarlyEffectiveOnReadsOnlyTheBucketsThatCanHoldAFactEffectiveByThen() {
-        MongoDatabase database = client.getDatabase("checkpoints-early-effective-on");
+        MongoDatabase database = mongo.database("checkpoints-early-effective-on");
         HistoryStore store = new HistoryStore(database);
         SavingHistoryProjection projection = new SavingHistoryProjection(new HistoryWriter(HistoryTarget.of(store)));
         SavingId saving = SavingId.of("s-daily");
