@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Reads the read side's bitemporal store: for every stream (a saving, a programme, a committee) its
@@ -201,36 +200,6 @@ public final class HistoryStore {
     /** Every fact of one stream, oldest first. */
     public List<Fact> facts(StreamKind kind, String streamId) {
         return facts(kind, List.of(streamId)).get(streamId);
-    }
-
-    /**
-     * Up to {@code count} facts of one stream after version {@code after} that {@code keep} accepts, oldest first,
-     * read from the bucket holding version {@code after + 1} on, a few buckets at a time: a page of a long history
-     * costs about its own buckets, not the history's length.
-     */
-    public List<Fact> factsAfter(StreamKind kind, String streamId, long after, int count, Predicate<Fact> keep) {
-        long lastBucket = head(kind, streamId).map(document -> document.getLong("version")).orElse(-1L) / kind.bucketSize();
-        int bucketsPerRead = Math.max(1, (count + kind.bucketSize() - 1) / kind.bucketSize());
-        List<Fact> found = new ArrayList<>();
-        for (long first = (after + 1) / kind.bucketSize(); first <= lastBucket; first += bucketsPerRead) {
-            List<String> bucketIds = new ArrayList<>();
-            for (long bucket = first; bucket < first + bucketsPerRead && bucket <= lastBucket; bucket++) {
-                bucketIds.add(bucketId(streamId, bucket));
-            }
-            List<Fact> facts = new ArrayList<>();
-            history(kind).find(Filters.in("_id", bucketIds)).forEach(bucket ->
-                    bucket.getList("facts", Document.class).forEach(fact -> facts.add(Fact.fromDocument(fact))));
-            facts.sort(Comparator.comparingLong(Fact::version));
-            for (Fact fact : facts) {
-                if (fact.version() > after && keep.test(fact)) {
-                    found.add(fact);
-                    if (found.size() == count) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return found;
     }
 
     /** A saving's facts listed on one page of its history, and whether its proposal was recorded by then. */
