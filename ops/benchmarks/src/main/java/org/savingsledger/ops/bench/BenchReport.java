@@ -147,6 +147,56 @@ public final class BenchReport {
         return merged;
     }
 
+    /**
+     * One run's report read back from the Markdown {@link #markdown()} printed, so that runs made in separate
+     * invocations (a full run each) can be {@linkplain #merge merged} as the runs of one invocation are.
+     *
+     * @throws IllegalArgumentException for text that is not one run's report (merged runs' included)
+     */
+    public static BenchReport parse(String markdown) {
+        String machine = null;
+        String command = null;
+        String workload = null;
+        boolean inNotes = false;
+        List<Figure> figures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String line : markdown.split("\n", -1)) {
+            if (machine == null && line.startsWith("Machine: ")) {
+                machine = line.substring("Machine: ".length()).strip();
+            } else if (command == null && line.startsWith("Command: `") && line.endsWith("`")) {
+                command = line.substring("Command: `".length(), line.length() - 1);
+            } else if (line.startsWith("### ")) {
+                workload = line.substring(4);
+            } else if (line.equals("Notes from the run:")) {
+                inNotes = true;
+            } else if (line.startsWith("## ")) {
+                throw new IllegalArgumentException("not one run's report: it has a section '" + line + "'");
+            } else if (inNotes && line.startsWith("- ")) {
+                notes.add(line.substring(2));
+            } else if (!inNotes && workload != null && line.startsWith("| ") && line.endsWith(" |")
+                    && !line.startsWith("| figure |")) {
+                String[] cells = line.substring(2, line.length() - 2).split(" \\| ", -1);
+                if (cells.length != 5) {
+                    throw new IllegalArgumentException("a figure's row without 5 cells: " + line);
+                }
+                Boolean met = switch (cells[3]) {
+                    case "yes" -> Boolean.TRUE;
+                    case "**no**" -> Boolean.FALSE;
+                    case "" -> null;
+                    default -> throw new IllegalArgumentException("not one run's figure (met: '" + cells[3] + "'): " + line);
+                };
+                figures.add(new Figure(workload, cells[0], cells[1], cells[2], met, cells[4]));
+            }
+        }
+        if (machine == null || command == null || figures.isEmpty()) {
+            throw new IllegalArgumentException("not a benchmark report: no machine, command or figures");
+        }
+        BenchReport report = new BenchReport(command, machine);
+        report.figures.addAll(figures);
+        report.notes.addAll(notes);
+        return report;
+    }
+
     public synchronized List<String> notes() {
         return List.copyOf(notes);
     }

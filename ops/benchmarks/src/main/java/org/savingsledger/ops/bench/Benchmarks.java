@@ -36,17 +36,26 @@ public final class Benchmarks {
         BenchSizes sizes = BenchSizes.QUICK;
         Integer organisations = null;
         int repeat = 1;
-        // one workload alone, for measuring a change quickly: pages, asat, replay or mixed
+        // one workload alone, for measuring a change quickly: append, pages, asat, replay or mixed
         String only = null;
         // the mixed load alone: one closed-loop reader's rate on the as-at mix, and the writers' rate (a quick run's)
         double[] mixedRates = {174, 147};
         List<String> application = new ArrayList<>();
         for (String arg : args) {
+            if (arg.startsWith("--merge=")) {
+                String markdown = mergedReports(java.util.Arrays.stream(arg.substring("--merge=".length()).split(","))
+                        .map(Path::of).toList());
+                System.out.println(markdown);
+                Files.writeString(Path.of("benchmark-report.md"), markdown);
+                return;
+            }
+        }
+        for (String arg : args) {
             switch (arg) {
                 case "--full" -> sizes = BenchSizes.FULL;
                 case "--quick" -> sizes = BenchSizes.QUICK;
                 case "--tiny" -> sizes = BenchSizes.TINY;
-                case "--only=pages", "--only=asat", "--only=replay", "--only=mixed" -> only = arg.substring("--only=".length());
+                case "--only=append", "--only=pages", "--only=asat", "--only=replay", "--only=mixed" -> only = arg.substring("--only=".length());
                 default -> {
                     if (arg.startsWith("--organisations=")) {
                         organisations = Integer.parseInt(arg.substring("--organisations=".length()));
@@ -110,6 +119,36 @@ public final class Benchmarks {
         System.exit(0);
     }
 
+    /**
+     * {@code --merge=a.md,b.md,c.md}: the reports of runs made one invocation each (a full run takes longer
+     * than one sitting allows three of) merged as {@code --repeat} merges the runs of one invocation, each
+     * figure the median and range of the runs, with the runs' own reports after it (main writes it to
+     * {@code benchmark-report.md}). The runs must have been made by the same command on the same machine.
+     */
+    static String mergedReports(List<Path> files) throws IOException {
+        List<BenchReport> runs = new ArrayList<>();
+        StringBuilder raw = new StringBuilder();
+        for (int i = 0; i < files.size(); i++) {
+            String text = Files.readString(files.get(i));
+            runs.add(BenchReport.parse(text));
+            raw.append("\n## Run ").append(i + 1).append(" of ").append(files.size()).append(" (").append(files.get(i).getFileName())
+                    .append(")\n\n")
+                    .append(text.strip()).append('\n');
+        }
+        BenchReport first = runs.get(0);
+        for (BenchReport run : runs) {
+            if (!run.command().equals(first.command()) || !run.machine().equals(first.machine())) {
+                throw new IllegalArgumentException("the runs were not made by one command on one machine: '" + first.command()
+                        + "' on " + first.machine() + " and '" + run.command() + "' on " + run.machine());
+            }
+        }
+        BenchReport merged = BenchReport.merge(first.command() + " (" + files.size() + " runs, one invocation each, merged with"
+                + " --merge)", first.machine(), runs);
+        return markdownWithNote(merged, "Each figure is the median of " + files.size() + " runs, each made by its own"
+                + " invocation of the command on a fresh ledger (new embedded stores), with the runs' range in brackets where they"
+                + " differ; the runs' own reports follow.") + "\n## The " + files.size() + " runs behind these figures\n" + raw;
+    }
+
     private static String markdownWithNote(BenchReport report, String note) {
         report.note(note);
         return report.markdown();
@@ -138,6 +177,7 @@ public final class Benchmarks {
                 benchmarks.runAll();
             } else {
                 switch (only) {
+                    case "append" -> benchmarks.runAppend();
                     case "pages" -> benchmarks.runPages();
                     case "asat" -> benchmarks.runAsAt();
                     case "mixed" -> benchmarks.runMixed(mixedRates[0], mixedRates[1]);

@@ -73,6 +73,11 @@ public final class LedgerBenchmarks {
         new StartUp(ledger).run();
     }
 
+    /** The append workload alone, on a fresh ledger: for measuring a change to the command path quickly. */
+    public void runAppend() throws Exception {
+        new Appends(LedgerUnderTest.of(context, port, user, password, sizes, report, log, new Seeds(seeds))).run();
+    }
+
     /** The web pages' workload alone, on a fresh ledger: for measuring a change to the pages quickly. */
     public void runPages() throws Exception {
         new Pages(LedgerUnderTest.of(context, port, user, password, sizes, report, log, new Seeds(seeds))).run(user, password);

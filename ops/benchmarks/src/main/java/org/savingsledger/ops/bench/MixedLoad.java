@@ -79,9 +79,11 @@ record MixedLoad(LedgerUnderTest ledger) {
         LagWatcher lag = new LagWatcher(ledger.bean(ReadModelProgress.class));
         SlowestReads slowest = new SlowestReads(8);
         GcPauses pauses = new GcPauses();
+        StoreActivity store = null;
         try {
             lag.recording(false);
             long start = System.nanoTime();
+            store = new StoreActivity(ledger.bean(javax.sql.DataSource.class), start);
             long recordFrom = start + length.warmup().toNanos();
             long writeInterval = (long) (1e9 * WRITERS / writeRate);
             List<Future<?>> writing = new ArrayList<>();
@@ -186,7 +188,8 @@ record MixedLoad(LedgerUnderTest ledger) {
                     + "has stopped and every write is reflected; the target allows 10%% (and 8 MiB) of growth.",
                     READERS, label, WRITERS, length.warmup(), Duration.ofSeconds(Math.min(10, length.warmup().toSeconds() / 2))));
             String tail = String.format(Locale.ROOT, "Mixed load, after the warm-up: this JVM's garbage collections %s; "
-                    + "the %d slowest reads %s.", pauses.summary(), slowest.reads().size(), slowest.text());
+                    + "the %d slowest reads %s; PostgreSQL meanwhile (from the load's start): %s.", pauses.summary(),
+                    slowest.reads().size(), slowest.text(), store.text());
             ledger.log(tail);
             report().note(tail);
             if (errors.get() > 0) {
@@ -194,6 +197,9 @@ record MixedLoad(LedgerUnderTest ledger) {
             }
         } finally {
             stop.set(true);
+            if (store != null) {
+                store.close();
+            }
             lag.close();
             pauses.close();
             readerPool.shutdownNow();

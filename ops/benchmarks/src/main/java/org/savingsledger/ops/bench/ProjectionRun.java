@@ -204,9 +204,12 @@ final class ProjectionRun {
         }
     }
 
+    /** Drops the scratch collections that exist (the embedded server logs a drop of a missing one as an error). */
     private static void drop(MongoDatabase database, int scratch) {
+        java.util.Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
         for (StreamKind kind : StreamKind.values()) {
-            kind.collections(scratch).forEach(collection -> database.getCollection(collection).drop());
+            kind.collections(scratch).stream().filter(existing::contains)
+                    .forEach(collection -> database.getCollection(collection).drop());
         }
     }
 

@@ -43,6 +43,9 @@ final class RawInserts {
         this.warmup = warmup;
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists bench_raw_event");
+            statement.execute("drop table if exists bench_raw_directory");
+            statement.execute("create table bench_raw_directory (id varchar(255) primary key, version bigint not null,"
+                    + " delivered_pence bigint not null)");
             statement.execute("create table bench_raw_event (global_index bigserial primary key,"
                     + " event_identifier varchar(255) not null unique, meta_data bytea, payload bytea not null,"
                     + " payload_revision varchar(255), payload_type varchar(255) not null, time_stamp varchar(255) not null,"
@@ -115,8 +118,53 @@ final class RawInserts {
         return measured.rate();
     }
 
+    /**
+     * Transactions a second shaped like a command's round trips, one connection in a closed loop: read a
+     * directory row by its key, insert the event row, update the directory row, commit. The store's own
+     * work for a delivery, without Axon, the aggregate or JSON: a floor under what any command path that
+     * issues these statements can reach.
+     */
+    double commandShaped(Duration window) throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into bench_raw_directory values ('raw-command', 0, 0)");
+        }
+        ClosedLoop.Measured measured = ClosedLoop.run(1, warmup, window, new ClosedLoop.Task() {
+            private Connection connection;
+
+            @Override
+            public void run(int worker) throws Exception {
+                if (connection == null) {
+                    connection = connect();
+                    connection.setAutoCommit(false);
+                }
+                long version;
+                try (PreparedStatement read = connection.prepareStatement(
+                        "select version, delivered_pence from bench_raw_directory where id = ?")) {
+                    read.setString(1, "raw-command");
+                    try (ResultSet row = read.executeQuery()) {
+                        row.next();
+                        version = row.getLong(1);
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    bind(insert, "raw-command");
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update bench_raw_directory set version = ?, delivered_pence = delivered_pence + 1 where id = ?")) {
+                    update.setLong(1, version + 1);
+                    update.setString(2, "raw-command");
+                    update.executeUpdate();
+                }
+                connection.commit();
+            }
+        });
+        return measured.rate();
+    }
+
     void drop() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists bench_raw_directory");
             statement.execute("drop table if exists bench_raw_event");
         }
     }

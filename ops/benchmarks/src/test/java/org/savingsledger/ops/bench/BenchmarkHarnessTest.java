@@ -48,6 +48,11 @@ class BenchmarkHarnessTest {
         assertThat(names(report, Appends.WORKLOAD)).contains("HTTP API, 1 client", "HTTP API, 4 clients",
                 "HTTP API, 16 clients", "command gateway, 1 thread", "command gateway, 4 threads", "command gateway, 16 threads");
         appendRatesWithLatencies(report);
+        // the store's own work for a command's round trips, beside the gateway that makes them
+        assertThat(figures(report, Appends.WORKLOAD)).filteredOn(figure -> figure.name().startsWith("ceiling: a command's round trips"))
+                .singleElement().satisfies(figure -> assertThat(figure.value()).matches("[0-9,]+ transactions/s"));
+        assertThat(figures(report, Appends.WORKLOAD)).filteredOn(figure -> figure.name().startsWith("that ceiling ÷"))
+                .singleElement().satisfies(figure -> assertThat(figure.value()).matches("[0-9.]+×; [0-9.]+×"));
         // the ratios and targets the issue asks for
         assertThat(targeted(report, Appends.WORKLOAD)).extracting(BenchReport.Figure::target)
                 .containsExactly("≥ 0.5×", "≥ 0.25×", "≥ 0.7×");
@@ -114,7 +119,8 @@ class BenchmarkHarnessTest {
         assertThat(report.notes()).filteredOn(note -> note.startsWith("Mixed load, after the warm-up")).singleElement()
                 .satisfies(note -> assertThat(note).matches("Mixed load, after the warm-up: this JVM's garbage collections "
                         + "(no collection|[\\d,]+ collections, [\\d,]+ ms in all, the longest [\\d,]+ ms \\(.+\\)); "
-                        + "the [1-8] slowest reads .+ ms \\((programme summary|saving position|history page|year|BI extract), due [\\d.]+ s in\\).*\\."));
+                        + "the [1-8] slowest reads .+ ms \\((programme summary|saving position|history page|year|BI extract), due [\\d.]+ s in\\).*; "
+                        + "PostgreSQL meanwhile \\(from the load's start\\): (nothing|(a checkpoint|an autovacuum|an autoanalyze).* seen [\\d.]+ s in)\\."));
         // the all-in-one's start-up, first and later, in a process of its own
         assertThat(figures(report, StartUp.WORKLOAD)).extracting(BenchReport.Figure::name).containsExactly(
                 "the all-in-one (java -jar, embedded stores), first start, empty data directory",
