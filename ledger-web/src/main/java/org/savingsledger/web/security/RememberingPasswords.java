@@ -71,11 +71,23 @@ final class RememberingPasswords {
             @Override
             protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
                 String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
-                if (password != null && verified.recentlyVerified(user.getUsername(), user.getPassword(), password)) {
+                if (password == null) {
+                    super.additionalAuthenticationChecks(user, authentication);
                     return;
                 }
-                super.additionalAuthenticationChecks(user, authentication);
-                verified.remember(user.getUsername(), user.getPassword(), password);
+                // one slow check at a time for the same credentials; requests sent meanwhile wait for its answer
+                boolean matches = verified.verify(user.getUsername(), user.getPassword(), password, () -> {
+                    try {
+                        super.additionalAuthenticationChecks(user, authentication);
+                        return true;
+                    } catch (BadCredentialsException wrong) {
+                        return false;
+                    }
+                });
+                if (!matches) {
+                    throw new BadCredentialsException(messages.getMessage(
+                            "AbstractUserDetailsAuthenticationProvider.badCredentials", "Bad credentials"));
+                }
             }
         };
         provider.setUserDetailsService(users);

@@ -5,10 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,32 +41,5 @@ class AccessTest {
         assertThat(AdminAccount.passwordHash("", dir, p -> "other", announced::add)).isEqualTo(hash);
         assertThat(announced).hasSize(1);
         assertThat(AdminAccount.passwordHash("chosen", dir, p -> "hash:" + p, announced::add)).isEqualTo("hash:chosen");
-    }
-
-    @Test
-    void aVerifiedPasswordIsRememberedForItsTimeToLiveAndOnlyForThatStoredHash() {
-        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-        Clock clock = new Clock() {
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now[0];
-            }
-        };
-        VerifiedCredentials verified = new VerifiedCredentials(Duration.ofMinutes(5), clock);
-        assertThat(verified.recentlyVerified("u", "h", "pw")).isFalse();
-        verified.remember("u", "h", "pw");
-        assertThat(verified.recentlyVerified("u", "h", "pw")).isTrue();
-        assertThat(verified.recentlyVerified("u", "h", "other")).isFalse();
-        assertThat(verified.recentlyVerified("u", "changed-hash", "pw")).isFalse();
-        assertThat(verified.recentlyVerified("v", "h", "pw")).isFalse();
-        now[0] = now[0].plus(Duration.ofMinutes(6));
-        assertThat(verified.recentlyVerified("u", "h", "pw")).isFalse();
     }
 }
