@@ -1,5 +1,7 @@
 package org.savingsledger.query.history;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -30,9 +32,11 @@ import java.util.Set;
  *
  * <p>Idempotent: a fact is added to its bucket with {@code $addToSet}, so an event delivered again
  * (the batch retried after a failure, or after a crash between the bulk writes) finds the identical
- * fact there and adds nothing, and a head never goes back (the version check happens against the
- * head as the batch has it). Writes go by {@code _id} and one stream is owned by one processor
- * segment at a time, so read-decide-write needs no transaction.
+ * fact there and adds nothing, and a head never goes back: the version check happens against the
+ * head as the batch has it, and a head is replaced only over an older one, so a batch that read a
+ * head before another owner of the stream moved it on (a segment handed over between processors or
+ * instances while a batch was in flight) cannot put it back. Writes go by {@code _id}, so
+ * read-decide-write needs no transaction.
  */
 final class HistoryBatch {
 
@@ -106,9 +110,20 @@ final class HistoryBatch {
         }
         if (!changedHeads.isEmpty()) {
             List<WriteModel<Document>> writes = new ArrayList<>();
-            changedHeads.forEach(id -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), heads.get(id),
-                    new ReplaceOptions().upsert(true))));
-            store.headsOf(kind).bulkWrite(writes, unordered);
+            // only over an older head: a batch that read a head before another owner of the stream moved it on
+            // (a segment handed over while a batch was in flight) must not put it back; the upsert then meets
+            // the newer head's _id, a duplicate key, and leaves it as it is
+            changedHeads.forEach(id -> writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", id),
+                    Filters.or(Filters.lt("version", heads.get(id).getLong("version")), Filters.exists("version", false))),
+                    heads.get(id), new ReplaceOptions().upsert(true))));
+            try {
+                store.headsOf(kind).bulkWrite(writes, unordered);
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)
+                        || e.getWriteConcernError() != null) {
+                    throw e;
+                }
+            }
         }
         facts.clear();
         snapshots.clear();
