@@ -1,6 +1,5 @@
 package org.savingsledger.query.history;
 
-import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,11 +27,15 @@ class HistoryBatchTest {
                 null, null, List.of(), Map.of(), null);
     }
 
+    private static HistoryStore store(String database) {
+        HistoryStore store = new HistoryStore(mongo.database(database));
+        store.createIndexes();
+        return store;
+    }
+
     @Test
     void aBatchThatReadTheHeadBeforeAnotherOwnerMovedItOnLeavesTheNewerHead() {
-        MongoDatabase database = mongo.database("history-batch-late-owner");
-        HistoryStore store = new HistoryStore(database);
-        store.createIndexes();
+        HistoryStore store = store("history-batch-late-owner");
         HistoryBatch late = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
         HistoryBatch current = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
         // both read no head; the current owner stores versions 0 to 2, meetings 3 in all
@@ -54,9 +57,7 @@ class HistoryBatchTest {
 
     @Test
     void aNewerHeadReplacesAnOlderOne() {
-        MongoDatabase database = mongo.database("history-batch-newer");
-        HistoryStore store = new HistoryStore(database);
-        store.createIndexes();
+        HistoryStore store = store("history-batch-newer");
         HistoryBatch first = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
         first.append("c1", fact(0), new Document("meetings", 1L), null);
         first.flush();

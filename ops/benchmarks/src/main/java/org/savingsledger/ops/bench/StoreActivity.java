@@ -94,11 +94,6 @@ final class StoreActivity implements AutoCloseable {
         }
     }
 
-    /** What was seen so far, in order. */
-    synchronized List<Seen> seen() {
-        return List.copyOf(seen);
-    }
-
     /** "a checkpoint (begun 28 s before) seen 31.0 s in, an autovacuum of domain_event_entry seen 101.5 s in", or "nothing". */
     synchronized String text() {
         String text = text(seen);
