@@ -33,16 +33,19 @@ import java.util.Set;
  * <p>Idempotent: a fact is added to its bucket with {@code $addToSet}, so an event delivered again
  * (the batch retried after a failure, or after a crash between the bulk writes) finds the identical
  * fact there and adds nothing, and a head never goes back: the version check happens against the
- * head as the batch has it, and a head is replaced only over an older one, so a batch that read a
- * head before another owner of the stream moved it on (a segment handed over between processors or
- * instances while a batch was in flight) cannot put it back. Writes go by {@code _id}, so
- * read-decide-write needs no transaction.
+ * head as the batch has it, and a head is replaced only where it still has the version the batch
+ * read (compare and set), so a batch that read a head before another owner of the stream moved it
+ * on (a segment handed over between processors or instances while a batch was in flight) cannot put
+ * it back; the owner that moved it on carries on from there. Writes go by {@code _id} (the heads by
+ * {@code _id} and {@code version}, an index of their own), so read-decide-write needs no transaction.
  */
 final class HistoryBatch {
 
     private final HistoryStore store;
     private final StreamKind kind;
     private final Map<String, Document> heads = new HashMap<>();
+    /** The version of each head as this batch read it from the store; null where it found none. */
+    private final Map<String, Long> readVersions = new HashMap<>();
     private final Set<String> changedHeads = new LinkedHashSet<>();
     private final Map<String, List<Document>> facts = new LinkedHashMap<>();
     private final Map<String, String> bucketStreams = new HashMap<>();
@@ -53,14 +56,22 @@ final class HistoryBatch {
     HistoryBatch(HistoryStore store, StreamKind kind, Collection<String> streamIds) {
         this.store = store;
         this.kind = kind;
-        streamIds.forEach(id -> heads.put(id, null));
-        store.readHeads(kind, streamIds).forEach(head -> heads.put(head.getString("_id"), head));
+        streamIds.forEach(id -> {
+            heads.put(id, null);
+            readVersions.put(id, null);
+        });
+        store.readHeads(kind, streamIds).forEach(head -> {
+            heads.put(head.getString("_id"), head);
+            readVersions.put(head.getString("_id"), head.getLong("version"));
+        });
     }
 
     /** The head of a stream as this batch has left it so far. */
     Optional<Document> head(String streamId) {
         if (!heads.containsKey(streamId)) {
-            heads.put(streamId, store.head(kind, streamId).orElse(null));
+            Document head = store.head(kind, streamId).orElse(null);
+            heads.put(streamId, head);
+            readVersions.put(streamId, head == null ? null : head.getLong("version"));
         }
         return Optional.ofNullable(heads.get(streamId));
     }
@@ -110,11 +121,13 @@ final class HistoryBatch {
         }
         if (!changedHeads.isEmpty()) {
             List<WriteModel<Document>> writes = new ArrayList<>();
-            // only over an older head: a batch that read a head before another owner of the stream moved it on
-            // (a segment handed over while a batch was in flight) must not put it back; the upsert then meets
-            // the newer head's _id, a duplicate key, and leaves it as it is
-            changedHeads.forEach(id -> writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", id),
-                    Filters.or(Filters.lt("version", heads.get(id).getLong("version")), Filters.exists("version", false))),
+            // only over the head this batch read (none: version null matches no stored head): a batch that read a
+            // head before another owner of the stream moved it on (a segment handed over while a batch was in
+            // flight) must not put it back; the upsert then meets the moved head's _id, a duplicate key, and
+            // leaves it as it is. The filter is a plain document naming exactly the keys of HEAD_VERSION_INDEX, which
+            // the embedded server needs to use that index (see HistoryStore).
+            changedHeads.forEach(id -> writes.add(new ReplaceOneModel<>(
+                    new Document("_id", id).append("version", readVersions.get(id)),
                     heads.get(id), new ReplaceOptions().upsert(true))));
             try {
                 store.headsOf(kind).bulkWrite(writes, unordered);
@@ -128,6 +141,11 @@ final class HistoryBatch {
         facts.clear();
         snapshots.clear();
         members.clear();
+        // a head written may have met another owner's: read it again if this batch goes on
+        changedHeads.forEach(id -> {
+            heads.remove(id);
+            readVersions.remove(id);
+        });
         changedHeads.clear();
     }
 

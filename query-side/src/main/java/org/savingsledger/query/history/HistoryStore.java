@@ -39,6 +39,9 @@ public final class HistoryStore {
     private final MongoDatabase database;
     private final Map<StreamKind, Integer> generations;
 
+    /** The index of the heads' collections on {@code _id} and {@code version}. */
+    static final String HEAD_VERSION_INDEX = "head_version";
+
     /** A store pinned to the given generation of each kind. */
     public HistoryStore(MongoDatabase database, Map<StreamKind, Integer> generations) {
         this.database = database;
@@ -66,8 +69,13 @@ public final class HistoryStore {
 
     /** The indexes of the pinned generations' collections (created once per generation). */
     void createIndexes() {
-        generations.forEach((kind, generation) -> headsOf(kind).createIndex(Indexes.ascending("organisation"),
-                new IndexOptions().name("organisation")));
+        generations.forEach((kind, generation) -> {
+            headsOf(kind).createIndex(Indexes.ascending("organisation"), new IndexOptions().name("organisation"));
+            // a head is written only over the version its batch read ({@link HistoryBatch#flush()}); the embedded
+            // server uses an index only for a filter naming exactly its keys, so without this one every head
+            // written would scan the whole collection (MongoDB would use _id's index either way)
+            headsOf(kind).createIndex(Indexes.ascending("_id", "version"), new IndexOptions().name(HEAD_VERSION_INDEX).unique(true));
+        });
     }
 
     MongoDatabase database() {

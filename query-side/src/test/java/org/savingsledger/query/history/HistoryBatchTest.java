@@ -7,6 +7,7 @@ import org.savingsledger.query.InMemoryMongo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two owners of one stream at once — a segment handed over while a batch was in flight — must not put
  * a head back: the late batch's older head is not written over the newer one, and its facts, already
  * stored, are not stored twice.
+ * A head is written only where it still has the version its batch read, found by an index of its own.
  */
 class HistoryBatchTest {
 
@@ -68,5 +70,49 @@ class HistoryBatchTest {
         Document head = store.head(StreamKind.COMMITTEE, "c1").orElseThrow();
         assertThat(head.getLong("version")).isEqualTo(1L);
         assertThat(head.getLong("meetings")).isEqualTo(2L);
+    }
+
+    @Test
+    void aHeadMovedOnByAnotherOwnerIsLeftWhereThatOwnerPutItAndThatOwnerCarriesOn() {
+        HistoryStore store = store("history-batch-moved-on");
+        HistoryBatch first = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
+        first.append("c1", fact(0), new Document("meetings", 1L), null);
+        first.flush();
+        // both read the head at version 0
+        HistoryBatch late = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
+        HistoryBatch owner = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
+        // the owner moves it on to version 1 (meetings 2); the late batch, further on at version 3, comes after
+        owner.append("c1", fact(1), new Document("meetings", 2L), null);
+        owner.flush();
+        for (long version = 1; version <= 3; version++) {
+            late.append("c1", fact(version), new Document("meetings", version + 1), null);
+        }
+        late.flush();
+
+        Document head = store.head(StreamKind.COMMITTEE, "c1").orElseThrow();
+        assertThat(head.getLong("version")).isEqualTo(1L);
+        assertThat(head.getLong("meetings")).isEqualTo(2L);
+
+        // the owner's next batch brings versions 2 and 3: the head reaches 3, each fact stored once
+        HistoryBatch next = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
+        next.append("c1", fact(2), new Document("meetings", 3L), null);
+        next.append("c1", fact(3), new Document("meetings", 4L), null);
+        next.flush();
+        head = store.head(StreamKind.COMMITTEE, "c1").orElseThrow();
+        assertThat(head.getLong("version")).isEqualTo(3L);
+        assertThat(head.getLong("meetings")).isEqualTo(4L);
+        assertThat(store.facts(StreamKind.COMMITTEE, "c1")).extracting(Fact::version).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
+    void theHeadsAreIndexedByIdAndVersionSoTheEmbeddedServerFindsAHeadToReplaceWithoutAScan() {
+        HistoryStore store = store("history-batch-index");
+
+        List<Document> indexes = store.headsOf(StreamKind.SAVING).listIndexes().into(new ArrayList<>());
+        assertThat(indexes).anySatisfy(index -> {
+            assertThat(index.getString("name")).isEqualTo("head_version");
+            assertThat(index.get("key", Document.class)).containsExactly(Map.entry("_id", 1), Map.entry("version", 1));
+            assertThat(index.getBoolean("unique")).isTrue();
+        });
     }
 }
