@@ -27,7 +27,7 @@ record ProjectionLag(LedgerUnderTest ledger) {
         BenchSizes sizes = ledger.sizes();
         ledger.log(String.format(Locale.ROOT, "projection lag at %.0f commands/s", target));
         List<SavingId> savings = ledger.appendTargets("lag");
-        LagWatcher watcher = new LagWatcher(ledger.bean(ReadModelProgress.class));
+        LagWatcher watcher = new LagWatcher(ledger.bean(ReadModelProgress.class)::hasHandled);
         int threads = 4;
         long interval = (long) (1e9 * threads / target);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -59,11 +59,13 @@ record ProjectionLag(LedgerUnderTest ledger) {
         Latencies lag = watcher.drained();
         double achieved = sent / ((sizes.warmup().toNanos() + sizes.window().toNanos()) / 1e9);
         ledger.report().add(WORKLOAD, "response → every read model reflects it, 4 clients at a fixed total rate of half the best HTTP rate",
-                String.format(Locale.ROOT, "p50 %s, p99 %s, max %s; %,d commands at %.0f commands/s (%.0f intended)",
-                        millis(lag.p50()), millis(lag.p99()), millis(lag.max()), sent, achieved, target),
-                "p99 ≤ 200 ms", lag.p99() <= 200, "");
+                String.format(Locale.ROOT, "p50 %s, p99 %s, max %s; %,d commands at %.0f commands/s (%.0f intended)%s",
+                        millis(lag.p50()), millis(lag.p99()), millis(lag.max()), sent, achieved, target, watcher.shortfall()),
+                "p99 ≤ 200 ms", watcher.complete() && lag.p99() <= 200, "");
         ledger.report().note("Projection lag is measured from the moment the command's HTTP response arrives to the moment the "
                 + "shared token store shows every read-model processor past the command's event (polled every 1 ms), "
-                + "which is what a query with the consistency token waits for.");
+                + "which is what a query with the consistency token waits for. A command not reflected "
+                + LagWatcher.DRAIN_LIMIT.toSeconds() + " s after the load is counted in the figure, which then does not stand "
+                + "and does not meet its target.");
     }
 }
