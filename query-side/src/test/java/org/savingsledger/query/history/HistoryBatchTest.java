@@ -57,15 +57,20 @@ class HistoryBatchTest {
         assertThat(store.facts(StreamKind.COMMITTEE, "c1")).extracting(Fact::version).containsExactly(0L, 1L, 2L);
     }
 
+    /** One batch of committee c1's versions {@code from} to {@code to}, meetings one more than the version, flushed. */
+    private static void storeBatch(HistoryStore store, long from, long to) {
+        HistoryBatch batch = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
+        for (long version = from; version <= to; version++) {
+            batch.append("c1", fact(version), new Document("meetings", version + 1), null);
+        }
+        batch.flush();
+    }
+
     @Test
     void aNewerHeadReplacesAnOlderOne() {
         HistoryStore store = store("history-batch-newer");
-        HistoryBatch first = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
-        first.append("c1", fact(0), new Document("meetings", 1L), null);
-        first.flush();
-        HistoryBatch second = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
-        second.append("c1", fact(1), new Document("meetings", 2L), null);
-        second.flush();
+        storeBatch(store, 0, 0);
+        storeBatch(store, 1, 1);
 
         Document head = store.head(StreamKind.COMMITTEE, "c1").orElseThrow();
         assertThat(head.getLong("version")).isEqualTo(1L);
@@ -75,9 +80,7 @@ class HistoryBatchTest {
     @Test
     void aHeadMovedOnByAnotherOwnerIsLeftWhereThatOwnerPutItAndThatOwnerCarriesOn() {
         HistoryStore store = store("history-batch-moved-on");
-        HistoryBatch first = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
-        first.append("c1", fact(0), new Document("meetings", 1L), null);
-        first.flush();
+        storeBatch(store, 0, 0);
         // both read the head at version 0
         HistoryBatch late = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
         HistoryBatch owner = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
@@ -94,10 +97,7 @@ class HistoryBatchTest {
         assertThat(head.getLong("meetings")).isEqualTo(2L);
 
         // the owner's next batch brings versions 2 and 3: the head reaches 3, each fact stored once
-        HistoryBatch next = new HistoryBatch(store, StreamKind.COMMITTEE, List.of("c1"));
-        next.append("c1", fact(2), new Document("meetings", 3L), null);
-        next.append("c1", fact(3), new Document("meetings", 4L), null);
-        next.flush();
+        storeBatch(store, 2, 3);
         head = store.head(StreamKind.COMMITTEE, "c1").orElseThrow();
         assertThat(head.getLong("version")).isEqualTo(3L);
         assertThat(head.getLong("meetings")).isEqualTo(4L);
