@@ -36,7 +36,9 @@ import java.util.Set;
  * head as the batch has it, and a head is replaced only where it still has the version the batch
  * read (compare and set), so a batch that read a head before another owner of the stream moved it
  * on (a segment handed over between processors or instances while a batch was in flight) cannot put
- * it back; the owner that moved it on carries on from there. Writes go by {@code _id} (the heads by
+ * it back. Where the other writer got at least as far, its head stands; where it stopped short of
+ * this batch, the batch fails ({@link HeadMovedException}) and is handled again from that head, so a
+ * processor's position never moves past events its heads miss. Writes go by {@code _id} (the heads by
  * {@code _id} and {@code version}, an index of their own), so read-decide-write needs no transaction.
  */
 final class HistoryBatch {
@@ -126,7 +128,8 @@ final class HistoryBatch {
             // flight) must not put it back; the upsert then meets the moved head's _id, a duplicate key, and
             // leaves it as it is. The filter is a plain document naming exactly the keys of HEAD_VERSION_INDEX, which
             // the embedded server needs to use that index (see HistoryStore).
-            changedHeads.forEach(id -> writes.add(new ReplaceOneModel<>(
+            List<String> ids = new ArrayList<>(changedHeads);
+            ids.forEach(id -> writes.add(new ReplaceOneModel<>(
                     new Document("_id", id).append("version", readVersions.get(id)),
                     heads.get(id), new ReplaceOptions().upsert(true))));
             try {
@@ -136,6 +139,7 @@ final class HistoryBatch {
                         || e.getWriteConcernError() != null) {
                     throw e;
                 }
+                requireMovedOnAtLeastAsFar(e.getWriteErrors().stream().map(error -> ids.get(error.getIndex())).toList());
             }
         }
         facts.clear();
@@ -147,6 +151,34 @@ final class HistoryBatch {
             readVersions.remove(id);
         });
         changedHeads.clear();
+    }
+
+    /**
+     * Each head of {@code ids} was found moved on from the version this batch read: fine where it is now at
+     * or past this batch's version (its writer covers this batch's facts, stored identically), but one left
+     * short of it would stay short while this processor's position moved past the events between, so the
+     * batch fails and is handled again from the head as it now is. A head found at a version this batch never
+     * wrote over, with no newer one stored (a store that lost writes), fails every time, in sight.
+     */
+    private void requireMovedOnAtLeastAsFar(List<String> ids) {
+        Map<String, Long> stored = new HashMap<>();
+        store.readHeads(kind, ids).forEach(head -> stored.put(head.getString("_id"), head.getLong("version")));
+        for (String id : ids) {
+            long wrote = heads.get(id).getLong("version");
+            Long found = stored.get(id);
+            if (found == null || found < wrote) {
+                throw new HeadMovedException(kind, id, readVersions.get(id), found, wrote);
+            }
+        }
+    }
+
+    /** A head written by another writer since this batch read it, to a version short of this batch's. */
+    static final class HeadMovedException extends IllegalStateException {
+
+        HeadMovedException(StreamKind kind, String id, Long read, Long found, long wrote) {
+            super(kind + " " + id + ": this batch read its head at version " + read + " and would write version " + wrote
+                    + ", but found it at version " + found + ": the batch is handled again from there");
+        }
     }
 
     /** Stores a snapshot with a new bucket; nothing for a bucket without one. */

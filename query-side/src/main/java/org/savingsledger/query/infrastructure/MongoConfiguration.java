@@ -6,7 +6,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,8 @@ import java.nio.file.Path;
  * MongoDB for the read models and tracking tokens. With {@code ledger.mongo.uri} set it connects
  * to that server or replica set; otherwise (the zero-install default) it starts an in-process
  * MongoDB wire-protocol server (mongo-java-server) whose data lives in an H2 file under
- * {@code ledger.data-dir}/mongo, or in memory with {@code ledger.mongo.embedded-storage=memory}.
+ * {@code ledger.data-dir}/mongo, committed between whole commands ({@link CommandConsistentH2Backend}),
+ * or in memory with {@code ledger.mongo.embedded-storage=memory}.
  */
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
@@ -59,7 +59,7 @@ public class MongoConfiguration {
             Path file = Path.of(dataDir, "mongo", "read-models.mv").toAbsolutePath().normalize();
             Files.createDirectories(file.getParent());
             log.info("Starting embedded MongoDB server with its data in {}", file);
-            backend = new H2Backend(file.toString());
+            backend = CommandConsistentH2Backend.open(file);
         }
         MongoServer server = new MongoServer(backend);
         String connection = server.bindAndGetConnectionString();
