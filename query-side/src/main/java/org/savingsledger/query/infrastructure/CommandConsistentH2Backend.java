@@ -42,8 +42,8 @@ final class CommandConsistentH2Backend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(CommandConsistentH2Backend.class);
 
     /** Changes held in memory before a command's thread commits them itself (H2's own default is up to 19 MiB). */
-    static final int UNSAVED_LIMIT = 16 * 1024 * 1024;
-    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    private static final int UNSAVED_LIMIT = 16 * 1024 * 1024;
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
     /** How often the file's sparse chunks are rewritten (H2's background housekeeping, which no longer runs). */
     private static final int COMPACT_EVERY_COMMITS = 30;
     private static final int COMPACT_FILL_RATE = 50;
